@@ -43,7 +43,7 @@ export class EnvError extends Error {
   }
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): IamfitEnv {
+export function parseEnv(source: Record<string, string | undefined> = process.env): IamfitEnv {
   // Empty strings mean "unset" for optional values, as in most shells' `VAR= cmd`.
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([key, value]) => key in envSchema.shape && value !== undefined && value !== ""),

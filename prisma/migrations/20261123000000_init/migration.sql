@@ -82,13 +82,17 @@ CREATE TABLE finding (
   reason         text NOT NULL,
   evidence_hash  bytea NOT NULL,
   first_run_id   bigint NOT NULL,
-  last_run_id    bigint NOT NULL,
+  closed_run_id  bigint,
   first_seen_at  timestamptz(3) NOT NULL,
-  last_seen_at   timestamptz(3) NOT NULL
+  closed_at      timestamptz(3)
 );
-CREATE INDEX finding_account_id_last_run_id_idx ON finding (account_id, last_run_id);
 CREATE INDEX finding_account_id_check_id_resource_id_first_run_id_idx ON finding (account_id, check_id, resource_id, first_run_id);
-CREATE INDEX finding_last_run_id_status_severity_idx ON finding (last_run_id, status, severity);
+-- Current findings (open intervals): per account, and across accounts by status and severity.
+CREATE INDEX finding_open_by_account_idx ON finding (account_id, exercise, check_id) WHERE closed_run_id IS NULL;
+CREATE INDEX finding_open_by_status_idx ON finding (status, severity, exercise) WHERE closed_run_id IS NULL;
+-- History: intervals closed by a run (what changed in it).
+CREATE INDEX finding_closed_run_idx ON finding (closed_run_id) WHERE closed_run_id IS NOT NULL;
+CREATE INDEX finding_first_run_idx ON finding (first_run_id);
 
 CREATE TABLE account_score (
   account_id       uuid NOT NULL REFERENCES linked_account (id) ON DELETE CASCADE ON UPDATE CASCADE,

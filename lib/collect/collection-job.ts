@@ -1,0 +1,104 @@
+/**
+ * One account's collection, as a worker runs it: claim, collect (or reload the stored snapshot
+ * for a re-evaluation), evaluate, commit atomically, and close the run when it was the last.
+ */
+import type { AccountClients } from "@/lib/aws/client-factory";
+import { AssumeRoleError, collectAccount } from "@/lib/collect/collect-account";
+import {
+  claimCollection,
+  commitAccountCollection,
+  failCollection,
+  finishRunIfComplete,
+  getLatestManifest,
+  recordProgress,
+  type ClaimedCollection,
+} from "@/lib/db/collections";
+import { getBlobs } from "@/lib/db/blobs";
+import type { AccountSnapshot, CollectorError } from "@/lib/snapshot/schema";
+import type { Thresholds } from "@/lib/checks/types";
+import { evaluateAccountSnapshot, scoreOrganizationForRun } from "./evaluate";
+import { planFindingIntervals } from "./finding-intervals";
+import { buildManifest, manifestBlobHashes, snapshotFromManifest } from "./manifest";
+
+export interface CollectionJobContext {
+  /** Clients for one account, with a call counter the job reads for progress and totals. */
+  clientsFor(account: ClaimedCollection["account"]): { clients: AccountClients; apiCalls: () => number };
+  thresholds: () => Promise<Thresholds>;
+  heartbeatMs?: number;
+  log?: (line: string) => void;
+}
+
+export async function runCollectionJob(collectionId: bigint, context: CollectionJobContext): Promise<string | null> {
+  const claimed = await claimCollection(collectionId);
+  if (!claimed) return null; // cancelled or already taken by another worker
+  const log = context.log ?? (() => undefined);
+  let apiCalls = () => 0;
+  let progress = { done: 0, total: 0 };
+  const heartbeat = setInterval(() => {
+    recordProgress(collectionId, progress.done, progress.total, apiCalls()).catch((error: Error) =>
+      log(`heartbeat for collection ${collectionId} failed: ${error.message}`),
+    );
+  }, context.heartbeatMs ?? 10_000);
+  try {
+    const previous = await getLatestManifest(claimed.account.id);
+    let snapshot: AccountSnapshot;
+    if (claimed.kind === "evaluate") {
+      if (!previous) throw new NothingToEvaluateError();
+      const blobs = await getBlobs(manifestBlobHashes(previous.manifest));
+      snapshot = snapshotFromManifest(previous.manifest, previous.collectedAt, (hash) => blobs.get(hash));
+    } else {
+      const connection = context.clientsFor(claimed.account);
+      apiCalls = connection.apiCalls;
+      try {
+        snapshot = await collectAccount(connection.clients, {
+          onProgress: (done, total) => {
+            progress = { done, total };
+          },
+        });
+      } finally {
+        connection.clients.destroy();
+      }
+    }
+    const { manifest, blobs } = buildManifest(snapshot, previous);
+    const evaluation = evaluateAccountSnapshot(snapshot, await context.thresholds());
+    const partErrors = Object.values(manifest.parts).flatMap((part) => (part.status === "error" ? [part.error] : []));
+    await commitAccountCollection({
+      collectionId,
+      runId: claimed.runId,
+      accountId: claimed.account.id,
+      status: partErrors.length > 0 ? "partial" : "succeeded",
+      collectedAt: new Date(snapshot.collectedAt),
+      manifest,
+      blobs: claimed.kind === "evaluate" ? [] : blobs,
+      partErrors,
+      apiCalls: apiCalls(),
+      planFindings: (open) => planFindingIntervals(open, evaluation.findings),
+      score: evaluation.score,
+    });
+    log(`account ${claimed.account.awsAccountId}: ${partErrors.length ? `partial (${partErrors.length} errors)` : "collected"}`);
+  } catch (error) {
+    const failure = describeFailure(error, claimed);
+    log(`account ${claimed.account.awsAccountId}: failed: ${failure.code}: ${failure.message}`);
+    await failCollection(collectionId, "failed", failure, apiCalls());
+  } finally {
+    clearInterval(heartbeat);
+  }
+  return finishRunIfComplete(claimed.runId, scoreOrganizationForRun);
+}
+
+class NothingToEvaluateError extends Error {
+  constructor() {
+    super("This account has never been collected, so there is no stored snapshot to re-evaluate.");
+    this.name = "NothingToEvaluate";
+  }
+}
+
+function describeFailure(error: unknown, claimed: ClaimedCollection): CollectorError | { code: string; message: string } {
+  if (error instanceof AssumeRoleError) return error.collectorError;
+  if (error instanceof NothingToEvaluateError) return { code: error.name, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    code: "InternalError",
+    message: `iamfit failed while collecting ${claimed.account.awsAccountId}: ${message}. The last good snapshot stays current; please report this if it repeats.`,
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * A snapshot manifest: which content-addressed blob holds each part of one account's snapshot.
+ * Unchanged parts hash to the blobs already stored, and an unchanged account produces the same
+ * manifest hash as its previous run, so a run that finds nothing new stores almost nothing.
+ */
+import { createHash } from "node:crypto";
+import stringify from "safe-stable-stringify";
+import type { AccountSnapshot, CollectorError, PartKey, PartResult } from "@/lib/snapshot/schema";
+
+export type ManifestPart =
+  | { status: "ok"; blob: string }
+  | { status: "error"; error: CollectorError; staleBlob?: string; staleCollectedAt?: string }
+  | { status: "skipped"; reason: "region_disabled" | "out_of_scope" };
+
+export interface SnapshotManifest {
+  version: 1;
+  accountId: string;
+  regions: string[];
+  parts: Record<PartKey, ManifestPart>;
+  /** When each ok part's blob was first collected is not kept here on purpose: it would change every run. */
+}
+
+export interface HashedBlob {
+  hash: string; // hex sha256
+  json: string; // canonical JSON
+  value: unknown;
+}
+
+export function canonicalJson(value: unknown): string {
+  const json = stringify(value);
+  if (json === undefined) throw new Error("value cannot be serialised to JSON");
+  return json;
+}
+
+export function hashBlob(value: unknown): HashedBlob {
+  const json = canonicalJson(value);
+  return { hash: createHash("sha256").update(json).digest("hex"), json, value };
+}
+
+/**
+ * Builds the manifest of a new snapshot. A failed part keeps a pointer to the last good blob
+ * of that part (from the previous manifest), so the UI can show stale data, marked as such.
+ */
+export function buildManifest(
+  snapshot: AccountSnapshot,
+  previous: { manifest: SnapshotManifest; collectedAt: string } | undefined,
+): { manifest: SnapshotManifest; blobs: HashedBlob[] } {
+  const blobs = new Map<string, HashedBlob>();
+  const parts: Record<PartKey, ManifestPart> = {};
+  for (const key of Object.keys(snapshot.parts).sort()) {
+    const result = snapshot.parts[key] as PartResult<unknown>;
+    if (result.status === "ok") {
+      const blob = hashBlob(result.data);
+      blobs.set(blob.hash, blob);
+      parts[key] = { status: "ok", blob: blob.hash };
+    } else if (result.status === "skipped") {
+      parts[key] = { status: "skipped", reason: result.reason };
+    } else {
+      const before = previous?.manifest.parts[key];
+      const stale =
+        before?.status === "ok"
+          ? { staleBlob: before.blob, staleCollectedAt: previous!.collectedAt }
+          : before?.status === "error" && before.staleBlob
+            ? { staleBlob: before.staleBlob, staleCollectedAt: before.staleCollectedAt }
+            : {};
+      parts[key] = { status: "error", error: result.error, ...stale };
+    }
+  }
+  const manifest: SnapshotManifest = {
+    version: 1,
+    accountId: snapshot.accountId,
+    regions: [...snapshot.regions].sort(),
+    parts,
+  };
+  return { manifest, blobs: [...blobs.values()] };
+}
+
+/** Rebuilds the snapshot checks evaluate from a manifest and its blobs (stale data included, marked). */
+export function snapshotFromManifest(
+  manifest: SnapshotManifest,
+  collectedAt: string,
+  blobContent: (hash: string) => unknown,
+): AccountSnapshot {
+  const parts: Record<PartKey, PartResult<unknown>> = {};
+  for (const [key, part] of Object.entries(manifest.parts)) {
+    if (part.status === "ok") parts[key] = { status: "ok", data: blobContent(part.blob) };
+    else if (part.status === "skipped") parts[key] = { status: "skipped", reason: part.reason };
+    else
+      parts[key] = {
+        status: "error",
+        error: part.error,
+        ...(part.staleBlob && part.staleCollectedAt
+          ? { stale: { data: blobContent(part.staleBlob), collectedAt: part.staleCollectedAt } }
+          : {}),
+      };
+  }
+  return { accountId: manifest.accountId, collectedAt, regions: manifest.regions, parts };
+}
+
+export function manifestBlobHashes(manifest: SnapshotManifest): string[] {
+  const hashes = new Set<string>();
+  for (const part of Object.values(manifest.parts)) {
+    if (part.status === "ok") hashes.add(part.blob);
+    if (part.status === "error" && part.staleBlob) hashes.add(part.staleBlob);
+  }
+  return [...hashes];
+}

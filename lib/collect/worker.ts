@@ -1,0 +1,71 @@
+/**
+ * The collection worker: N concurrent pollers of the per-account queue (the global bound on
+ * accounts collected at once by this process), plus a schedule tick that starts due collections
+ * and recovers work lost with a dead worker.
+ */
+import type PgBoss from "pg-boss";
+import { finishRunIfComplete, interruptStaleCollections, latestRunStartedAt } from "@/lib/db/collections";
+import { QUEUES, type CollectAccountJob } from "@/lib/jobs/boss";
+import { runCollectionJob, type CollectionJobContext } from "./collection-job";
+import { scoreOrganizationForRun } from "./evaluate";
+import { requestCollection } from "./request-collection";
+
+export interface WorkerOptions {
+  boss: PgBoss;
+  job: CollectionJobContext;
+  /** Accounts collected at once by this process. */
+  concurrency: number;
+  /** Hours between scheduled collections; 0 disables the schedule. */
+  intervalHours: number;
+  log: (line: string) => void;
+}
+
+/** A collection whose heartbeat is older than this is considered lost. */
+export const STALE_HEARTBEAT_MS = 2 * 60_000;
+
+export async function startCollectionWorker(options: WorkerOptions): Promise<{ stop(): Promise<void> }> {
+  const { boss, log } = options;
+  await recoverLostWork(log);
+  const workerIds: string[] = [];
+  for (let index = 0; index < options.concurrency; index++) {
+    workerIds.push(
+      await boss.work<CollectAccountJob>(
+        QUEUES.collectAccount,
+        { batchSize: 1, pollingIntervalSeconds: 0.5 },
+        async ([job]) => {
+          if (job) await runCollectionJob(BigInt(job.data.collectionId), options.job);
+        },
+      ),
+    );
+  }
+  await boss.schedule(QUEUES.scheduleTick, "*/5 * * * *");
+  await boss.work(QUEUES.scheduleTick, { pollingIntervalSeconds: 5 }, async () => {
+    await recoverLostWork(log);
+    await startScheduledCollectionIfDue(boss, options.intervalHours, log);
+  });
+  return {
+    async stop() {
+      await Promise.all(workerIds.map((id) => boss.offWork({ id }).catch(() => undefined)));
+    },
+  };
+}
+
+async function recoverLostWork(log: (line: string) => void): Promise<void> {
+  const runIds = await interruptStaleCollections(STALE_HEARTBEAT_MS);
+  for (const runId of runIds) {
+    const status = await finishRunIfComplete(runId, scoreOrganizationForRun);
+    log(`run ${runId}: collections lost with a stopped worker were marked interrupted${status ? `; run ${status}` : ""}`);
+  }
+}
+
+export async function startScheduledCollectionIfDue(
+  boss: PgBoss,
+  intervalHours: number,
+  log: (line: string) => void,
+): Promise<void> {
+  if (intervalHours <= 0) return;
+  const last = await latestRunStartedAt(["schedule", "startup"]);
+  if (last && Date.now() - last.getTime() < intervalHours * 3_600_000) return;
+  const run = await requestCollection(boss, { trigger: "schedule" });
+  if (run.runId !== null) log(`scheduled collection ${run.runId} started for ${run.queued.length} accounts`);
+}

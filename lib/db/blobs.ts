@@ -1,0 +1,45 @@
+/**
+ * Content-addressed JSON storage (fact_blob): snapshot parts, manifests, finding evidence and
+ * score details are written once per distinct content.
+ */
+import "server-only";
+import type { HashedBlob } from "@/lib/collect/manifest";
+import type { DbTransaction } from "./transaction";
+import { db } from "./client";
+
+export function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(Buffer.from(hex, "hex"));
+}
+export function bytesToHex(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString("hex");
+}
+
+/** Inserts the blobs not stored yet; content already stored is not even sent to the server. */
+export async function putBlobs(tx: DbTransaction, blobs: HashedBlob[]): Promise<number> {
+  if (blobs.length === 0) return 0;
+  const unique = [...new Map(blobs.map((blob) => [blob.hash, blob])).values()];
+  const existing = await tx.$queryRawUnsafe<Array<{ hash: Uint8Array }>>(
+    "SELECT hash FROM fact_blob WHERE hash = ANY($1::bytea[])",
+    unique.map((blob) => hexToBytes(blob.hash)),
+  );
+  const stored = new Set(existing.map((row) => bytesToHex(row.hash)));
+  const missing = unique.filter((blob) => !stored.has(blob.hash));
+  if (missing.length === 0) return 0;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO fact_blob (hash, content, byte_size)
+     SELECT * FROM unnest($1::bytea[], $2::jsonb[], $3::int[]) ON CONFLICT (hash) DO NOTHING`,
+    missing.map((blob) => hexToBytes(blob.hash)),
+    missing.map((blob) => blob.json),
+    missing.map((blob) => Buffer.byteLength(blob.json)),
+  );
+  return missing.length;
+}
+
+export async function getBlobs(hashes: string[], tx: DbTransaction = db()): Promise<Map<string, unknown>> {
+  if (hashes.length === 0) return new Map();
+  const rows = await tx.factBlob.findMany({
+    where: { hash: { in: [...new Set(hashes)].map(hexToBytes) } },
+    select: { hash: true, content: true },
+  });
+  return new Map(rows.map((row) => [bytesToHex(row.hash), row.content as unknown]));
+}

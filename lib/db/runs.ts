@@ -1,0 +1,112 @@
+/**
+ * Reading collection runs: lists, one run with its accounts, and what is running now.
+ */
+import "server-only";
+import { db } from "./client";
+
+export interface RunSummary {
+  id: bigint;
+  kind: string;
+  trigger: string;
+  requestedBy: string | null;
+  status: string;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  accountsTotal: number;
+  accountsDone: number;
+  accountsFailed: number;
+  apiCalls: number;
+}
+
+export interface RunAccountRow {
+  collectionId: bigint;
+  awsAccountId: string;
+  accountName: string;
+  status: string;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  progressDone: number;
+  progressTotal: number;
+  apiCalls: number;
+  error: { code?: string; message?: string; api?: string } | null;
+  partErrors: Array<{ api: string; code: string; message: string; region?: string }>;
+}
+
+const DONE = ["succeeded", "partial", "failed", "interrupted", "cancelled"];
+
+async function countsByRun(runIds: bigint[]) {
+  const counts = await db().accountCollection.groupBy({
+    by: ["runId", "status"],
+    where: { runId: { in: runIds } },
+    _count: { _all: true },
+  });
+  return (runId: bigint) => {
+    const rows = counts.filter((row) => row.runId === runId);
+    const sum = (statuses: string[]) =>
+      rows.filter((row) => statuses.includes(row.status)).reduce((total, row) => total + row._count._all, 0);
+    return { done: sum(DONE), failed: sum(["failed", "interrupted"]) };
+  };
+}
+
+export async function listRuns(options: { limit?: number; beforeId?: bigint } = {}): Promise<RunSummary[]> {
+  const runs = await db().collectionRun.findMany({
+    where: options.beforeId ? { id: { lt: options.beforeId } } : {},
+    orderBy: { id: "desc" },
+    take: Math.min(options.limit ?? 25, 200),
+  });
+  const counts = await countsByRun(runs.map((run) => run.id));
+  return runs.map((run) => {
+    const { done, failed } = counts(run.id);
+    return { ...run, accountsDone: done, accountsFailed: failed };
+  });
+}
+
+export async function getRun(runId: bigint): Promise<{ run: RunSummary; accounts: RunAccountRow[] } | undefined> {
+  const run = await db().collectionRun.findUnique({ where: { id: runId } });
+  if (!run) return undefined;
+  const rows = await db().accountCollection.findMany({
+    where: { runId },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      status: true,
+      startedAt: true,
+      finishedAt: true,
+      progressDone: true,
+      progressTotal: true,
+      apiCalls: true,
+      error: true,
+      partErrors: true,
+      account: { select: { awsAccountId: true, name: true } },
+    },
+  });
+  const { done, failed } = (await countsByRun([runId]))(runId);
+  return {
+    run: { ...run, accountsDone: done, accountsFailed: failed },
+    accounts: rows.map((row) => ({
+      collectionId: row.id,
+      awsAccountId: row.account.awsAccountId,
+      accountName: row.account.name,
+      status: row.status,
+      startedAt: row.startedAt,
+      finishedAt: row.finishedAt,
+      progressDone: row.progressDone,
+      progressTotal: row.progressTotal,
+      apiCalls: row.apiCalls,
+      error: row.error as RunAccountRow["error"],
+      partErrors: (row.partErrors ?? []) as RunAccountRow["partErrors"],
+    })),
+  };
+}
+
+/** The newest run still queued or running, for the progress banner. */
+export async function getActiveRun(): Promise<RunSummary | undefined> {
+  const run = await db().collectionRun.findFirst({
+    where: { status: { in: ["queued", "running"] } },
+    orderBy: { id: "desc" },
+  });
+  if (!run) return undefined;
+  const { done, failed } = (await countsByRun([run.id]))(run.id);
+  return { ...run, accountsDone: done, accountsFailed: failed };
+}

