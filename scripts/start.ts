@@ -34,7 +34,7 @@ function roleFromArgs(config: IamfitEnv): IamfitEnv["IAMFIT_ROLE"] {
 }
 
 function ensureBuilt() {
-  if (existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) return;
+  if (existsSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) return;
   log("building the web app (first start only; takes a minute or two)…");
   const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
     stdio: "inherit",

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { EnvError } from "@/lib/env";
 import { registerAccountCommands } from "./commands/accounts";
+import { registerCancelCommand } from "./commands/cancel";
 import { registerCollectCommand } from "./commands/collect";
 import { CliError } from "./context";
 
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerAccountCommands(program);
   registerCollectCommand(program);
+  registerCancelCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -25,6 +25,8 @@ export interface CollectionJobContext {
   clientsFor(account: ClaimedCollection["account"]): { clients: AccountClients; apiCalls: () => number };
   thresholds: () => Promise<Thresholds>;
   heartbeatMs?: number;
+  /** Longest one account may take before it is stopped as timed out (default 30 min). */
+  timeBudgetMs?: number;
   log?: (line: string) => void;
 }
 
@@ -34,11 +36,18 @@ export async function runCollectionJob(collectionId: bigint, context: Collection
   const log = context.log ?? (() => undefined);
   let apiCalls = () => 0;
   let progress = { done: 0, total: 0 };
+  const abort = new AbortController();
   const heartbeat = setInterval(() => {
-    recordProgress(collectionId, progress.done, progress.total, apiCalls()).catch((error: Error) =>
-      log(`heartbeat for collection ${collectionId} failed: ${error.message}`),
-    );
-  }, context.heartbeatMs ?? 10_000);
+    recordProgress(collectionId, progress.done, progress.total, apiCalls())
+      .then(({ cancelRequested }) => {
+        if (cancelRequested && !abort.signal.aborted) abort.abort(new CollectionStopped("cancelled"));
+      })
+      .catch((error: Error) => log(`heartbeat for collection ${collectionId} failed: ${error.message}`));
+  }, context.heartbeatMs ?? 5_000);
+  const budget = setTimeout(
+    () => abort.abort(new CollectionStopped("timed_out")),
+    context.timeBudgetMs ?? 30 * 60_000,
+  );
   try {
     const previous = await getLatestManifest(claimed.account.id);
     let snapshot: AccountSnapshot;
@@ -51,10 +60,12 @@ export async function runCollectionJob(collectionId: bigint, context: Collection
       apiCalls = connection.apiCalls;
       try {
         snapshot = await collectAccount(connection.clients, {
-          onProgress: (done, total) => {
+          signal: abort.signal,
+          onProgress: (done: number, total: number) => {
             progress = { done, total };
           },
         });
+        if (abort.signal.aborted) throw abort.signal.reason;
       } finally {
         connection.clients.destroy();
       }
@@ -76,14 +87,25 @@ export async function runCollectionJob(collectionId: bigint, context: Collection
       score: evaluation.score,
     });
     log(`account ${claimed.account.awsAccountId}: ${partErrors.length ? `partial (${partErrors.length} errors)` : "collected"}`);
-  } catch (error) {
-    const failure = describeFailure(error, claimed);
-    log(`account ${claimed.account.awsAccountId}: failed: ${failure.code}: ${failure.message}`);
-    await failCollection(collectionId, "failed", failure, apiCalls());
+  } catch (caught) {
+    const error = abort.signal.aborted ? abort.signal.reason : caught;
+    const failure = describeFailure(error, claimed, context.timeBudgetMs ?? 30 * 60_000);
+    const status = error instanceof CollectionStopped ? error.outcome : "failed";
+    log(`account ${claimed.account.awsAccountId}: ${status}: ${failure.code}: ${failure.message}`);
+    await failCollection(collectionId, status, failure, apiCalls());
   } finally {
     clearInterval(heartbeat);
+    clearTimeout(budget);
   }
   return finishRunIfComplete(claimed.runId, scoreOrganizationForRun);
+}
+
+/** Why a collection was stopped from outside: a cancel request or its time budget. */
+class CollectionStopped extends Error {
+  constructor(readonly outcome: "cancelled" | "timed_out") {
+    super(outcome);
+    this.name = "CollectionStopped";
+  }
 }
 
 class NothingToEvaluateError extends Error {
@@ -93,7 +115,19 @@ class NothingToEvaluateError extends Error {
   }
 }
 
-function describeFailure(error: unknown, claimed: ClaimedCollection): CollectorError | { code: string; message: string } {
+function describeFailure(
+  error: unknown,
+  claimed: ClaimedCollection,
+  timeBudgetMs: number,
+): CollectorError | { code: string; message: string } {
+  if (error instanceof CollectionStopped) {
+    return error.outcome === "cancelled"
+      ? { code: "Cancelled", message: "Cancelled while running; what was collected before is kept in earlier snapshots." }
+      : {
+          code: "TimedOut",
+          message: `Stopped after its time budget of ${Math.round(timeBudgetMs / 60_000)} min; the last good snapshot stays current. A very slow or throttled account: check its throttling errors.`,
+        };
+  }
   if (error instanceof AssumeRoleError) return error.collectorError;
   if (error instanceof NothingToEvaluateError) return { code: error.name, message: error.message };
   const message = error instanceof Error ? error.message : String(error);

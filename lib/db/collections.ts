@@ -107,11 +107,54 @@ export async function claimCollection(collectionId: bigint): Promise<ClaimedColl
   return { collectionId, runId: row.runId, kind: row.run.kind as RunKind, account: row.account };
 }
 
-export async function recordProgress(collectionId: bigint, done: number, total: number, apiCalls: number) {
-  await db().accountCollection.updateMany({
-    where: { id: collectionId, status: "running" },
-    data: { progressDone: done, progressTotal: total, apiCalls, heartbeatAt: new Date() },
+/** Heartbeat with progress; answers whether a cancel was requested, so the worker can abort. */
+export async function recordProgress(
+  collectionId: bigint,
+  done: number,
+  total: number,
+  apiCalls: number,
+): Promise<{ cancelRequested: boolean }> {
+  const rows = await db().$queryRawUnsafe<Array<{ cancel_requested_at: Date | null }>>(
+    `UPDATE account_collection
+        SET progress_done = $2, progress_total = $3, api_calls = $4, heartbeat_at = now()
+      WHERE id = $1 AND status = 'running'
+      RETURNING cancel_requested_at`,
+    collectionId,
+    done,
+    total,
+    apiCalls,
+  );
+  return { cancelRequested: rows[0]?.cancel_requested_at != null };
+}
+
+/**
+ * Cancels a run, or one account within it. Queued collections stop at once; running ones are
+ * flagged and their worker aborts within a heartbeat. Finished parts are kept.
+ */
+export async function requestCancel(options: {
+  runId: bigint;
+  awsAccountId?: string;
+  requestedBy?: string;
+}): Promise<{ cancelledQueued: number; flaggedRunning: number }> {
+  const accountFilter = options.awsAccountId
+    ? { account: { awsAccountId: options.awsAccountId } }
+    : {};
+  const message = `Cancelled${options.requestedBy ? ` by ${options.requestedBy}` : ""} before it started.`;
+  const queued = await db().accountCollection.updateMany({
+    where: { runId: options.runId, status: "queued", ...accountFilter },
+    data: { status: "cancelled", finishedAt: new Date(), error: { code: "Cancelled", message } },
   });
+  const running = await db().accountCollection.updateMany({
+    where: { runId: options.runId, status: "running", cancelRequestedAt: null, ...accountFilter },
+    data: { cancelRequestedAt: new Date() },
+  });
+  if (!options.awsAccountId) {
+    await db().collectionRun.updateMany({
+      where: { id: options.runId, cancelRequestedAt: null },
+      data: { cancelRequestedAt: new Date() },
+    });
+  }
+  return { cancelledQueued: queued.count, flaggedRunning: running.count };
 }
 
 export interface StoredManifest {
@@ -258,7 +301,7 @@ async function insertFindingIntervals(tx: DbTransaction, input: CommitInput, pla
 /** Ends an account's collection without a new snapshot; the last good one stays current. */
 export async function failCollection(
   collectionId: bigint,
-  status: "failed" | "interrupted" | "cancelled",
+  status: "failed" | "timed_out" | "interrupted" | "cancelled",
   error: CollectorError | { code: string; message: string },
   apiCalls = 0,
 ): Promise<void> {
@@ -326,12 +369,13 @@ export async function finishRunIfComplete(
     const count = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0;
     if (count("queued") + count("running") > 0) return null;
     const total = counts.reduce((sum, c) => sum + c._count._all, 0);
+    const collected = count("succeeded") + count("partial");
     const status =
-      count("cancelled") > 0 && count("succeeded") + count("partial") === 0
+      count("cancelled") > 0 && collected === 0
         ? "cancelled"
         : count("succeeded") === total
           ? "succeeded"
-          : count("succeeded") + count("partial") === 0
+          : collected === 0
             ? count("interrupted") > 0
               ? "interrupted"
               : "failed"

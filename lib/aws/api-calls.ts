@@ -1,0 +1,52 @@
+/**
+ * Every AWS operation iamfit makes, by the label used in CollectorError.api ("service:Operation",
+ * with the service named by its IAM prefix where one exists), and the IAM action that allows it.
+ * They differ for a few S3 operations, which is exactly where "which permission is missing"
+ * goes wrong: ListBuckets needs s3:ListAllMyBuckets, S3 Control GetPublicAccessBlock needs
+ * s3:GetAccountPublicAccessBlock (Service Authorization Reference, "Actions defined by Amazon S3").
+ */
+export const AUDIT_ROLE_OPERATIONS = {
+  "iam:GenerateCredentialReport": "iam:GenerateCredentialReport",
+  "iam:GetCredentialReport": "iam:GetCredentialReport",
+  "iam:GetAccountSummary": "iam:GetAccountSummary",
+  "iam:GetAccountPasswordPolicy": "iam:GetAccountPasswordPolicy",
+  "iam:ListVirtualMFADevices": "iam:ListVirtualMFADevices",
+  "iam:GetAccountAuthorizationDetails": "iam:GetAccountAuthorizationDetails",
+  // MaxSessionDuration is not in GetAccountAuthorizationDetails (collectors/iam-authorization-details.ts).
+  "iam:ListRoles": "iam:ListRoles",
+  "ec2:DescribeRegions": "ec2:DescribeRegions",
+  "ec2:DescribeInstances": "ec2:DescribeInstances",
+  "ec2:DescribeSecurityGroups": "ec2:DescribeSecurityGroups",
+  "autoscaling:DescribeAutoScalingGroups": "autoscaling:DescribeAutoScalingGroups",
+  "autoscaling:DescribePolicies": "autoscaling:DescribePolicies",
+  "s3:ListBuckets": "s3:ListAllMyBuckets",
+  "s3:GetBucketLocation": "s3:GetBucketLocation",
+  "s3:GetBucketPolicy": "s3:GetBucketPolicy",
+  "s3:GetBucketPolicyStatus": "s3:GetBucketPolicyStatus",
+  "s3:GetBucketAcl": "s3:GetBucketAcl",
+  "s3:GetPublicAccessBlock": "s3:GetBucketPublicAccessBlock",
+  "s3control:GetPublicAccessBlock": "s3:GetAccountPublicAccessBlock",
+  "cloudtrail:DescribeTrails": "cloudtrail:DescribeTrails",
+  "cloudtrail:GetTrailStatus": "cloudtrail:GetTrailStatus",
+  "access-analyzer:ListAnalyzers": "access-analyzer:ListAnalyzers",
+} as const;
+export type AuditRoleOperation = keyof typeof AUDIT_ROLE_OPERATIONS;
+
+/**
+ * Operations made with iamfit's own (base) credentials, not the audit role's: the session
+ * itself and the STS regional probe. They are allowed by the role's trust policy, not by a
+ * permissions policy on the role.
+ */
+export const BASE_PRINCIPAL_OPERATIONS = { "sts:AssumeRole": "sts:AssumeRole" } as const;
+export type BasePrincipalOperation = keyof typeof BASE_PRINCIPAL_OPERATIONS;
+
+export type AwsOperation = AuditRoleOperation | BasePrincipalOperation;
+
+/** The IAM actions the audit role's permissions must allow, sorted: what a minimal policy grants. */
+export const COLLECTOR_API_CALLS: string[] = [...new Set(Object.values(AUDIT_ROLE_OPERATIONS))].sort();
+
+/** The IAM action behind an operation label; the label itself when it is not one of ours. */
+export function iamActionFor(api: string): string {
+  const operations: Record<string, string> = { ...AUDIT_ROLE_OPERATIONS, ...BASE_PRINCIPAL_OPERATIONS };
+  return operations[api] ?? api;
+}

@@ -1,0 +1,175 @@
+/**
+ * SDK clients for one account. The only seams are the base credentials and the plugins: real AWS
+ * and the sandbox organization (lib/sandbox, a deserialize-step plugin) get exactly the same
+ * clients, retries, paginators and concurrency limits.
+ */
+import { AccessAnalyzerClient } from "@aws-sdk/client-accessanalyzer";
+import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
+import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { S3Client } from "@aws-sdk/client-s3";
+import { S3ControlClient } from "@aws-sdk/client-s3-control";
+import { STSClient } from "@aws-sdk/client-sts";
+import type { AwsCredentialIdentityProvider, Pluggable, RetryStrategyV2 } from "@smithy/types";
+import { assumeRoleSession } from "./assume-role-session";
+import { concurrencyLimitPlugin, createAccountLimiter, type AccountLimiter } from "./concurrency-plugin";
+import { DEFAULT_MAX_ATTEMPTS, type AwsService, type ConcurrencyLimitOverrides } from "./limits";
+
+export interface AwsConnectionOptions {
+  /** Base credentials: the SDK default provider chain for real AWS, static ones for the sandbox. */
+  credentials: AwsCredentialIdentityProvider;
+  /** Extra SDK plugins added to every client created (the sandbox answers through one; benchmarks count calls through one). */
+  plugins?: Pluggable<any, any>[];
+  /** SDK attempts per call, first try included. Default DEFAULT_MAX_ATTEMPTS. */
+  maxAttempts?: number;
+  /** Default "adaptive": client-side rate limiting once AWS starts throttling. */
+  retryMode?: "standard" | "adaptive";
+  /** Replaces maxAttempts and retryMode (tests pass the SDK's strategy with tiny delays). */
+  retryStrategy?: RetryStrategyV2;
+  /** Concurrency bounds for one account; see DEFAULT_LIMITS in lib/aws/limits.ts. */
+  limits?: ConcurrencyLimitOverrides;
+}
+
+export interface AccountTarget {
+  accountId: string;
+  roleArn: string;
+  externalId: string;
+  /** Default `iamfit-<accountId>`: shows up in the account's CloudTrail as who read it. */
+  sessionName?: string;
+}
+
+export interface AccountClients {
+  accountId: string;
+  /** The audit role these clients assume; absent for clients with the base credentials. */
+  target?: Omit<AccountTarget, "sessionName"> & { sessionName: string };
+  /** Obtain the credentials now (AssumeRole for an account), so a failure surfaces before any collector runs. */
+  openSession(): Promise<void>;
+  iam(): IAMClient;
+  /**
+   * STS with the base credentials, at the region's endpoint: the caller of AssumeRole (the session
+   * and the STS regional probe). The audit role itself never calls STS.
+   */
+  sts(region: string): STSClient;
+  ec2(region: string): EC2Client;
+  autoScaling(region: string): AutoScalingClient;
+  s3(region: string): S3Client;
+  s3Control(region: string): S3ControlClient;
+  cloudTrail(region: string): CloudTrailClient;
+  accessAnalyzer(region: string): AccessAnalyzerClient;
+  destroy(): void;
+}
+
+/** IAM is a global service served from us-east-1 in the aws partition. */
+export const IAM_REGION = "us-east-1";
+/** Where sessions are requested: STS cannot be deactivated in us-east-1, and its tokens are valid in all regions. */
+export const SESSION_REGION = "us-east-1";
+
+export function createAccountClients(options: AwsConnectionOptions, target: AccountTarget): AccountClients {
+  const limiter = createAccountLimiter(options.limits);
+  const sessionTarget = { ...target, sessionName: target.sessionName ?? `iamfit-${target.accountId}` };
+  const baseClients = clientCache(options, options.credentials, limiter);
+  const stsFor = (region: string) => baseClients.get("sts", region, (config) => new STSClient(config));
+  const session = assumeRoleSession(() => stsFor(SESSION_REGION), sessionTarget);
+  return buildAccountClients(options, session, limiter, baseClients, {
+    accountId: target.accountId,
+    target: sessionTarget,
+  });
+}
+
+export function createBaseClients(options: AwsConnectionOptions, accountId?: string): AccountClients {
+  const limiter = createAccountLimiter(options.limits);
+  const baseClients = clientCache(options, options.credentials, limiter);
+  return buildAccountClients(options, options.credentials, limiter, baseClients, { accountId: accountId ?? "" });
+}
+
+function buildAccountClients(
+  options: AwsConnectionOptions,
+  credentials: AwsCredentialIdentityProvider,
+  limiter: AccountLimiter,
+  baseClients: ClientCache,
+  identity: Pick<AccountClients, "accountId" | "target">,
+): AccountClients {
+  const clients = baseClients.credentials === credentials ? baseClients : clientCache(options, credentials, limiter);
+  return {
+    ...identity,
+    async openSession() {
+      await credentials();
+    },
+    iam: () => clients.get("iam", IAM_REGION, (config) => new IAMClient(config)),
+    sts: (region) => baseClients.get("sts", region, (config) => new STSClient(config)),
+    ec2: (region) => clients.get("ec2", region, (config) => new EC2Client(config)),
+    autoScaling: (region) => clients.get("autoscaling", region, (config) => new AutoScalingClient(config)),
+    s3: (region) =>
+      clients.get("s3", region, (config) => new S3Client({ ...config, ...s3AddressingFor(process.env) })),
+    s3Control: (region) => clients.get("s3control", region, (config) => new S3ControlClient(config)),
+    cloudTrail: (region) => clients.get("cloudtrail", region, (config) => new CloudTrailClient(config)),
+    accessAnalyzer: (region) => clients.get("accessanalyzer", region, (config) => new AccessAnalyzerClient(config)),
+    destroy() {
+      clients.destroy();
+      if (clients !== baseClients) baseClients.destroy();
+    },
+  };
+}
+
+/**
+ * The SDK already honours AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>; S3-compatible
+ * endpoints (LocalStack, MinIO) cannot do virtual-hosted bucket names, so use path style there.
+ * followRegionRedirects re-sends a bucket call to the bucket's region if we ever guess it wrong.
+ */
+export function s3AddressingFor(env: Record<string, string | undefined>): { forcePathStyle: boolean; followRegionRedirects: boolean } {
+  return { forcePathStyle: Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL), followRegionRedirects: true };
+}
+
+interface CommonClientConfig {
+  region: string;
+  credentials: AwsCredentialIdentityProvider;
+  maxAttempts?: number;
+  retryMode?: string;
+  retryStrategy?: RetryStrategyV2;
+  requestHandler: { connectionTimeout: number; requestTimeout: number };
+}
+
+interface DestroyableClient {
+  destroy(): void;
+  middlewareStack: { use(plugin: Pluggable<any, any>): void };
+}
+
+interface ClientCache {
+  credentials: AwsCredentialIdentityProvider;
+  get<C extends DestroyableClient>(service: AwsService, region: string, create: (config: CommonClientConfig) => C): C;
+  destroy(): void;
+}
+
+function clientCache(
+  options: AwsConnectionOptions,
+  credentials: AwsCredentialIdentityProvider,
+  limiter: AccountLimiter,
+): ClientCache {
+  const cache = new Map<string, DestroyableClient>();
+  return {
+    credentials,
+    get(service, region, create) {
+      const key = `${service}@${region}`;
+      const existing = cache.get(key);
+      if (existing) return existing as ReturnType<typeof create>;
+      const client = create({
+        region,
+        credentials,
+        ...(options.retryStrategy
+          ? { retryStrategy: options.retryStrategy }
+          : { maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, retryMode: options.retryMode ?? "adaptive" }),
+        // Without these a black-holed endpoint would hold a concurrency slot for minutes.
+        requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+      });
+      client.middlewareStack.use(concurrencyLimitPlugin(limiter, service));
+      for (const plugin of options.plugins ?? []) client.middlewareStack.use(plugin);
+      cache.set(key, client);
+      return client;
+    },
+    destroy() {
+      for (const client of cache.values()) client.destroy();
+      cache.clear();
+    },
+  };
+}

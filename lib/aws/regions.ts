@@ -1,0 +1,28 @@
+/**
+ * The commercial regions AWS enables by default (every region launched before March 2019; later
+ * ones are opt-in). Used only when ec2:DescribeRegions cannot be called, so regional facts are
+ * still collected where every account certainly has them.
+ * https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html
+ */
+export const DEFAULT_ENABLED_REGIONS = [
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-northeast-3",
+  "ap-south-1",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ca-central-1",
+  "eu-central-1",
+  "eu-north-1",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "sa-east-1",
+  "us-east-1",
+  "us-east-2",
+  "us-west-1",
+  "us-west-2",
+] as const;
+
+/** Where account-level calls of regional services go; its endpoints cannot be disabled. */
+export const HOME_REGION = "us-east-1";
