@@ -1,0 +1,178 @@
+/**
+ * Exercise 2, "Enable MFA Tokens Everywhere" (seed 003: MFA on root and every user, and an
+ * MFA-enforcing policy; seed 004: "two factor for all of them").
+ */
+import { mfaEnforcementOf } from "@/lib/policy/mfa";
+import { describeSource, sourceRef } from "@/lib/policy/principal-policies";
+import type { AccountSnapshot, CredentialReportRow } from "@/lib/snapshot/schema";
+import { activeKeys, isTrue, rootHasNoPassword, rowEvidence, userRows } from "./credential-report";
+import { readRootRow, rootFinding } from "./exercise-01-root-keys";
+import { asEvidence, makeFinding, unknownForAccount } from "./findings";
+import { analyseIam } from "./iam-analysis";
+import { globalPart } from "./part-access";
+import type { CheckDefinition, Finding } from "./types";
+
+/** Root with neither password nor keys cannot sign in, so it has nothing for MFA to protect. */
+function rootCredentialsRemoved(row: CredentialReportRow): boolean {
+  return !isTrue(row.mfa_active) && rootHasNoPassword(row) && activeKeys(row).length === 0;
+}
+
+const REMOVED_REASON =
+  "The root user has no password and no access keys (root credentials removed, as AWS Organizations centralized root access does), so there is no root sign-in to protect with MFA.";
+
+export const rootMfa: CheckDefinition = {
+  id: "root.mfa",
+  exercise: 2,
+  title: "The root user has MFA",
+  severity: "critical",
+  cis: ["1.5"],
+  why: "A root password alone is one phishing email away from full control of the account; MFA adds something an attacker does not have.",
+  evaluate(snapshot) {
+    const root = readRootRow(snapshot);
+    if ("row" in root) {
+      const evidence = rowEvidence(root.row, ["mfa_active", "password_enabled", "password_last_used", "access_key_1_active", "access_key_2_active"]);
+      if (isTrue(root.row.mfa_active)) return [rootFinding(rootMfa, snapshot, { status: "pass", evidence, reason: "The root user has MFA enabled." })];
+      if (rootCredentialsRemoved(root.row)) return [rootFinding(rootMfa, snapshot, { status: "pass", evidence, reason: REMOVED_REASON })];
+      return [rootFinding(rootMfa, snapshot, { status: "fail", evidence, reason: "The root user has no MFA device." })];
+    }
+    // GetAccountSummary can confirm MFA but cannot tell "no MFA" from "no root credentials".
+    const summary = globalPart(snapshot, "iam.accountSummary");
+    if (summary.available && summary.data.AccountMFAEnabled === 1) {
+      return [
+        rootFinding(rootMfa, snapshot, {
+          status: "pass",
+          evidence: { source: "iam:GetAccountSummary", AccountMFAEnabled: 1 },
+          reason: "GetAccountSummary reports MFA enabled for the root user.",
+        }),
+      ];
+    }
+    return [unknownForAccount(rootMfa, snapshot, [root.unavailable])];
+  },
+};
+
+export const rootHardwareMfa: CheckDefinition = {
+  id: "root.hardware-mfa",
+  exercise: 2,
+  title: "The root user's MFA is a hardware device",
+  severity: "medium",
+  cis: ["1.6"],
+  why: "A virtual MFA lives on a phone that is also used for mail and apps; a dedicated hardware device kept in a safe is harder to steal together with the password.",
+  evaluate(snapshot) {
+    const root = readRootRow(snapshot);
+    if (!("row" in root)) return [unknownForAccount(rootHardwareMfa, snapshot, [root.unavailable])];
+    const rowFacts = rowEvidence(root.row, ["mfa_active", "password_last_used", "access_key_1_active", "access_key_2_active"]);
+    if (rootCredentialsRemoved(root.row)) return [rootFinding(rootHardwareMfa, snapshot, { status: "pass", evidence: rowFacts, reason: REMOVED_REASON })];
+    if (!isTrue(root.row.mfa_active)) {
+      return [rootFinding(rootHardwareMfa, snapshot, { status: "fail", evidence: rowFacts, reason: "The root user has no MFA device at all." })];
+    }
+    const devices = globalPart(snapshot, "iam.virtualMfaDevices");
+    if (!devices.available) return [unknownForAccount(rootHardwareMfa, snapshot, [devices.unavailable])];
+    const rootArn = root.row.arn;
+    const virtual = devices.data.filter((device) => device.userArn === rootArn).map((device) => device.serialNumber).sort();
+    const evidence = { ...rowFacts, rootVirtualMfaDevices: virtual };
+    return [
+      rootFinding(rootHardwareMfa, snapshot, {
+        status: virtual.length > 0 ? "fail" : "pass",
+        evidence,
+        reason:
+          virtual.length > 0
+            ? `The root user's MFA is a virtual device (${virtual.join(", ")}).`
+            : "The root user's MFA is not a virtual device, so it is a hardware device.",
+      }),
+    ];
+  },
+};
+
+function consoleUsers(snapshot: AccountSnapshot): CredentialReportRow[] | undefined {
+  const report = globalPart(snapshot, "iam.credentialReport");
+  return report.available ? userRows(report.data).filter((row) => isTrue(row.password_enabled)) : undefined;
+}
+
+export const usersConsoleMfa: CheckDefinition = {
+  id: "users.console-mfa",
+  exercise: 2,
+  title: "Every user with a console password has MFA",
+  severity: "high",
+  cis: ["1.10"],
+  why: "Passwords leak through reuse and phishing; with MFA a leaked password alone does not open the console.",
+  evaluate(snapshot) {
+    const report = globalPart(snapshot, "iam.credentialReport");
+    if (!report.available) return [unknownForAccount(usersConsoleMfa, snapshot, [report.unavailable])];
+    return (consoleUsers(snapshot) ?? []).map((row) =>
+      makeFinding(usersConsoleMfa, {
+        resourceId: row.arn,
+        resourceType: "user",
+        resourceName: row.user,
+        status: isTrue(row.mfa_active) ? "pass" : "fail",
+        evidence: rowEvidence(row, ["password_enabled", "mfa_active"]),
+        reason: isTrue(row.mfa_active) ? `${row.user} signs in with a password and MFA.` : `${row.user} has a console password but no MFA device.`,
+      }),
+    );
+  },
+};
+
+export const usersMfaEnforced: CheckDefinition = {
+  id: "users.mfa-enforced",
+  exercise: 2,
+  title: "Human users are subject to a policy that denies actions without MFA",
+  severity: "medium",
+  why: "Having an MFA device does not stop API calls with a stolen access key; a policy that denies everything without aws:MultiFactorAuthPresent makes the keys useless on their own (seed 003).",
+  evaluate(snapshot) {
+    const report = globalPart(snapshot, "iam.credentialReport");
+    const details = globalPart(snapshot, "iam.authorizationDetails");
+    if (!report.available || !details.available) {
+      const missing = [report, details].flatMap((part) => (part.available ? [] : [part.unavailable]));
+      return [unknownForAccount(usersMfaEnforced, snapshot, missing)];
+    }
+    const { catalog } = analyseIam(details.data, snapshot.accountId);
+    const users = new Map(details.data.users.map((user) => [user.arn, user]));
+    return (consoleUsers(snapshot) ?? []).map((row): Finding => {
+      const base = { resourceId: row.arn, resourceType: "user" as const, resourceName: row.user };
+      const user = users.get(row.arn);
+      if (!user) {
+        return makeFinding(usersMfaEnforced, {
+          ...base,
+          status: "unknown",
+          evidence: { arn: row.arn, inAuthorizationDetails: false },
+          reason: `${row.user} is in the credential report but not in the authorization details, so its policies are unknown.`,
+        });
+      }
+      const sources = catalog.userSources(user);
+      const readable = sources.flatMap((source) => (source.parsed.ok ? [{ source, enforcement: mfaEnforcementOf(source.parsed.policy) }] : []));
+      const denying = readable.filter(({ enforcement }) => enforcement.denyStatements.length > 0);
+      const allowsWithoutMfa = readable.some(({ enforcement }) => enforcement.otherAllows.length > 0);
+      const allowsWithMfa = readable.some(({ enforcement }) => enforcement.mfaOnlyAllows.length > 0);
+      const enforcedByAllows = allowsWithMfa && !allowsWithoutMfa;
+      const unreadable = sources.filter((source) => !source.parsed.ok).map((source) => describeSource(sourceRef(source)));
+      const evidence = asEvidence({
+        arn: row.arn,
+        denyingPolicies: denying.map(({ source, enforcement }) => ({
+          ...sourceRef(source),
+          statements: enforcement.denyStatements.map((deny) => ({ form: deny.form, ...deny.statement })),
+        })),
+        allowsOnlyWithMfa: enforcedByAllows,
+        unreadablePolicies: unreadable,
+      });
+      if (denying.length > 0 || enforcedByAllows) {
+        const how = denying[0] ? describeSource(sourceRef(denying[0].source)) : "every Allow requiring MFA";
+        return makeFinding(usersMfaEnforced, { ...base, status: "pass", evidence, reason: `${row.user} is denied access without MFA by ${how}.` });
+      }
+      if (unreadable.length > 0) {
+        return makeFinding(usersMfaEnforced, {
+          ...base,
+          status: "unknown",
+          evidence,
+          reason: `${row.user} has no readable MFA-enforcing policy, and ${unreadable.join(", ")} could not be read.`,
+        });
+      }
+      return makeFinding(usersMfaEnforced, {
+        ...base,
+        status: "fail",
+        evidence,
+        reason: `No policy of ${row.user} denies actions when aws:MultiFactorAuthPresent is false.`,
+      });
+    });
+  },
+};
+
+export const EXERCISE_02_CHECKS: CheckDefinition[] = [rootMfa, rootHardwareMfa, usersConsoleMfa, usersMfaEnforced];

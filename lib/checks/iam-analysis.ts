@@ -1,0 +1,74 @@
+/**
+ * IAM facts several checks share (who is admin, which customer policies are in force), computed
+ * once per authorization-details object. The cache is keyed by object identity, so evaluation
+ * stays a pure function of the snapshot.
+ */
+import { effectiveAdminPrincipals, type AdminPrincipals, type PrincipalAdminStatus } from "@/lib/policy/effective-admin";
+import { createPolicyCatalog, type PolicyCatalog } from "@/lib/policy/principal-policies";
+import type { AuthorizationDetails } from "@/lib/snapshot/schema";
+import { inlinePolicyResourceId } from "./findings";
+
+export interface IamAnalysis {
+  catalog: PolicyCatalog;
+  admins: AdminPrincipals;
+  user(arn: string): PrincipalAdminStatus | undefined;
+  role(arn: string): PrincipalAdminStatus | undefined;
+}
+
+const analyses = new WeakMap<AuthorizationDetails, Map<string, IamAnalysis>>();
+
+export function analyseIam(details: AuthorizationDetails, accountId: string): IamAnalysis {
+  const perAccount = analyses.get(details) ?? new Map<string, IamAnalysis>();
+  analyses.set(details, perAccount);
+  const cached = perAccount.get(accountId);
+  if (cached) return cached;
+  const catalog = createPolicyCatalog(details);
+  const admins = effectiveAdminPrincipals(details, accountId, catalog);
+  const users = new Map(admins.users.map((status) => [status.arn, status]));
+  const roles = new Map(admins.roles.map((status) => [status.arn, status]));
+  const analysis: IamAnalysis = { catalog, admins, user: (arn) => users.get(arn), role: (arn) => roles.get(arn) };
+  perAccount.set(accountId, analysis);
+  return analysis;
+}
+
+/** A customer-written policy in force: an attached customer managed policy or any inline policy. */
+export interface CustomerPolicy {
+  resourceId: string;
+  resourceName: string;
+  kind: "managed" | "inline";
+  owner?: { type: "user" | "group" | "role"; name: string; arn: string };
+  document: unknown;
+}
+
+/**
+ * Customer managed policies attached to something, and every inline policy. Unattached managed
+ * policies grant nobody anything (CIS 1.16 judges attached policies only); AWS managed policies
+ * are AWS's to write.
+ */
+export function customerPoliciesInForce(details: AuthorizationDetails): CustomerPolicy[] {
+  const managed = details.policies
+    .filter((policy) => !policy.isAwsManaged && policy.attachmentCount > 0)
+    .map((policy): CustomerPolicy => ({ resourceId: policy.arn, resourceName: policy.policyName, kind: "managed", document: policy.defaultDocument }));
+  const owners = [
+    ...details.users.map((user) => ({ type: "user" as const, name: user.userName, arn: user.arn, inline: user.inlinePolicies })),
+    ...details.groups.map((group) => ({ type: "group" as const, name: group.groupName, arn: group.arn, inline: group.inlinePolicies })),
+    ...details.roles.map((role) => ({ type: "role" as const, name: role.roleName, arn: role.arn, inline: role.inlinePolicies })),
+  ];
+  const inline = owners.flatMap((owner) =>
+    owner.inline.map(
+      (policy): CustomerPolicy => ({
+        resourceId: inlinePolicyResourceId(owner.arn, policy.policyName),
+        resourceName: `${owner.name}/${policy.policyName}`,
+        kind: "inline",
+        owner: { type: owner.type, name: owner.name, arn: owner.arn },
+        document: policy.document,
+      }),
+    ),
+  );
+  return [...managed, ...inline];
+}
+
+/** Service-linked roles are created and managed by AWS services; their owners cannot change them. */
+export function isServiceLinkedRole(role: { path: string }): boolean {
+  return role.path.startsWith("/aws-service-role/");
+}

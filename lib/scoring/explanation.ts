@@ -1,0 +1,15 @@
+/**
+ * The scoring formula in plain words, for the scorecard page. The weights are read from the
+ * code, so the page cannot state different ones than the scores use.
+ */
+import { SEVERITY_WEIGHTS } from "./score";
+
+const weights = `critical ${SEVERITY_WEIGHTS.critical}, high ${SEVERITY_WEIGHTS.high}, medium ${SEVERITY_WEIGHTS.medium}, low ${SEVERITY_WEIGHTS.low}`;
+
+export const SCORING_EXPLANATION = [
+  "Each check looks at every resource it applies to (a user, a key, a bucket, a region…) and marks it pass, fail, unknown or not applicable.",
+  `A check's score is the share of its judged resources that pass, each counted by its severity (${weights}), so one critical failure weighs as much as four low ones. Only pass and fail are judged: unknown (the data could not be read, for example because access was denied) and not applicable never count as a pass, and never as a fail either.`,
+  "An exercise's score is the average of its checks' scores, weighted the same way by each check's severity. Checks with nothing judged are left out; an exercise where nothing could be judged has no score rather than 0 or 100.",
+  "An account's score is the plain average of its exercises that have a score, and the organization's score is the average over accounts. Next to it you see the worst account for each exercise.",
+  "Scores run from 0 to 100 and are rounded only at the end. The number of checks with unknown findings is always shown next to a score, because it tells you how much of the picture is missing.",
+].join("\n\n");
