@@ -7,6 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `iamfit-e2e-${process.pid}`);
 const chromiumPath = process.env.CHROMIUM_PATH || undefined;
+// E2E_BASE_URL points the journeys at a server you already run (development); CI starts its own.
+const externalBaseUrl = process.env.E2E_BASE_URL;
 
 export default defineConfig({
   testDir: "e2e",
@@ -18,7 +20,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: externalBaseUrl ?? `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
@@ -35,7 +37,7 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: externalBaseUrl ? undefined : {
     command: "npm start",
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 240_000,

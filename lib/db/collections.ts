@@ -219,7 +219,7 @@ export async function commitAccountCollection(input: CommitInput): Promise<{ sto
   return db().$transaction(
     async (tx) => {
       // Serialises commits of one account (a re-evaluation racing a collection).
-      await tx.$queryRawUnsafe("SELECT 1 FROM linked_account WHERE id = $1::uuid FOR UPDATE", input.accountId);
+      await tx.$queryRawUnsafe("SELECT 1 FROM linked_account WHERE id = $1::uuid FOR NO KEY UPDATE", input.accountId);
       const manifestBlob = hashBlob(input.manifest);
       const detailBlob = hashBlob(input.score.detail);
       const plan = input.planFindings(await getOpenFindingIntervals(input.accountId, tx));

@@ -110,3 +110,53 @@ export async function getActiveRun(): Promise<RunSummary | undefined> {
   const { done, failed } = (await countsByRun([run.id]))(run.id);
   return { ...run, accountsDone: done, accountsFailed: failed };
 }
+
+export interface RunListPage {
+  runs: RunSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+/** Runs newest first, one page at a time (1-based page). */
+export async function listRunsPage(options: { page: number; pageSize: number }): Promise<RunListPage> {
+  const pageSize = Math.max(1, Math.min(options.pageSize, 200));
+  const total = await db().collectionRun.count();
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, options.page), pageCount);
+  const runs = await db().collectionRun.findMany({
+    orderBy: { id: "desc" },
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  });
+  const counts = await countsByRun(runs.map((run) => run.id));
+  return {
+    runs: runs.map((run) => ({ ...run, ...withCounts(counts(run.id)) })),
+    total,
+    page,
+    pageSize,
+    pageCount,
+  };
+}
+
+function withCounts(counts: { done: number; failed: number }) {
+  return { accountsDone: counts.done, accountsFailed: counts.failed };
+}
+
+/** One run's summary without its account rows (see lib/db/run-page.ts for those, paged). */
+export async function getRunSummary(runId: bigint): Promise<RunSummary | undefined> {
+  const run = await db().collectionRun.findUnique({ where: { id: runId } });
+  if (!run) return undefined;
+  return { ...run, ...withCounts((await countsByRun([runId]))(runId)) };
+}
+
+/** The queued or running collection of each of these accounts, with its run. */
+export async function activeRunsForAccounts(awsAccountIds: string[]): Promise<Array<{ awsAccountId: string; runId: bigint }>> {
+  if (awsAccountIds.length === 0) return [];
+  const rows = await db().accountCollection.findMany({
+    where: { status: { in: ["queued", "running"] }, account: { awsAccountId: { in: awsAccountIds } } },
+    select: { runId: true, account: { select: { awsAccountId: true } } },
+  });
+  return rows.map((row) => ({ awsAccountId: row.account.awsAccountId, runId: row.runId }));
+}

@@ -1,0 +1,39 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { CollectResult } from "@/components/accounts/collect-button";
+import { ACCOUNT_ID_PATTERN } from "@/lib/accounts/link-input";
+import { requestCollection } from "@/lib/collect/request-collection";
+import { activeRunsForAccounts } from "@/lib/db/runs";
+import { processServices } from "@/lib/runtime/process-services";
+import { describeCollectionRequest } from "./describe-collection-request";
+
+const collectInputSchema = z.object({
+  accountId: z.string().regex(ACCOUNT_ID_PATTERN).optional(),
+});
+
+/** "Collect now": one account when the form names it, every linked account otherwise. */
+export async function collectAccountsAction(_previous: CollectResult, formData: FormData): Promise<CollectResult> {
+  const parsed = collectInputSchema.safeParse({ accountId: formData.get("accountId") ?? undefined });
+  if (!parsed.success) return { tone: "error", message: "That is not a 12-digit AWS account id." };
+  const awsAccountIds = parsed.data.accountId ? [parsed.data.accountId] : undefined;
+  try {
+    const { boss } = processServices();
+    const run = await requestCollection(boss, { trigger: "manual", awsAccountIds });
+    const active = run.alreadyActive.length > 0 ? await activeRunsForAccounts(run.alreadyActive.slice(0, 100)) : [];
+    revalidatePath("/", "layout");
+    return describeCollectionRequest({
+      scope: awsAccountIds ? "one" : "all",
+      runId: run.runId,
+      queued: run.queued.length,
+      alreadyActive: run.alreadyActive.length,
+      activeRunIds: active.map((item) => item.runId),
+    });
+  } catch (error) {
+    return {
+      tone: "error",
+      message: `The collection could not be started: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}

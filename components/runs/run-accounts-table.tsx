@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { ErrorSummary } from "@/components/accounts/error-summary";
+import { formatDuration } from "@/components/ui/relative-time";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { RunAccountRow } from "@/lib/db/runs";
+
+/** One run's accounts: status, progress while running, and the account-level or per-API errors. */
+export function RunAccountsTable({ rows, now = new Date() }: { rows: RunAccountRow[]; now?: Date }) {
+  const number = new Intl.NumberFormat("en");
+  return (
+    <div className="overflow-x-auto">
+      <table className="data-table">
+        <caption className="sr-only">Accounts in this collection</caption>
+        <thead>
+          <tr>
+            <th scope="col">Account</th>
+            <th scope="col">Status</th>
+            <th scope="col">Progress</th>
+            <th scope="col">Duration</th>
+            <th scope="col" className="text-right">
+              API calls
+            </th>
+            <th scope="col">Errors</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.collectionId.toString()}>
+              <td className="max-w-64">
+                <Link href={`/accounts/${row.awsAccountId}`} className="font-medium break-words">
+                  {row.accountName}
+                </Link>
+                <div className="font-mono text-xs muted">{row.awsAccountId}</div>
+              </td>
+              <td>
+                <StatusBadge status={row.status} />
+              </td>
+              <td className="text-xs whitespace-nowrap tabular-nums">
+                {row.status === "running" && row.progressTotal > 0
+                  ? `${row.progressDone} / ${row.progressTotal} steps`
+                  : row.status === "running"
+                    ? "starting…"
+                    : <span className="muted">—</span>}
+              </td>
+              <td className="whitespace-nowrap tabular-nums">
+                {row.status === "running" ? formatDuration(row.startedAt, now) : formatDuration(row.startedAt, row.finishedAt)}
+              </td>
+              <td className="text-right tabular-nums">{number.format(row.apiCalls)}</td>
+              <td className="max-w-xl min-w-56">
+                {row.error ? (
+                  <ErrorSummary error={{ code: row.error.code ?? "Unknown", message: row.error.message ?? "", ...(row.error.api ? { api: row.error.api } : {}) }} />
+                ) : row.partErrors.length > 0 ? (
+                  <details className="text-xs">
+                    <summary className="cursor-pointer font-medium text-amber-800 dark:text-amber-300">
+                      {row.partErrors.length} API error{row.partErrors.length === 1 ? "" : "s"}:{" "}
+                      {[...new Set(row.partErrors.map((error) => error.code))].slice(0, 3).join(", ")}
+                    </summary>
+                    <ul className="mt-1 space-y-1.5">
+                      {row.partErrors.map((error, index) => (
+                        <li key={index}>
+                          <ErrorSummary error={error} />
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,222 @@
+/**
+ * Page objects for the remediation checklist (issue 5): an account's checklist and the
+ * organization view. A journey reads like the issue: open the checklist, copy a command, mark
+ * items done and risk-accepted, apply the fix in the sandbox, collect, see verified and reopened.
+ * Locators use roles and labels, as a person finds things.
+ */
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export type ChecklistStateLabel = "Open" | "In progress" | "Done (claimed fixed)" | "Risk accepted" | "Verified" | "Fixed";
+
+export class ChecklistItem {
+  constructor(
+    readonly page: Page,
+    readonly root: Locator,
+  ) {}
+
+  /** The item's state as stored (data-state: open, in_progress, done, risk_accepted, verified, fixed). */
+  async state(): Promise<string | null> {
+    return this.root.getAttribute("data-state");
+  }
+
+  async id(): Promise<string> {
+    const id = await this.root.getAttribute("data-item-id");
+    if (!id) throw new Error("checklist item without an id");
+    return id;
+  }
+
+  async expectState(state: ChecklistStateLabel): Promise<void> {
+    await expect(this.root.getByText(state, { exact: true }).first()).toBeVisible();
+  }
+
+  reopenMark(label = "Claimed fixed, still failing"): Locator {
+    return this.root.getByText(label, { exact: true });
+  }
+
+  select(): Promise<void> {
+    return this.root.getByRole("checkbox", { name: /^Select / }).check();
+  }
+
+  async openHowToFix(): Promise<void> {
+    const details = this.root.locator("details").filter({ has: this.page.getByText("How to fix", { exact: true }) });
+    if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+  }
+
+  /** The rendered CLI commands, in order. */
+  async commands(): Promise<string[]> {
+    await this.openHowToFix();
+    return this.root.locator("code[data-command]").allInnerTexts();
+  }
+
+  /** Clicks the copy button of the command at `index` and returns what the page shows for it. */
+  async copyCommand(index = 0): Promise<string> {
+    await this.openHowToFix();
+    const row = this.root.locator("li").filter({ has: this.page.locator("code[data-command]") }).nth(index);
+    const text = await row.locator("code[data-command]").innerText();
+    await row.getByRole("button", { name: "Copy", exact: true }).click();
+    await expect(row.getByRole("button", { name: "Copied ✓" })).toBeVisible();
+    return text;
+  }
+
+  private form(): Locator {
+    return this.root.getByRole("form", { name: /^Change / });
+  }
+
+  /** Runs one change through the item's own form and waits for its confirmation. */
+  async change(action: string, fields: { comment?: string; actor?: string; assignee?: string; dueOn?: string; note?: string } = {}): Promise<string> {
+    const form = this.form();
+    await form.getByLabel("Change", { exact: true }).selectOption({ label: action });
+    if (fields.assignee !== undefined) await form.getByLabel(/^Assignee/).fill(fields.assignee);
+    if (fields.dueOn !== undefined) await form.getByLabel(/^Due date/).fill(fields.dueOn);
+    if (fields.note !== undefined) await form.getByLabel("Note", { exact: true }).fill(fields.note);
+    if (fields.comment !== undefined) await form.getByLabel(/^Why \(optional/).fill(fields.comment);
+    if (fields.actor !== undefined) await form.getByLabel("Your name").fill(fields.actor);
+    await form.getByRole("button", { name: "Save" }).click();
+    const status = form.getByRole("status");
+    await expect(status).not.toBeEmpty();
+    return status.innerText();
+  }
+
+  markDone(comment?: string): Promise<string> {
+    return this.change("Mark done (claimed fixed)", { comment });
+  }
+
+  start(): Promise<string> {
+    return this.change("Start (in progress)");
+  }
+
+  assign(assignee: string): Promise<string> {
+    return this.change("Assign…", { assignee });
+  }
+
+  async acceptRisk(reason: string, expiresOn: string, actor?: string): Promise<string> {
+    const form = this.form();
+    await form.getByLabel("Change", { exact: true }).selectOption({ label: "Accept the risk…" });
+    await form.getByLabel(/^Why the risk is accepted/).fill(reason);
+    await form.getByLabel(/^Accepted until/).fill(expiresOn);
+    if (actor !== undefined) await form.getByLabel("Your name").fill(actor);
+    await form.getByRole("button", { name: "Save" }).click();
+    const status = form.getByRole("status");
+    await expect(status).not.toBeEmpty();
+    return status.innerText();
+  }
+
+  sandboxFixButton(): Locator {
+    return this.root.getByRole("button", { name: "Apply this fix in the sandbox" });
+  }
+
+  /** Applies the item's fix to the sandbox organization and returns the confirmation. */
+  async applySandboxFix(): Promise<string> {
+    await this.sandboxFixButton().click();
+    const status = this.root.getByRole("status").filter({ hasText: /Applied in the sandbox|refused|not applied/ });
+    await expect(status).toBeVisible();
+    return status.innerText();
+  }
+
+  async historyText(): Promise<string> {
+    const details = this.root.locator("details").filter({ has: this.page.getByText(/^History \(/) });
+    if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+    return details.innerText();
+  }
+}
+
+export class ChecklistPage {
+  constructor(readonly page: Page) {}
+
+  static path(awsAccountId: string, query: Record<string, string> = {}): string {
+    const search = new URLSearchParams(query).toString();
+    return `/accounts/${awsAccountId}/checklist${search ? `?${search}` : ""}`;
+  }
+
+  async goto(awsAccountId: string, query: Record<string, string> = {}): Promise<void> {
+    await this.page.goto(ChecklistPage.path(awsAccountId, query));
+    await expect(this.page.getByRole("heading", { level: 1, name: "Remediation checklist" })).toBeVisible();
+  }
+
+  /** Every item card shown, in page order. */
+  items(): Locator {
+    return this.page.locator("article[data-item-id]");
+  }
+
+  /** The first item whose card mentions `text` (a check title, a resource name). */
+  item(text: string | RegExp): ChecklistItem {
+    return new ChecklistItem(this.page, this.items().filter({ hasText: text }).first());
+  }
+
+  itemById(id: string): ChecklistItem {
+    return new ChecklistItem(this.page, this.page.locator(`article[data-item-id="${id}"]`));
+  }
+
+  /** Items of one check, e.g. all `keys.rotated` items (by the check's title from the page). */
+  itemsWithState(state: string): Locator {
+    return this.page.locator(`article[data-state="${state}"]`);
+  }
+
+  exerciseHeadings(): Locator {
+    return this.page.getByRole("heading", { level: 2, name: /^Exercise \d+:/ });
+  }
+
+  progress(): Locator {
+    return this.page.getByRole("progressbar", { name: "Items verified or fixed" });
+  }
+
+  async filterByState(label: string): Promise<void> {
+    await this.page.getByRole("list", { name: "Filter by state" }).getByRole("link", { name: new RegExp(`^${label}`) }).click();
+    await this.page.waitForURL(/checklist/);
+  }
+
+  async filterByAssignee(assignee: string): Promise<void> {
+    await this.page.getByLabel("Assignee", { exact: true }).selectOption({ label: assignee });
+    await this.page.getByRole("button", { name: "Filter" }).click();
+    await this.page.waitForURL(/assignee=/);
+  }
+
+  /** Selects the items and applies one change to all of them through the bulk form. */
+  async bulkChange(items: ChecklistItem[], action: string, fields: { comment?: string; actor?: string } = {}): Promise<string> {
+    for (const item of items) await item.select();
+    const bulk = this.page.getByRole("region", { name: "Bulk actions" });
+    await bulk.getByLabel("Change the selected items").selectOption({ label: action });
+    if (fields.comment !== undefined) await bulk.getByLabel(/^Why \(optional/).fill(fields.comment);
+    if (fields.actor !== undefined) await bulk.getByLabel("Your name").fill(fields.actor);
+    await bulk.getByRole("button", { name: "Apply to selected" }).click();
+    const status = bulk.getByRole("status").last();
+    await expect(status).not.toBeEmpty();
+    return status.innerText();
+  }
+
+  /** Starts a collection of this account from the page ("Collect now"). */
+  async collectNow(): Promise<void> {
+    await this.page.getByRole("button", { name: "Collect now" }).click();
+    await expect(this.page.getByText(/Collection #?\d+|collection/i).first()).toBeVisible();
+  }
+
+  async download(format: "CSV" | "Markdown"): Promise<string> {
+    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByRole("link", { name: `Export ${format}` }).click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks).toString("utf8");
+  }
+
+  async openPrintView(): Promise<void> {
+    await this.page.getByRole("link", { name: "Print view" }).click();
+    await this.page.waitForURL(/print=1/);
+  }
+}
+
+export class OrganizationChecklistsPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto("/checklists");
+    await expect(this.page.getByRole("heading", { level: 1, name: "Remediation checklists" })).toBeVisible();
+  }
+
+  accountRow(name: string): Locator {
+    return this.page.getByRole("table", { name: "Checklist items per account" }).getByRole("row").filter({ hasText: name });
+  }
+
+  overdueRows(): Locator {
+    return this.page.getByRole("table", { name: "Overdue checklist items" }).getByRole("row");
+  }
+}
