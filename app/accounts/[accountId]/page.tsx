@@ -18,6 +18,7 @@ import { ACCOUNT_ID_PATTERN } from "@/lib/accounts/link-input";
 import { getAccountPage } from "@/lib/db/account-page";
 import { removeAccountAction, testLinkedAccountConnectionAction } from "../_actions/account";
 import { collectAccountsAction } from "../_actions/collect";
+import { AccountScopeSection } from "./_components/account-scope-section";
 
 export const dynamic = "force-dynamic";
 
@@ -52,6 +53,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
         }
         actions={
           <>
+            <Link href={`/accounts/${account.awsAccountId}/checklist`} className="self-center text-sm font-medium">Remediation checklist →</Link>
             <CollectButton action={collectAccountsAction} accountId={account.awsAccountId} variant="primary" align="end" />
             <RemoveAccountButton action={removeAccountAction} accountId={account.awsAccountId} accountName={account.name} />
           </>
@@ -97,6 +99,10 @@ export default async function AccountPage({ params, searchParams }: Props) {
           <AccountScorecardSection awsAccountId={account.awsAccountId} />
         </Suspense>
       </section>
+
+      <div className="mt-6">
+        <AccountScopeSection awsAccountId={account.awsAccountId} />
+      </div>
 
       <section aria-labelledby="collections-heading" className="mt-6 card overflow-hidden">
         <h2 id="collections-heading" className="border-b border-zinc-200 p-4 text-base font-semibold dark:border-zinc-800">

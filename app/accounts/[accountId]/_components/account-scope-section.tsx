@@ -1,0 +1,18 @@
+import { AccountScopePanel } from "@/components/settings/account-scope-panel";
+import { getAccountScopeView } from "@/lib/db/scope-settings";
+import { saveAccountRegionScopeAction } from "@/app/settings/_actions/scope";
+import { regionScopeFormValues } from "@/app/settings/_lib/scope-form";
+
+/** The account page's scope section: reads the account's scope and renders the panel with its form. */
+export async function AccountScopeSection({ awsAccountId }: { awsAccountId: string }) {
+  const scope = await getAccountScopeView(awsAccountId);
+  if (!scope) return null;
+  return (
+    <AccountScopePanel
+      accountId={awsAccountId}
+      scope={scope}
+      action={saveAccountRegionScopeAction}
+      initial={{ values: regionScopeFormValues(scope.ownRegions) }}
+    />
+  );
+}

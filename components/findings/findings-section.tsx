@@ -1,0 +1,61 @@
+import { WidgetError } from "@/components/scorecard/widget-state";
+import { Pagination } from "@/components/ui/pagination";
+import { getEvidence, listFindings } from "@/lib/db/findings";
+import type { CheckInfo } from "@/lib/scorecard/catalogue";
+import type { FindingsQuery, UrlState } from "@/lib/scorecard/search-params";
+import { FindingFilters } from "./finding-filters";
+import { FindingsTable, type FindingsTableOptions } from "./findings-table";
+
+/** A filtered, sorted, paged findings list with the evidence of the page's findings. */
+export async function FindingsSection({
+  title,
+  query,
+  pathname,
+  state,
+  checks,
+  options,
+}: {
+  title: string;
+  query: FindingsQuery;
+  pathname: string;
+  state: UrlState;
+  checks: CheckInfo[];
+  options: FindingsTableOptions;
+}) {
+  let content;
+  try {
+    const page = await listFindings(query);
+    const evidence = await getEvidence(page.rows);
+    content = (
+      <>
+        {page.rows.length === 0 ? (
+          <p className="px-3 py-10 text-center text-sm muted">{emptyText(query)}</p>
+        ) : (
+          <FindingsTable rows={page.rows} evidence={evidence} query={query} pathname={pathname} state={state} options={options} />
+        )}
+        {page.total > 0 ? (
+          <Pagination pathname={pathname} state={state} page={page.page} pageCount={page.pageCount} pageSize={page.pageSize} total={page.total} noun="findings" />
+        ) : null}
+      </>
+    );
+  } catch (error) {
+    content = <WidgetError title="The findings" error={error} />;
+  }
+  return (
+    <section aria-labelledby="findings-heading" className="card overflow-hidden">
+      <h2 id="findings-heading" className="border-b border-zinc-200 p-4 text-base font-semibold dark:border-zinc-800">
+        {title}
+      </h2>
+      <FindingFilters pathname={pathname} query={query} state={state} checks={checks} showAccount={options.showAccount} />
+      {content}
+    </section>
+  );
+}
+
+function emptyText(query: FindingsQuery): string {
+  const filtered = Boolean(query.check || query.severity || query.resourceType || query.q);
+  if (query.statuses.length === 1 && query.statuses[0] === "fail") {
+    return filtered ? "No failing resources match these filters." : "No failing resources: everything checked here passes.";
+  }
+  return "No findings match these filters.";
+}

@@ -1,0 +1,133 @@
+import Link from "next/link";
+import { hrefWith } from "@/components/ui/href";
+import { SortableHeader } from "@/components/ui/sortable-header";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { GridRow } from "@/lib/db/scorecard";
+import { exerciseInfo } from "@/lib/scorecard/catalogue";
+import { EXERCISE_NUMBERS } from "@/lib/scorecard/exercise-cards";
+import { accountExerciseHref, accountHref } from "@/lib/scorecard/links";
+import { scoreBand } from "@/lib/scorecard/score-scale";
+import type { GridQuery, UrlState } from "@/lib/scorecard/search-params";
+import { BAND_CLASSES } from "./score-badge";
+
+/**
+ * The heart of the product: accounts × the ten exercises, each cell coloured by score with the
+ * number in it and linking to that account's exercise drill-down.
+ */
+export function ScoreGrid({ rows, query, pathname, state }: { rows: GridRow[]; query: GridQuery; pathname: string; state: UrlState }) {
+  const sortProps = { pathname, state, currentSort: query.sort, currentDirection: query.dir, defaultDirection: "asc" as const };
+  return (
+    <div className="relative overflow-x-auto">
+      <table className="data-table">
+        <caption className="sr-only">
+          Accounts and their score on each of the ten exercises; sorted by {query.sort === "name" ? "name" : query.sort === "worst" ? "worst exercise" : query.sort === "score" ? "score" : `exercise ${query.sort.slice(1)}`},{" "}
+          {query.dir === "asc" ? "ascending" : "descending"}. Each cell links to the exercise for that account.
+        </caption>
+        <thead>
+          <tr>
+            <SortableHeader label="Account" sortKey="name" {...sortProps} className="sticky left-0 z-10 min-w-48" />
+            <SortableHeader label="Score" sortKey="score" {...sortProps} className="text-center" />
+            <SortableHeader label="Worst" sortKey="worst" {...sortProps} className="text-center" />
+            {EXERCISE_NUMBERS.map((exercise) => {
+              const info = exerciseInfo(exercise);
+              return (
+                <th key={exercise} scope="col" aria-sort={query.sort === `e${exercise}` ? (query.dir === "asc" ? "ascending" : "descending") : "none"} className="px-1 text-center">
+                  <Link
+                    href={hrefFor(pathname, state, `e${exercise}`, query)}
+                    title={`${exercise}. ${info.title}: sort by this exercise`}
+                    className="inline-flex flex-col items-center text-inherit no-underline hover:no-underline"
+                  >
+                    <span className="tabular-nums">{exercise}</span>
+                    <span className="max-w-20 truncate text-[10px] font-normal normal-case">{info.title}</span>
+                    <span className="sr-only">{query.sort === `e${exercise}` ? `, sorted ${query.dir === "asc" ? "ascending" : "descending"}` : ", activate to sort"}</span>
+                  </Link>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <GridRowView key={row.accountId} row={row} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Exercise columns sort like SortableHeader (worst first, then flip), with a two-line label. */
+function hrefFor(pathname: string, state: UrlState, sort: string, query: GridQuery): string {
+  return hrefWith(pathname, state, { sort, dir: query.sort === sort && query.dir === "asc" ? "desc" : "asc", page: undefined });
+}
+
+function GridRowView({ row }: { row: GridRow }) {
+  const assessed = row.runId !== null;
+  return (
+    <tr>
+      <th scope="row" className="sticky left-0 z-10 bg-white text-left font-normal normal-case tracking-normal dark:bg-zinc-900">
+        <Link href={accountHref(row.awsAccountId)} className="font-medium break-words text-zinc-900 dark:text-zinc-100">
+          {row.name}
+        </Link>
+        <div className="font-mono text-xs muted">{row.awsAccountId}</div>
+        {!assessed || row.lastStatus === "failed" ? (
+          <div className="mt-1 flex flex-wrap items-center gap-1">
+            <StatusBadge status={row.lastStatus} />
+            {row.lastError?.code ? <code className="text-xs text-red-800 dark:text-red-300">{row.lastError.code}</code> : null}
+          </div>
+        ) : null}
+      </th>
+      <td className="text-center">
+        <Cell score={row.score} unknown={row.unknownChecks} label={`${row.name}: overall score`} />
+      </td>
+      <td className="text-center">
+        <Cell score={row.worstScore} unknown={0} label={`${row.name}: worst exercise score`} />
+      </td>
+      {EXERCISE_NUMBERS.map((exercise) => {
+        const score = row.exerciseScores[exercise - 1] ?? null;
+        const unknown = row.exerciseUnknownChecks[exercise - 1] ?? 0;
+        return (
+          <td key={exercise} className="px-1 py-1 text-center">
+            {assessed ? (
+              <Cell
+                score={score}
+                unknown={unknown}
+                href={accountExerciseHref(row.awsAccountId, exercise)}
+                label={`${row.name}, exercise ${exercise} ${exerciseInfo(exercise).title}`}
+              />
+            ) : (
+              <Cell score={null} unknown={0} label={`${row.name}, exercise ${exercise}: not assessed`} />
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+function Cell({ score, unknown, href, label }: { score: number | null; unknown: number; href?: string; label: string }) {
+  const band = scoreBand(score);
+  const text = score === null ? "—" : String(score);
+  const description = `${label}: ${score === null ? "not assessed" : `${score} of 100`}${unknown > 0 ? `, ${unknown} check${unknown === 1 ? "" : "s"} unknown` : ""}`;
+  const content = (
+    <>
+      <span aria-hidden="true">{text}</span>
+      {unknown > 0 ? (
+        <span aria-hidden="true" className="ml-0.5 align-super text-[10px] font-normal">
+          ?{unknown}
+        </span>
+      ) : null}
+      <span className="sr-only">{description}</span>
+    </>
+  );
+  const classes = `inline-flex min-w-11 items-center justify-center rounded border px-1.5 py-1 text-sm font-semibold tabular-nums no-underline hover:no-underline ${BAND_CLASSES[band]}`;
+  return href ? (
+    <Link href={href} className={`${classes} hover:ring-2 hover:ring-indigo-400`} title={description}>
+      {content}
+    </Link>
+  ) : (
+    <span className={classes} title={description}>
+      {content}
+    </span>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * Read models of one account's scorecard: its current and previous evaluation (for the ten
+ * exercise cards and their change since the last run), its score trend, and the snapshot its
+ * key figures are computed from.
+ */
+import "server-only";
+import { manifestBlobHashes, snapshotFromManifest, type SnapshotManifest } from "@/lib/collect/manifest";
+import { storedScoreDetailSchema, type StoredScoreDetail } from "@/lib/scoring/stored-score";
+import type { AccountSnapshot } from "@/lib/snapshot/schema";
+import { bytesToHex, getBlobs } from "./blobs";
+import { db } from "./client";
+import type { AccountError } from "./scorecard";
+import { toIso } from "./sql-params";
+
+export interface ScorecardAccount {
+  id: string;
+  awsAccountId: string;
+  name: string;
+  lastStatus: string;
+  lastCollectedAt: string | null;
+  lastError: AccountError | null;
+  lastEvaluatedRunId: string | null;
+}
+
+export interface AccountScoreView {
+  runId: string;
+  collectedAt: string;
+  score: number | null;
+  exerciseScores: Array<number | null>;
+  passed: number;
+  failed: number;
+  unknown: number;
+  unknownChecks: number;
+  /** Per-exercise and per-check counts; null when the stored detail is missing or of another version. */
+  detail: StoredScoreDetail | null;
+}
+
+export interface AccountScorecard {
+  account: ScorecardAccount;
+  current: AccountScoreView | null;
+  /** The evaluation before the current one, for "change since last run". */
+  previous: AccountScoreView | null;
+}
+
+interface ScoreSqlRow {
+  run_id: string;
+  collected_at: Date;
+  score: number | null;
+  exercise_scores: Array<number | null>;
+  passed: number;
+  failed: number;
+  unknown: number;
+  unknown_checks: number;
+  detail_hash: Uint8Array;
+}
+
+export async function getScorecardAccount(awsAccountId: string): Promise<ScorecardAccount | undefined> {
+  const row = await db().linkedAccount.findFirst({
+    where: { awsAccountId, removedAt: null },
+    select: { id: true, awsAccountId: true, name: true, lastStatus: true, lastCollectedAt: true, lastError: true, lastEvaluatedRunId: true },
+  });
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    awsAccountId: row.awsAccountId,
+    name: row.name,
+    lastStatus: row.lastStatus,
+    lastCollectedAt: toIso(row.lastCollectedAt),
+    lastError: row.lastError as AccountError | null,
+    lastEvaluatedRunId: row.lastEvaluatedRunId?.toString() ?? null,
+  };
+}
+
+/**
+ * The account's evaluation now (or as of run `asOfRunId`: the newest evaluation at or before
+ * it) and the one before it.
+ */
+export async function getAccountScorecard(awsAccountId: string, asOfRunId?: bigint): Promise<AccountScorecard | undefined> {
+  const account = await getScorecardAccount(awsAccountId);
+  if (!account) return undefined;
+  if (!account.lastEvaluatedRunId) return { account, current: null, previous: null };
+  const upTo = asOfRunId !== undefined && asOfRunId < BigInt(account.lastEvaluatedRunId) ? asOfRunId.toString() : account.lastEvaluatedRunId;
+  const rows = await db().$queryRawUnsafe<ScoreSqlRow[]>(
+    // Ordered by the bigint column (s.run_id), not by the text alias of the same name.
+    `SELECT s.run_id::text AS run_id, s.collected_at, s.score::int AS score, s.exercise_scores::int[] AS exercise_scores,
+            s.passed, s.failed, s.unknown, s.unknown_checks, s.detail_hash
+       FROM account_score s
+      WHERE s.account_id = $1::uuid AND s.run_id <= $2::bigint
+      ORDER BY s.run_id DESC LIMIT 2`,
+    account.id,
+    upTo,
+  );
+  const details = await getBlobs(rows.map((row) => bytesToHex(row.detail_hash)));
+  const [current, previous] = rows.map((row): AccountScoreView => {
+    const detail = storedScoreDetailSchema.safeParse(details.get(bytesToHex(row.detail_hash)));
+    return {
+      runId: row.run_id,
+      collectedAt: toIso(row.collected_at)!,
+      score: row.score,
+      exerciseScores: row.exercise_scores,
+      passed: row.passed,
+      failed: row.failed,
+      unknown: row.unknown,
+      unknownChecks: row.unknown_checks,
+      detail: detail.success ? detail.data : null,
+    };
+  });
+  return { account, current: current ?? null, previous: previous ?? null };
+}
+
+export interface AccountTrendPoint {
+  runId: string;
+  at: string;
+  score: number | null;
+  exerciseScores: Array<number | null>;
+}
+
+/** The account's score after each of its last `limit` evaluations, oldest first. */
+export async function getAccountTrend(accountId: string, limit = 60): Promise<AccountTrendPoint[]> {
+  const rows = await db().$queryRawUnsafe<Array<{ run_id: string; collected_at: Date; score: number | null; exercise_scores: Array<number | null> }>>(
+    `SELECT s.run_id::text AS run_id, s.collected_at, s.score::int AS score, s.exercise_scores::int[] AS exercise_scores
+       FROM account_score s WHERE s.account_id = $1::uuid
+      ORDER BY s.run_id DESC LIMIT $2::int`,
+    accountId,
+    Math.min(Math.max(limit, 1), 500),
+  );
+  return rows
+    .map((row) => ({ runId: row.run_id, at: toIso(row.collected_at)!, score: row.score, exerciseScores: row.exercise_scores }))
+    .reverse();
+}
+
+/**
+ * The snapshot of the account's last evaluated run (or, when none is recorded, its newest
+ * stored one), rebuilt from the manifest: the facts behind the key figures.
+ */
+export async function getAccountSnapshot(account: Pick<ScorecardAccount, "id" | "lastEvaluatedRunId">): Promise<AccountSnapshot | undefined> {
+  const row = await db().accountCollection.findFirst({
+    where: {
+      accountId: account.id,
+      manifestHash: { not: null },
+      ...(account.lastEvaluatedRunId ? { runId: { lte: BigInt(account.lastEvaluatedRunId) } } : {}),
+    },
+    orderBy: { runId: "desc" },
+    select: { manifestHash: true, collectedAt: true },
+  });
+  if (!row?.manifestHash || !row.collectedAt) return undefined;
+  const manifestHash = bytesToHex(row.manifestHash);
+  const manifest = (await getBlobs([manifestHash])).get(manifestHash) as SnapshotManifest | undefined;
+  if (!manifest) return undefined;
+  const blobs = await getBlobs(manifestBlobHashes(manifest));
+  return snapshotFromManifest(manifest, row.collectedAt.toISOString(), (hash) => blobs.get(hash));
+}

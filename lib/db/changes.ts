@@ -1,0 +1,231 @@
+/**
+ * What got worse and what got fixed between two runs (default: the latest run against the
+ * latest one at least N days older), per account and organization-wide.
+ *
+ * Both ends are states "as of run R" of the finding intervals:
+ * - worse: a (check, resource) failing at `to` through an interval that opened after `from`,
+ *   and not failing at `from` (passing, unknown, not applicable or absent). Accounts that had
+ *   no evaluation at `from` are not compared: everything would read as new.
+ * - fixed: a fail interval open at `from` and closed by `to`, whose (check, resource) at `to`
+ *   passes or is gone. Fail → unknown is not a fix: unknown is never counted as a pass.
+ */
+import "server-only";
+import type { ExerciseNumber, FindingStatus } from "@/lib/checks/types";
+import type { ChangeKind, ChangesQuery } from "@/lib/scorecard/search-params";
+import { db } from "./client";
+import type { FindingRow } from "./findings";
+import { SEVERITY_RANK_SQL, SqlParams, toIso } from "./sql-params";
+import { bytesToHex } from "./blobs";
+
+export interface RunPoint {
+  runId: string;
+  at: string;
+}
+
+export interface ChangeWindow {
+  from: RunPoint | null;
+  to: RunPoint | null;
+  /** No run is as old as asked: the window starts at the first run instead. */
+  clamped: boolean;
+}
+
+export interface ChangeRow extends Omit<FindingRow, "status"> {
+  kind: ChangeKind;
+  changedAt: string;
+  before: FindingStatus | null;
+  after: FindingStatus | null;
+}
+
+export interface ChangesSummary {
+  worse: number;
+  fixed: number;
+  byExercise: Array<{ exercise: ExerciseNumber; worse: number; fixed: number }>;
+  byAccount: Array<{ awsAccountId: string; name: string; worse: number; fixed: number }>;
+  /** Accounts first assessed inside the window, which are not compared. */
+  newlyAssessed: number;
+}
+
+async function runPoint(sql: string, ...values: unknown[]): Promise<RunPoint | null> {
+  const rows = await db().$queryRawUnsafe<Array<{ id: string; at: Date }>>(sql, ...values);
+  const row = rows[0];
+  return row ? { runId: row.id, at: toIso(row.at)! } : null;
+}
+
+/** Filter and order by `r.id` (bigint); a bare `id` in ORDER BY would mean the text alias. */
+const RUN_POINT = "SELECT r.id::text AS id, COALESCE(r.finished_at, r.created_at) AS at FROM collection_run r";
+
+export async function resolveChangeWindow(query: Pick<ChangesQuery, "days" | "fromRunId" | "toRunId">, now: Date): Promise<ChangeWindow> {
+  const to =
+    (query.toRunId !== undefined ? await runPoint(`${RUN_POINT} WHERE id = $1::bigint`, query.toRunId.toString()) : null) ??
+    (await runPoint(`${RUN_POINT} ORDER BY r.id DESC LIMIT 1`));
+  if (!to) return { from: null, to: null, clamped: false };
+  if (query.fromRunId !== undefined) {
+    const from = await runPoint(`${RUN_POINT} WHERE r.id = $1::bigint AND r.id < $2::bigint`, query.fromRunId.toString(), to.runId);
+    if (from) return { from, to, clamped: false };
+  }
+  const cutoff = new Date(now.getTime() - query.days * 86_400_000);
+  const from = await runPoint(`${RUN_POINT} WHERE r.created_at <= $1 AND r.id < $2::bigint ORDER BY r.id DESC LIMIT 1`, cutoff, to.runId);
+  if (from) return { from, to, clamped: false };
+  const first = await runPoint(`${RUN_POINT} WHERE r.id < $1::bigint ORDER BY r.id ASC LIMIT 1`, to.runId);
+  return { from: first, to, clamped: first !== null };
+}
+
+const SAME_KEY = (alias: string) =>
+  `${alias}.account_id = f.account_id AND ${alias}.check_id = f.check_id AND ${alias}.resource_id = f.resource_id`;
+const AS_OF = (alias: string, run: string) =>
+  `${alias}.first_run_id <= ${run} AND (${alias}.closed_run_id IS NULL OR ${alias}.closed_run_id > ${run})`;
+
+/** The rows of one kind of change, as a SQL SELECT with columns shared by list, count and summary. */
+function changeSelect(kind: ChangeKind, window: { from: string; to: string }, filters: { account?: string; exercise?: ExerciseNumber }, params: SqlParams): string {
+  const from = params.add(window.from, "bigint");
+  const to = params.add(window.to, "bigint");
+  const conditions = ["a.removed_at IS NULL", "f.status = 'fail'"];
+  if (filters.account) conditions.push(`a.aws_account_id = ${params.add(filters.account)}`);
+  if (filters.exercise) conditions.push(`f.exercise = ${params.add(filters.exercise, "smallint")}`);
+  const columns = `f.id::text AS id, a.aws_account_id, a.name AS account_name, f.check_id, f.exercise::int AS exercise,
+    f.resource_id, f.resource_type, f.resource_name, f.region, f.severity, f.reason, f.evidence_hash,
+    f.first_run_id::text AS first_run_id, f.closed_run_id::text AS closed_run_id, f.first_seen_at, f.closed_at`;
+  if (kind === "worse") {
+    conditions.push(
+      `f.first_run_id > ${from}`,
+      `f.first_run_id <= ${to}`,
+      `(f.closed_run_id IS NULL OR f.closed_run_id > ${to})`,
+      `EXISTS (SELECT 1 FROM account_score s WHERE s.account_id = f.account_id AND s.run_id <= ${from})`,
+      `NOT EXISTS (SELECT 1 FROM finding p WHERE ${SAME_KEY("p")} AND p.status = 'fail' AND ${AS_OF("p", from)})`,
+    );
+    return `SELECT ${columns}, f.first_seen_at AS changed_at, 'fail' AS after_status,
+        (SELECT p.status FROM finding p WHERE ${SAME_KEY("p")} AND ${AS_OF("p", from)} LIMIT 1) AS before_status
+      FROM finding f JOIN linked_account a ON a.id = f.account_id WHERE ${conditions.join(" AND ")}`;
+  }
+  conditions.push(
+    `f.first_run_id <= ${from}`,
+    `f.closed_run_id > ${from}`,
+    `f.closed_run_id <= ${to}`,
+    `NOT EXISTS (SELECT 1 FROM finding n WHERE ${SAME_KEY("n")} AND n.status <> 'pass' AND ${AS_OF("n", to)})`,
+  );
+  return `SELECT ${columns}, f.closed_at AS changed_at, 'fail' AS before_status,
+      (SELECT n.status FROM finding n WHERE ${SAME_KEY("n")} AND ${AS_OF("n", to)} LIMIT 1) AS after_status
+    FROM finding f JOIN linked_account a ON a.id = f.account_id WHERE ${conditions.join(" AND ")}`;
+}
+
+interface ChangeSqlRow {
+  id: string;
+  aws_account_id: string;
+  account_name: string;
+  check_id: string;
+  exercise: number;
+  resource_id: string;
+  resource_type: string;
+  resource_name: string;
+  region: string | null;
+  severity: string;
+  reason: string;
+  evidence_hash: Uint8Array;
+  first_run_id: string;
+  closed_run_id: string | null;
+  first_seen_at: Date;
+  closed_at: Date | null;
+  changed_at: Date;
+  before_status: string | null;
+  after_status: string | null;
+}
+
+function toChangeRow(kind: ChangeKind, row: ChangeSqlRow): ChangeRow {
+  return {
+    kind,
+    id: row.id,
+    awsAccountId: row.aws_account_id,
+    accountName: row.account_name,
+    checkId: row.check_id,
+    exercise: row.exercise as ExerciseNumber,
+    resourceId: row.resource_id,
+    resourceType: row.resource_type as ChangeRow["resourceType"],
+    resourceName: row.resource_name,
+    region: row.region,
+    severity: row.severity as ChangeRow["severity"],
+    reason: row.reason,
+    evidenceHash: bytesToHex(row.evidence_hash),
+    firstRunId: row.first_run_id,
+    closedRunId: row.closed_run_id,
+    firstSeenAt: toIso(row.first_seen_at)!,
+    closedAt: toIso(row.closed_at),
+    changedAt: toIso(row.changed_at)!,
+    before: row.before_status as FindingStatus | null,
+    after: row.after_status as FindingStatus | null,
+  };
+}
+
+function comparable(window: ChangeWindow): { from: string; to: string } | null {
+  return window.from && window.to ? { from: window.from.runId, to: window.to.runId } : null;
+}
+
+export async function listChanges(
+  window: ChangeWindow,
+  query: Pick<ChangesQuery, "kind" | "account" | "exercise" | "page" | "pageSize">,
+): Promise<{ rows: ChangeRow[]; total: number; page: number; pageSize: number; pageCount: number }> {
+  const runs = comparable(window);
+  if (!runs) return { rows: [], total: 0, page: 1, pageSize: query.pageSize, pageCount: 1 };
+  const params = new SqlParams();
+  const select = changeSelect(query.kind, runs, query, params);
+  const count = await db().$queryRawUnsafe<Array<{ total: number }>>(`SELECT count(*)::int AS total FROM (${select}) c`, ...params.values);
+  const total = count[0]?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
+  const page = Math.min(query.page, pageCount);
+  const limit = params.add(query.pageSize, "int");
+  const offset = params.add((page - 1) * query.pageSize, "int");
+  const rows = await db().$queryRawUnsafe<ChangeSqlRow[]>(
+    `SELECT * FROM (${select}) c
+      ORDER BY ${SEVERITY_RANK_SQL("c.severity")}, c.changed_at DESC, lower(c.account_name), c.check_id, c.resource_id
+      LIMIT ${limit} OFFSET ${offset}`,
+    ...params.values,
+  );
+  return { rows: rows.map((row) => toChangeRow(query.kind, row)), total, page, pageSize: query.pageSize, pageCount };
+}
+
+export async function summarizeChanges(window: ChangeWindow, filters: Pick<ChangesQuery, "account" | "exercise">): Promise<ChangesSummary> {
+  const runs = comparable(window);
+  if (!runs) return { worse: 0, fixed: 0, byExercise: [], byAccount: [], newlyAssessed: 0 };
+  const params = new SqlParams();
+  const worse = changeSelect("worse", runs, filters, params);
+  const fixed = changeSelect("fixed", runs, filters, params);
+  const both = `SELECT 'worse' AS kind, exercise, aws_account_id, account_name FROM (${worse}) w
+    UNION ALL SELECT 'fixed' AS kind, exercise, aws_account_id, account_name FROM (${fixed}) x`;
+  const byExercise = await db().$queryRawUnsafe<Array<{ exercise: number; worse: number; fixed: number }>>(
+    `SELECT exercise, count(*) FILTER (WHERE kind = 'worse')::int AS worse, count(*) FILTER (WHERE kind = 'fixed')::int AS fixed
+       FROM (${both}) b GROUP BY exercise ORDER BY exercise`,
+    ...params.values,
+  );
+  const byAccount = await db().$queryRawUnsafe<Array<{ aws_account_id: string; account_name: string; worse: number; fixed: number }>>(
+    `SELECT aws_account_id, account_name,
+            count(*) FILTER (WHERE kind = 'worse')::int AS worse, count(*) FILTER (WHERE kind = 'fixed')::int AS fixed
+       FROM (${both}) b GROUP BY aws_account_id, account_name
+      ORDER BY worse DESC, fixed DESC, lower(account_name) LIMIT 10`,
+    ...params.values,
+  );
+  const accountParams = new SqlParams();
+  const accountFilter = filters.account ? `AND a.aws_account_id = ${accountParams.add(filters.account)}` : "";
+  const newly = await db().$queryRawUnsafe<Array<{ total: number }>>(
+    `SELECT count(*)::int AS total FROM linked_account a
+      WHERE a.removed_at IS NULL ${accountFilter}
+        AND EXISTS (SELECT 1 FROM account_score s WHERE s.account_id = a.id AND s.run_id <= ${accountParams.add(runs.to, "bigint")})
+        AND NOT EXISTS (SELECT 1 FROM account_score s WHERE s.account_id = a.id AND s.run_id <= ${accountParams.add(runs.from, "bigint")})`,
+    ...accountParams.values,
+  );
+  return {
+    worse: byExercise.reduce((sum, row) => sum + row.worse, 0),
+    fixed: byExercise.reduce((sum, row) => sum + row.fixed, 0),
+    byExercise: byExercise.map((row) => ({ exercise: row.exercise as ExerciseNumber, worse: row.worse, fixed: row.fixed })),
+    byAccount: byAccount.map((row) => ({ awsAccountId: row.aws_account_id, name: row.account_name, worse: row.worse, fixed: row.fixed })),
+    newlyAssessed: newly[0]?.total ?? 0,
+  };
+}
+
+/** Runs to pick the two ends from, newest first. */
+export async function listComparableRuns(limit = 50): Promise<RunPoint[]> {
+  const rows = await db().$queryRawUnsafe<Array<{ id: string; at: Date }>>(
+    `${RUN_POINT} WHERE EXISTS (SELECT 1 FROM account_score s WHERE s.run_id = r.id)
+      ORDER BY r.id DESC LIMIT $1::int`,
+    Math.min(Math.max(limit, 1), 200),
+  );
+  return rows.map((row) => ({ runId: row.id, at: toIso(row.at)! }));
+}

@@ -1,0 +1,235 @@
+/**
+ * Read models of the organization as a whole: its score and trend, the worst problems, the
+ * accounts needing attention and collection health. "Now" for an account is its last
+ * evaluated run (linked_account.last_evaluated_run_id).
+ */
+import "server-only";
+import type { ExerciseNumber, Severity } from "@/lib/checks/types";
+import { db } from "./client";
+import type { AccountError } from "./scorecard";
+import { SEVERITY_RANK_SQL, toIso } from "./sql-params";
+
+export interface WorstCell {
+  exercise: ExerciseNumber;
+  awsAccountId: string;
+  name: string;
+  score: number | null;
+}
+
+export interface OrgScoreView {
+  runId: string;
+  at: string;
+  score: number | null;
+  exerciseScores: Array<number | null>;
+  accountsAssessed: number;
+}
+
+export interface OrgOverview {
+  latest: (OrgScoreView & { worst: WorstCell[] }) | null;
+  previous: OrgScoreView | null;
+  accounts: { linked: number; assessed: number; notAssessed: number; failing: number };
+  /** Over every account's current evaluation. */
+  unknownChecks: number;
+  accountsWithUnknown: number;
+}
+
+interface OrgScoreSqlRow {
+  run_id: string;
+  at: Date;
+  score: number | null;
+  exercise_scores: Array<number | null>;
+  accounts_assessed: number;
+  worst: unknown;
+}
+
+function toOrgScoreView(row: OrgScoreSqlRow): OrgScoreView {
+  return {
+    runId: row.run_id,
+    at: toIso(row.at)!,
+    score: row.score,
+    exerciseScores: row.exercise_scores,
+    accountsAssessed: row.accounts_assessed,
+  };
+}
+
+async function resolveWorst(worst: unknown): Promise<WorstCell[]> {
+  if (!Array.isArray(worst)) return [];
+  const entries = worst.flatMap((item) => {
+    const entry = item as { exercise?: unknown; accountId?: unknown; awsAccountId?: unknown; score?: unknown };
+    const exercise = Number(entry.exercise);
+    const id = typeof entry.awsAccountId === "string" ? entry.awsAccountId : typeof entry.accountId === "string" ? entry.accountId : undefined;
+    if (!id || !Number.isInteger(exercise) || exercise < 1 || exercise > 10) return [];
+    return [{ exercise: exercise as ExerciseNumber, id, score: typeof entry.score === "number" ? entry.score : null }];
+  });
+  if (entries.length === 0) return [];
+  // The stored entry names the account by its row id or its AWS id, depending on the scorer.
+  const accounts = await db().$queryRawUnsafe<Array<{ id: string; aws_account_id: string; name: string }>>(
+    `SELECT id::text AS id, aws_account_id, name FROM linked_account
+      WHERE id::text = ANY($1::text[]) OR aws_account_id = ANY($1::text[])`,
+    entries.map((entry) => entry.id),
+  );
+  return entries.flatMap((entry) => {
+    const account = accounts.find((row) => row.id === entry.id || row.aws_account_id === entry.id);
+    return account ? [{ exercise: entry.exercise, awsAccountId: account.aws_account_id, name: account.name, score: entry.score }] : [];
+  });
+}
+
+export async function getOrgOverview(): Promise<OrgOverview> {
+  const scores = await db().$queryRawUnsafe<OrgScoreSqlRow[]>(
+    `SELECT o.run_id::text AS run_id, COALESCE(r.finished_at, o.created_at) AS at, o.score::int AS score,
+            o.exercise_scores::int[] AS exercise_scores, o.accounts_assessed, o.worst
+       FROM org_score o JOIN collection_run r ON r.id = o.run_id
+      ORDER BY o.run_id DESC LIMIT 2`,
+  );
+  const counts = await db().$queryRawUnsafe<
+    Array<{ linked: number; assessed: number; failing: number; unknown_checks: number; accounts_with_unknown: number }>
+  >(
+    `SELECT count(*)::int AS linked,
+            count(*) FILTER (WHERE a.last_evaluated_run_id IS NOT NULL)::int AS assessed,
+            count(*) FILTER (WHERE a.last_status = 'failed')::int AS failing,
+            COALESCE(sum(s.unknown_checks), 0)::int AS unknown_checks,
+            count(*) FILTER (WHERE s.unknown_checks > 0)::int AS accounts_with_unknown
+       FROM linked_account a
+       LEFT JOIN account_score s ON s.account_id = a.id AND s.run_id = a.last_evaluated_run_id
+      WHERE a.removed_at IS NULL`,
+  );
+  const count = counts[0] ?? { linked: 0, assessed: 0, failing: 0, unknown_checks: 0, accounts_with_unknown: 0 };
+  const [latest, previous] = scores;
+  return {
+    latest: latest ? { ...toOrgScoreView(latest), worst: await resolveWorst(latest.worst) } : null,
+    previous: previous ? toOrgScoreView(previous) : null,
+    accounts: { linked: count.linked, assessed: count.assessed, notAssessed: count.linked - count.assessed, failing: count.failing },
+    unknownChecks: count.unknown_checks,
+    accountsWithUnknown: count.accounts_with_unknown,
+  };
+}
+
+/** The organization score after each run, oldest first (the last `limit` runs). */
+export async function getOrgTrend(limit = 60): Promise<OrgScoreView[]> {
+  const rows = await db().$queryRawUnsafe<OrgScoreSqlRow[]>(
+    `SELECT o.run_id::text AS run_id, COALESCE(r.finished_at, o.created_at) AS at, o.score::int AS score,
+            o.exercise_scores::int[] AS exercise_scores, o.accounts_assessed, NULL AS worst
+       FROM org_score o JOIN collection_run r ON r.id = o.run_id
+      ORDER BY o.run_id DESC LIMIT $1::int`,
+    Math.min(Math.max(limit, 1), 500),
+  );
+  return rows.map(toOrgScoreView).reverse();
+}
+
+export interface TopProblem {
+  checkId: string;
+  exercise: ExerciseNumber;
+  severity: Severity;
+  accounts: number;
+  resources: number;
+}
+
+/** The failing checks that hurt most right now: by severity, then by how many accounts they hit. */
+export async function listTopProblems(limit = 5): Promise<TopProblem[]> {
+  const rows = await db().$queryRawUnsafe<Array<{ check_id: string; exercise: number; severity: string; accounts: number; resources: number }>>(
+    `SELECT f.check_id, f.exercise::int AS exercise, f.severity,
+            count(DISTINCT f.account_id)::int AS accounts, count(*)::int AS resources
+       FROM finding f JOIN linked_account a ON a.id = f.account_id AND a.removed_at IS NULL
+      WHERE f.closed_run_id IS NULL AND f.status = 'fail'
+      GROUP BY f.check_id, f.exercise, f.severity
+      ORDER BY ${SEVERITY_RANK_SQL("f.severity")}, accounts DESC, resources DESC, f.check_id
+      LIMIT $1::int`,
+    Math.min(Math.max(limit, 1), 50),
+  );
+  return rows.map((row) => ({
+    checkId: row.check_id,
+    exercise: row.exercise as ExerciseNumber,
+    severity: row.severity as Severity,
+    accounts: row.accounts,
+    resources: row.resources,
+  }));
+}
+
+export interface AttentionAccount {
+  awsAccountId: string;
+  name: string;
+  score: number | null;
+  worstExercise: { exercise: ExerciseNumber; score: number } | null;
+  criticalFailures: number;
+  highFailures: number;
+}
+
+/** Assessed accounts with the most critical failures, then the lowest scores. */
+export async function listAccountsNeedingAttention(limit = 5): Promise<AttentionAccount[]> {
+  const rows = await db().$queryRawUnsafe<
+    Array<{ aws_account_id: string; name: string; score: number | null; exercise_scores: Array<number | null>; critical: number; high: number }>
+  >(
+    // One pass over the open critical and high failures (partial index on open findings by status
+    // and severity), not one count per account.
+    `WITH c AS (
+       SELECT f.account_id,
+              count(*) FILTER (WHERE f.severity = 'critical')::int AS critical,
+              count(*) FILTER (WHERE f.severity = 'high')::int AS high
+         FROM finding f
+        WHERE f.closed_run_id IS NULL AND f.status = 'fail' AND f.severity IN ('critical', 'high')
+        GROUP BY f.account_id)
+     SELECT a.aws_account_id, a.name, s.score::int AS score, s.exercise_scores::int[] AS exercise_scores,
+            COALESCE(c.critical, 0) AS critical, COALESCE(c.high, 0) AS high
+       FROM linked_account a
+       JOIN account_score s ON s.account_id = a.id AND s.run_id = a.last_evaluated_run_id
+       LEFT JOIN c ON c.account_id = a.id
+      WHERE a.removed_at IS NULL AND (c.critical > 0 OR c.high > 0 OR s.score < 80)
+      ORDER BY COALESCE(c.critical, 0) DESC, s.score ASC NULLS LAST, COALESCE(c.high, 0) DESC, lower(a.name)
+      LIMIT $1::int`,
+    Math.min(Math.max(limit, 1), 50),
+  );
+  return rows.map((row) => ({
+    awsAccountId: row.aws_account_id,
+    name: row.name,
+    score: row.score,
+    worstExercise: worstExercise(row.exercise_scores),
+    criticalFailures: row.critical,
+    highFailures: row.high,
+  }));
+}
+
+function worstExercise(scores: Array<number | null>): AttentionAccount["worstExercise"] {
+  let worst: AttentionAccount["worstExercise"] = null;
+  scores.forEach((score, index) => {
+    if (score !== null && (worst === null || score < worst.score)) worst = { exercise: (index + 1) as ExerciseNumber, score };
+  });
+  return worst;
+}
+
+export interface CollectionHealthRow {
+  awsAccountId: string;
+  name: string;
+  lastStatus: string;
+  assessed: boolean;
+  lastCollectedAt: string | null;
+  lastError: AccountError | null;
+}
+
+/** Accounts not assessed, or whose last collection failed or was partial, and why. */
+export async function listCollectionHealth(limit = 10): Promise<{ total: number; rows: CollectionHealthRow[] }> {
+  const where = `a.removed_at IS NULL AND (a.last_evaluated_run_id IS NULL OR a.last_status IN ('failed', 'partial'))`;
+  const count = await db().$queryRawUnsafe<Array<{ total: number }>>(
+    `SELECT count(*)::int AS total FROM linked_account a WHERE ${where}`,
+  );
+  const rows = await db().$queryRawUnsafe<
+    Array<{ aws_account_id: string; name: string; last_status: string; assessed: boolean; last_collected_at: Date | null; last_error: AccountError | null }>
+  >(
+    `SELECT a.aws_account_id, a.name, a.last_status, a.last_evaluated_run_id IS NOT NULL AS assessed,
+            a.last_collected_at, a.last_error
+       FROM linked_account a WHERE ${where}
+      ORDER BY (a.last_evaluated_run_id IS NOT NULL), CASE a.last_status WHEN 'failed' THEN 0 WHEN 'never' THEN 1 ELSE 2 END, lower(a.name)
+      LIMIT $1::int`,
+    Math.min(Math.max(limit, 1), 100),
+  );
+  return {
+    total: count[0]?.total ?? 0,
+    rows: rows.map((row) => ({
+      awsAccountId: row.aws_account_id,
+      name: row.name,
+      lastStatus: row.last_status,
+      assessed: row.assessed,
+      lastCollectedAt: toIso(row.last_collected_at),
+      lastError: row.last_error,
+    })),
+  };
+}
