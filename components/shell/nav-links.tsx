@@ -6,7 +6,10 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Scorecard" },
   { href: "/accounts", label: "Accounts" },
+  { href: "/checklists", label: "Checklists" },
+  { href: "/organization", label: "Organization" },
   { href: "/runs", label: "Collections" },
+  { href: "/settings", label: "Settings" },
 ] as const;
 
 export function isCurrentSection(pathname: string, href: string): boolean {

@@ -143,6 +143,17 @@ export class ChecklistPage {
     return new ChecklistItem(this.page, this.items().filter({ hasText: text }).first());
   }
 
+  /**
+   * The first item mentioning `text` (in `state`, when given), pinned by its id: the card stays
+   * the same item after its state changes, which a text or state filter would not.
+   */
+  async find(text: string | RegExp, state?: string): Promise<ChecklistItem> {
+    const cards = state ? this.page.locator(`article[data-item-id][data-state="${state}"]`) : this.items();
+    const id = await cards.filter({ hasText: text }).first().getAttribute("data-item-id");
+    if (!id) throw new Error(`no checklist item mentions ${String(text)}`);
+    return this.itemById(id);
+  }
+
   itemById(id: string): ChecklistItem {
     return new ChecklistItem(this.page, this.page.locator(`article[data-item-id="${id}"]`));
   }

@@ -7,23 +7,27 @@ import { EnvError } from "@/lib/env";
 import { registerAccountCommands } from "./commands/accounts";
 import { registerCancelCommand } from "./commands/cancel";
 import { registerCollectCommand } from "./commands/collect";
+import { registerSandboxCommand } from "./commands/sandbox";
+import { asksForCollectHelp, scopeHelp } from "./commands/collect-help";
 import { CliError } from "./context";
 
-export function buildProgram(): Command {
+export function buildProgram(collectScopeHelp?: string): Command {
   const program = new Command("iamfit")
     .description("iamfit: how fit is the IAM posture of every AWS account you own")
     .showHelpAfterError()
     .exitOverride();
   registerAccountCommands(program);
-  registerCollectCommand(program);
+  registerCollectCommand(program, collectScopeHelp);
   registerCancelCommand(program);
+  registerSandboxCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
 
 export async function runCli(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: "user" });
+    const collectScopeHelp = asksForCollectHelp(argv) ? await scopeHelp() : undefined;
+    await buildProgram(collectScopeHelp).parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -3,7 +3,8 @@
  * for a re-evaluation), evaluate, commit atomically, and close the run when it was the last.
  */
 import type { AccountClients } from "@/lib/aws/client-factory";
-import { AssumeRoleError, collectAccount } from "@/lib/collect/collect-account";
+import { AssumeRoleError, collectAccount, type CollectAccountOptions } from "@/lib/collect/collect-account";
+import type { OrganizationsFeaturesDirectory } from "@/lib/collect/organizations-features";
 import {
   claimCollection,
   commitAccountCollection,
@@ -14,6 +15,7 @@ import {
   type ClaimedCollection,
 } from "@/lib/db/collections";
 import { getBlobs } from "@/lib/db/blobs";
+import { syncChecklistForAccount } from "@/lib/db/checklist";
 import type { AccountSnapshot, CollectorError } from "@/lib/snapshot/schema";
 import type { Thresholds } from "@/lib/checks/types";
 import { evaluateAccountSnapshot, scoreOrganizationForRun } from "./evaluate";
@@ -27,6 +29,10 @@ export interface CollectionJobContext {
   heartbeatMs?: number;
   /** Longest one account may take before it is stopped as timed out (default 30 min). */
   timeBudgetMs?: number;
+  /** The account's regions in scope (settings); every enabled region when absent. */
+  regionScope?(account: ClaimedCollection["account"]): Promise<CollectAccountOptions["regions"]>;
+  /** Where member accounts learn their organization's centralized root access features. */
+  organizationsFeatures?: OrganizationsFeaturesDirectory;
   log?: (line: string) => void;
 }
 
@@ -56,11 +62,14 @@ export async function runCollectionJob(collectionId: bigint, context: Collection
       const blobs = await getBlobs(manifestBlobHashes(previous.manifest));
       snapshot = snapshotFromManifest(previous.manifest, previous.collectedAt, (hash) => blobs.get(hash));
     } else {
+      const regions = await context.regionScope?.(claimed.account);
       const connection = context.clientsFor(claimed.account);
       apiCalls = connection.apiCalls;
       try {
         snapshot = await collectAccount(connection.clients, {
           signal: abort.signal,
+          ...(regions ? { regions } : {}),
+          ...(context.organizationsFeatures ? { organizationsFeatures: context.organizationsFeatures } : {}),
           onProgress: (done: number, total: number) => {
             progress = { done, total };
           },
@@ -84,6 +93,13 @@ export async function runCollectionJob(collectionId: bigint, context: Collection
       partErrors,
       apiCalls: apiCalls(),
       planFindings: (open) => planFindingIntervals(open, evaluation.findings),
+      afterWrites: (tx) =>
+        syncChecklistForAccount(tx, {
+          accountId: claimed.account.id,
+          runId: claimed.runId,
+          collectedAt: new Date(snapshot.collectedAt),
+          findings: evaluation.findings,
+        }),
       score: evaluation.score,
     });
     log(`account ${claimed.account.awsAccountId}: ${partErrors.length ? `partial (${partErrors.length} errors)` : "collected"}`);

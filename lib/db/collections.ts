@@ -1,13 +1,13 @@
 /**
- * Collection runs and the per-account collections inside them: creation, claiming, progress,
- * the atomic commit of a snapshot with its findings and scores, and finishing a run.
+ * The per-account collections inside a run: claiming, progress, the stored manifest, the atomic
+ * commit of a snapshot with its findings and scores, and failing. Runs as a whole (creating,
+ * cancelling, finishing) are in collection-runs.ts, re-exported here.
  */
 import "server-only";
-import type { Finding } from "@/lib/checks/types";
-import type { FindingIntervalPlan, OpenFindingInterval } from "@/lib/collect/finding-intervals";
+import type { FindingIntervalPlan, NewFindingInterval, OpenFindingInterval } from "@/lib/collect/finding-intervals";
 import { hashBlob, type HashedBlob, type SnapshotManifest } from "@/lib/collect/manifest";
 import type { CollectorError } from "@/lib/snapshot/schema";
-import { bytesToHex, getBlobs, hexToBytes, putBlobs } from "./blobs";
+import { bytesToHex, hexToBytes, putBlobs } from "./blobs";
 import { db } from "./client";
 import type { DbTransaction } from "./transaction";
 
@@ -15,67 +15,18 @@ export type RunTrigger = "schedule" | "manual" | "cli" | "startup";
 export type RunKind = "collect" | "evaluate";
 export const ACTIVE_COLLECTION_STATUSES = ["queued", "running"] as const;
 
-export interface QueuedCollection {
-  collectionId: bigint;
-  accountId: string;
-  awsAccountId: string;
-}
-
-export interface CreatedRun {
-  runId: bigint | null;
-  queued: QueuedCollection[];
-  /** Accounts skipped because a collection of theirs is already queued or running. */
-  alreadyActive: string[];
-}
-
-export async function createCollectionRun(options: {
-  kind?: RunKind;
-  trigger: RunTrigger;
-  requestedBy?: string;
-  awsAccountIds?: string[];
-}): Promise<CreatedRun> {
-  return db().$transaction(async (tx) => {
-    const accounts = await tx.linkedAccount.findMany({
-      where: {
-        removedAt: null,
-        ...(options.awsAccountIds ? { awsAccountId: { in: options.awsAccountIds } } : {}),
-      },
-      select: { id: true, awsAccountId: true },
-      orderBy: { awsAccountId: "asc" },
-    });
-    const run = await tx.collectionRun.create({
-      data: { kind: options.kind ?? "collect", trigger: options.trigger, requestedBy: options.requestedBy },
-    });
-    if (accounts.length === 0) {
-      await tx.collectionRun.delete({ where: { id: run.id } });
-      return { runId: null, queued: [], alreadyActive: [] };
-    }
-    // The partial unique index makes a second active collection of an account impossible, even
-    // when two processes create runs at the same moment.
-    const inserted = await tx.$queryRawUnsafe<Array<{ id: bigint; account_id: string }>>(
-      `INSERT INTO account_collection (run_id, account_id, status)
-       SELECT $1, unnest($2::uuid[]), 'queued'
-       ON CONFLICT (account_id) WHERE status IN ('queued', 'running') DO NOTHING
-       RETURNING id, account_id`,
-      run.id,
-      accounts.map((account) => account.id),
-    );
-    const byId = new Map(accounts.map((account) => [account.id, account.awsAccountId]));
-    const queued = inserted.map((row) => ({
-      collectionId: row.id,
-      accountId: row.account_id,
-      awsAccountId: byId.get(row.account_id)!,
-    }));
-    const queuedIds = new Set(queued.map((item) => item.accountId));
-    const alreadyActive = accounts.filter((account) => !queuedIds.has(account.id)).map((a) => a.awsAccountId);
-    if (queued.length === 0) {
-      await tx.collectionRun.delete({ where: { id: run.id } });
-      return { runId: null, queued: [], alreadyActive };
-    }
-    await tx.collectionRun.update({ where: { id: run.id }, data: { accountsTotal: queued.length } });
-    return { runId: run.id, queued, alreadyActive };
-  });
-}
+export {
+  createCollectionRun,
+  finishRunIfComplete,
+  getLatestAccountScores,
+  latestRunStartedAt,
+  listUnfinishedRunIds,
+  requestCancel,
+  type CreatedRun,
+  type LatestAccountScore,
+  type OrgScoreInput,
+  type QueuedCollection,
+} from "./collection-runs";
 
 export interface ClaimedCollection {
   collectionId: bigint;
@@ -87,24 +38,47 @@ export interface ClaimedCollection {
 /** Moves a queued collection to running; null when it is no longer queued (cancelled, or taken). */
 export async function claimCollection(collectionId: bigint): Promise<ClaimedCollection | null> {
   const now = new Date();
-  const claimed = await db().accountCollection.updateMany({
-    where: { id: collectionId, status: "queued" },
-    data: { status: "running", startedAt: now, heartbeatAt: now },
-  });
-  if (claimed.count === 0) return null;
-  const row = await db().accountCollection.findUniqueOrThrow({
-    where: { id: collectionId },
-    select: {
-      runId: true,
-      run: { select: { kind: true } },
-      account: { select: { id: true, awsAccountId: true, roleArn: true, externalId: true, lastEvaluatedRunId: true } },
+  // One round trip: claim the row, start its run if it is the run's first claim, read the account.
+  const rows = await db().$queryRawUnsafe<
+    Array<{
+      run_id: bigint;
+      kind: string;
+      account_id: string;
+      aws_account_id: string;
+      role_arn: string;
+      external_id: string;
+      last_evaluated_run_id: bigint | null;
+    }>
+  >(
+    `WITH claimed AS (
+       UPDATE account_collection SET status = 'running', started_at = $2, heartbeat_at = $2
+        WHERE id = $1 AND status = 'queued'
+        RETURNING run_id, account_id
+     ), started AS (
+       UPDATE collection_run r SET status = 'running', started_at = $2
+         FROM claimed WHERE r.id = claimed.run_id AND r.status = 'queued'
+     )
+     SELECT c.run_id, r.kind, a.id AS account_id, a.aws_account_id, a.role_arn, a.external_id, a.last_evaluated_run_id
+       FROM claimed c
+       JOIN collection_run r ON r.id = c.run_id
+       JOIN linked_account a ON a.id = c.account_id`,
+    collectionId,
+    now,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    collectionId,
+    runId: row.run_id,
+    kind: row.kind as RunKind,
+    account: {
+      id: row.account_id,
+      awsAccountId: row.aws_account_id,
+      roleArn: row.role_arn,
+      externalId: row.external_id,
+      lastEvaluatedRunId: row.last_evaluated_run_id,
     },
-  });
-  await db().collectionRun.updateMany({
-    where: { id: row.runId, status: "queued" },
-    data: { status: "running", startedAt: now },
-  });
-  return { collectionId, runId: row.runId, kind: row.run.kind as RunKind, account: row.account };
+  };
 }
 
 /** Heartbeat with progress; answers whether a cancel was requested, so the worker can abort. */
@@ -127,36 +101,6 @@ export async function recordProgress(
   return { cancelRequested: rows[0]?.cancel_requested_at != null };
 }
 
-/**
- * Cancels a run, or one account within it. Queued collections stop at once; running ones are
- * flagged and their worker aborts within a heartbeat. Finished parts are kept.
- */
-export async function requestCancel(options: {
-  runId: bigint;
-  awsAccountId?: string;
-  requestedBy?: string;
-}): Promise<{ cancelledQueued: number; flaggedRunning: number }> {
-  const accountFilter = options.awsAccountId
-    ? { account: { awsAccountId: options.awsAccountId } }
-    : {};
-  const message = `Cancelled${options.requestedBy ? ` by ${options.requestedBy}` : ""} before it started.`;
-  const queued = await db().accountCollection.updateMany({
-    where: { runId: options.runId, status: "queued", ...accountFilter },
-    data: { status: "cancelled", finishedAt: new Date(), error: { code: "Cancelled", message } },
-  });
-  const running = await db().accountCollection.updateMany({
-    where: { runId: options.runId, status: "running", cancelRequestedAt: null, ...accountFilter },
-    data: { cancelRequestedAt: new Date() },
-  });
-  if (!options.awsAccountId) {
-    await db().collectionRun.updateMany({
-      where: { id: options.runId, cancelRequestedAt: null },
-      data: { cancelRequestedAt: new Date() },
-    });
-  }
-  return { cancelledQueued: queued.count, flaggedRunning: running.count };
-}
-
 export interface StoredManifest {
   manifest: SnapshotManifest;
   collectedAt: string;
@@ -165,24 +109,36 @@ export interface StoredManifest {
 
 /** The account's newest stored snapshot manifest (the base for stale data and re-evaluation). */
 export async function getLatestManifest(accountId: string, tx: DbTransaction = db()): Promise<StoredManifest | undefined> {
-  const row = await tx.accountCollection.findFirst({
-    where: { accountId, manifestHash: { not: null } },
-    orderBy: { runId: "desc" },
-    select: { manifestHash: true, collectedAt: true, runId: true },
-  });
-  if (!row?.manifestHash || !row.collectedAt) return undefined;
-  const hash = bytesToHex(row.manifestHash);
-  const manifest = (await getBlobs([hash], tx)).get(hash) as SnapshotManifest | undefined;
-  if (!manifest) return undefined;
-  return { manifest, collectedAt: row.collectedAt.toISOString(), runId: row.runId };
+  const rows = await tx.$queryRawUnsafe<Array<{ run_id: bigint; collected_at: Date | null; content: unknown }>>(
+    `SELECT c.run_id, c.collected_at, b.content
+       FROM (SELECT run_id, collected_at, manifest_hash FROM account_collection
+              WHERE account_id = $1::uuid AND manifest_hash IS NOT NULL
+              ORDER BY run_id DESC LIMIT 1) c
+       LEFT JOIN fact_blob b ON b.hash = c.manifest_hash`,
+    accountId,
+  );
+  const row = rows[0];
+  if (!row?.collected_at || row.content == null) return undefined;
+  return { manifest: row.content as SnapshotManifest, collectedAt: row.collected_at.toISOString(), runId: row.run_id };
 }
 
 export async function getOpenFindingIntervals(accountId: string, tx: DbTransaction = db()): Promise<OpenFindingInterval[]> {
-  const rows = await tx.finding.findMany({
-    where: { accountId, closedRunId: null },
-    select: { id: true, checkId: true, resourceId: true, status: true, severity: true, reason: true, evidenceHash: true },
-  });
-  return rows.map((row) => ({ ...row, evidenceHash: bytesToHex(row.evidenceHash) }));
+  const rows = await tx.$queryRawUnsafe<
+    Array<{ id: bigint; check_id: string; resource_id: string; status: string; severity: string; reason: string; evidence_hash: Uint8Array }>
+  >(
+    `SELECT id, check_id, resource_id, status, severity, reason, evidence_hash
+       FROM finding WHERE account_id = $1::uuid AND closed_run_id IS NULL`,
+    accountId,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    checkId: row.check_id,
+    resourceId: row.resource_id,
+    status: row.status,
+    severity: row.severity,
+    reason: row.reason,
+    evidenceHash: bytesToHex(row.evidence_hash),
+  }));
 }
 
 export interface AccountScoreInput {
@@ -209,93 +165,104 @@ export interface CommitInput {
   /** Computed inside the transaction from the open intervals it reads. */
   planFindings: (open: OpenFindingInterval[]) => FindingIntervalPlan;
   score: AccountScoreInput;
+  /** More writes that must land atomically with the findings (the remediation checklist). */
+  afterWrites?: (tx: DbTransaction) => Promise<void>;
 }
 
 /**
  * Stores a snapshot, its findings and scores, and moves the account forward, in one
  * transaction: a worker killed half-way leaves the last good state untouched.
+ * Every write after the blobs is one set-based statement (COMMIT_WRITES_SQL): a thousand accounts
+ * commit through one process, so the number of round trips and ORM calls per commit matters.
  */
 export async function commitAccountCollection(input: CommitInput): Promise<{ storedBlobs: number; newFindings: number }> {
+  // Hashed before the transaction opens, which keeps the account's row lock short.
+  const manifestBlob = hashBlob(input.manifest);
+  const detailBlob = hashBlob(input.score.detail);
   return db().$transaction(
     async (tx) => {
-      // Serialises commits of one account (a re-evaluation racing a collection).
-      await tx.$queryRawUnsafe("SELECT 1 FROM linked_account WHERE id = $1::uuid FOR NO KEY UPDATE", input.accountId);
-      const manifestBlob = hashBlob(input.manifest);
-      const detailBlob = hashBlob(input.score.detail);
+      // Serialises commits of one account (a re-evaluation racing a collection). NO KEY UPDATE so
+      // new runs' account_collection inserts (whose foreign key takes KEY SHARE) do not wait on it.
+      await tx.$executeRawUnsafe("SELECT 1 FROM linked_account WHERE id = $1::uuid FOR NO KEY UPDATE", input.accountId);
       const plan = input.planFindings(await getOpenFindingIntervals(input.accountId, tx));
       const storedBlobs = await putBlobs(tx, [...input.blobs, manifestBlob, detailBlob, ...plan.evidenceBlobs]);
-      await insertFindingIntervals(tx, input, plan);
-      await tx.$executeRawUnsafe(
-        `INSERT INTO account_score (account_id, run_id, score, exercise_scores, passed, failed, unknown, unknown_checks, detail_hash, collected_at)
-         VALUES ($1::uuid, $2, $3, $4::smallint[], $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (account_id, run_id) DO NOTHING`,
-        input.accountId,
-        input.runId,
-        input.score.score,
-        input.score.exerciseScores,
-        input.score.passed,
-        input.score.failed,
-        input.score.unknown,
-        input.score.unknownChecks,
-        hexToBytes(detailBlob.hash),
-        input.collectedAt,
-      );
-      await tx.accountCollection.update({
-        where: { id: input.collectionId },
-        data: {
-          status: input.status,
-          finishedAt: new Date(),
-          collectedAt: input.collectedAt,
-          manifestHash: hexToBytes(manifestBlob.hash),
-          partErrors: input.partErrors.length > 0 ? (input.partErrors as object[]) : undefined,
-          apiCalls: input.apiCalls,
-        },
-      });
-      await tx.linkedAccount.update({
-        where: { id: input.accountId },
-        data: {
-          lastEvaluatedRunId: input.runId,
-          lastCollectedAt: input.collectedAt,
-          lastStatus: input.status,
-          lastError: input.partErrors.length > 0 ? (input.partErrors[0] as object) : undefined,
-          ...(input.partErrors.length === 0 ? { lastError: null as never } : {}),
-        },
-      });
+      await tx.$executeRawUnsafe(COMMIT_WRITES_SQL, ...commitWritesParameters(input, plan, manifestBlob.hash, detailBlob.hash));
+      await input.afterWrites?.(tx);
       return { storedBlobs, newFindings: plan.insert.length };
     },
     { timeout: 120_000, maxWait: 60_000 },
   );
 }
 
-async function insertFindingIntervals(tx: DbTransaction, input: CommitInput, plan: FindingIntervalPlan) {
-  if (plan.close.length > 0) {
-    await tx.finding.updateMany({
-      where: { id: { in: plan.close } },
-      data: { closedRunId: input.runId, closedAt: input.collectedAt },
-    });
-  }
-  for (const update of plan.reasonUpdates) {
-    await tx.finding.update({ where: { id: update.id }, data: { reason: update.reason } });
-  }
-  if (plan.insert.length > 0) {
-    await tx.finding.createMany({
-      data: plan.insert.map(({ finding, evidenceHash }: { finding: Finding; evidenceHash: string }) => ({
-        accountId: input.accountId,
-        checkId: finding.checkId,
-        exercise: finding.exercise,
-        resourceId: finding.resourceId,
-        resourceType: finding.resourceType,
-        resourceName: finding.resourceName,
-        region: finding.region ?? null,
-        status: finding.status,
-        severity: finding.severity,
-        reason: finding.reason,
-        evidenceHash: hexToBytes(evidenceHash),
-        firstRunId: input.runId,
-        firstSeenAt: input.collectedAt,
-      })),
-    });
-  }
+/**
+ * Closes changed finding intervals, rewords unchanged ones, opens new ones, stores the score and
+ * finishes the collection and the account, as one statement. The CTEs touch disjoint rows (the
+ * plan never closes and rewords the same interval).
+ */
+const COMMIT_WRITES_SQL = `
+WITH closed AS (
+  UPDATE finding SET closed_run_id = $2, closed_at = $3
+   WHERE id = ANY($4::bigint[]) AND account_id = $1::uuid
+), reworded AS (
+  UPDATE finding f SET reason = u.reason
+    FROM unnest($5::bigint[], $6::text[]) AS u(id, reason)
+   WHERE f.id = u.id AND f.account_id = $1::uuid
+), opened AS (
+  INSERT INTO finding (account_id, check_id, exercise, resource_id, resource_type, resource_name, region,
+                       status, severity, reason, evidence_hash, first_run_id, first_seen_at)
+  SELECT $1::uuid, u.check_id, u.exercise, u.resource_id, u.resource_type, u.resource_name, u.region,
+         u.status, u.severity, u.reason, u.evidence_hash, $2, $3
+    FROM unnest($7::text[], $8::smallint[], $9::text[], $10::text[], $11::text[], $12::text[],
+                $13::text[], $14::text[], $15::text[], $16::bytea[])
+      AS u(check_id, exercise, resource_id, resource_type, resource_name, region, status, severity, reason, evidence_hash)
+), scored AS (
+  INSERT INTO account_score (account_id, run_id, score, exercise_scores, passed, failed, unknown, unknown_checks, detail_hash, collected_at)
+  VALUES ($1::uuid, $2, $17, $18::smallint[], $19, $20, $21, $22, $23, $3)
+  ON CONFLICT (account_id, run_id) DO NOTHING
+), finished AS (
+  UPDATE account_collection
+     SET status = $24, finished_at = $25, collected_at = $3, manifest_hash = $26,
+         part_errors = COALESCE($27::jsonb, part_errors), api_calls = $28
+   WHERE id = $29
+)
+UPDATE linked_account
+   SET last_evaluated_run_id = $2, last_collected_at = $3, last_status = $24, last_error = $30::jsonb, updated_at = $25
+ WHERE id = $1::uuid`;
+
+function commitWritesParameters(input: CommitInput, plan: FindingIntervalPlan, manifestHash: string, detailHash: string): unknown[] {
+  const column = <T>(pick: (entry: NewFindingInterval) => T) => plan.insert.map(pick);
+  return [
+    input.accountId,
+    input.runId,
+    input.collectedAt,
+    plan.close.map(String),
+    plan.reasonUpdates.map((update) => String(update.id)),
+    plan.reasonUpdates.map((update) => update.reason),
+    column(({ finding }) => finding.checkId),
+    column(({ finding }) => finding.exercise),
+    column(({ finding }) => finding.resourceId),
+    column(({ finding }) => finding.resourceType),
+    column(({ finding }) => finding.resourceName),
+    column(({ finding }) => finding.region ?? null),
+    column(({ finding }) => finding.status),
+    column(({ finding }) => finding.severity),
+    column(({ finding }) => finding.reason),
+    column(({ evidenceHash }) => hexToBytes(evidenceHash)),
+    input.score.score,
+    input.score.exerciseScores,
+    input.score.passed,
+    input.score.failed,
+    input.score.unknown,
+    input.score.unknownChecks,
+    hexToBytes(detailHash),
+    input.status,
+    new Date(),
+    hexToBytes(manifestHash),
+    input.partErrors.length > 0 ? JSON.stringify(input.partErrors) : null,
+    input.apiCalls,
+    input.collectionId,
+    input.partErrors.length > 0 ? JSON.stringify(input.partErrors[0]) : null,
+  ];
 }
 
 /** Ends an account's collection without a new snapshot; the last good one stays current. */
@@ -305,98 +272,22 @@ export async function failCollection(
   error: CollectorError | { code: string; message: string },
   apiCalls = 0,
 ): Promise<void> {
-  const row = await db().accountCollection.update({
-    where: { id: collectionId },
-    data: { status, finishedAt: new Date(), error: error as object, apiCalls },
-    select: { accountId: true },
-  });
-  await db().linkedAccount.update({
-    where: { id: row.accountId },
-    data: { lastStatus: status === "cancelled" ? undefined : "failed", lastError: error as object },
-  });
-}
-
-export interface LatestAccountScore {
-  accountId: string;
-  awsAccountId: string;
-  name: string;
-  score: number | null;
-  exerciseScores: Array<number | null>;
-}
-
-export async function getLatestAccountScores(tx: DbTransaction = db()): Promise<LatestAccountScore[]> {
-  const rows = await tx.$queryRawUnsafe<
-    Array<{ account_id: string; aws_account_id: string; name: string; score: number | null; exercise_scores: Array<number | null> }>
-  >(
-    `SELECT a.id AS account_id, a.aws_account_id, a.name, s.score, s.exercise_scores
-       FROM linked_account a
-       JOIN account_score s ON s.account_id = a.id AND s.run_id = a.last_evaluated_run_id
-      WHERE a.removed_at IS NULL`,
+  const now = new Date();
+  // A cancelled account keeps its last status ("succeeded" still describes its data); the error is recorded either way.
+  await db().$executeRawUnsafe(
+    `WITH ended AS (
+       UPDATE account_collection SET status = $2, finished_at = $3, error = $4::jsonb, api_calls = $5
+        WHERE id = $1 RETURNING account_id
+     )
+     UPDATE linked_account a
+        SET last_status = CASE WHEN $2 = 'cancelled' THEN a.last_status ELSE 'failed' END, last_error = $4::jsonb, updated_at = $3
+       FROM ended WHERE a.id = ended.account_id`,
+    collectionId,
+    status,
+    now,
+    JSON.stringify(error),
+    apiCalls,
   );
-  return rows.map((row) => ({
-    accountId: row.account_id,
-    awsAccountId: row.aws_account_id,
-    name: row.name,
-    score: row.score,
-    exerciseScores: row.exercise_scores,
-  }));
-}
-
-export interface OrgScoreInput {
-  score: number | null;
-  exerciseScores: Array<number | null>;
-  accountsAssessed: number;
-  worst: unknown;
-}
-
-/**
- * Closes a run once none of its accounts is queued or running, and stores the organization
- * score over every account's latest evaluation. Safe to call from every worker: the row lock
- * makes exactly one of them finish the run.
- */
-export async function finishRunIfComplete(
-  runId: bigint,
-  scoreOrganization: (scores: LatestAccountScore[]) => OrgScoreInput,
-): Promise<string | null> {
-  return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRawUnsafe<Array<{ status: string }>>(
-      "SELECT status FROM collection_run WHERE id = $1 FOR UPDATE",
-      runId,
-    );
-    const current = locked[0]?.status;
-    if (!current || !["queued", "running"].includes(current)) return null;
-    const counts = await tx.accountCollection.groupBy({ by: ["status"], where: { runId }, _count: { _all: true } });
-    const count = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0;
-    if (count("queued") + count("running") > 0) return null;
-    const total = counts.reduce((sum, c) => sum + c._count._all, 0);
-    const collected = count("succeeded") + count("partial");
-    const status =
-      count("cancelled") > 0 && collected === 0
-        ? "cancelled"
-        : count("succeeded") === total
-          ? "succeeded"
-          : collected === 0
-            ? count("interrupted") > 0
-              ? "interrupted"
-              : "failed"
-            : "partial";
-    const apiCalls = await tx.accountCollection.aggregate({ where: { runId }, _sum: { apiCalls: true } });
-    await tx.collectionRun.update({
-      where: { id: runId },
-      data: { status, finishedAt: new Date(), apiCalls: apiCalls._sum.apiCalls ?? 0 },
-    });
-    const org = scoreOrganization(await getLatestAccountScores(tx));
-    await tx.$executeRawUnsafe(
-      `INSERT INTO org_score (run_id, score, exercise_scores, accounts_assessed, worst)
-       VALUES ($1, $2, $3::smallint[], $4, $5::jsonb) ON CONFLICT (run_id) DO NOTHING`,
-      runId,
-      org.score,
-      org.exerciseScores,
-      org.accountsAssessed,
-      JSON.stringify(org.worst),
-    );
-    return status;
-  });
 }
 
 /**
@@ -418,21 +309,3 @@ export async function interruptStaleCollections(staleAfterMs: number): Promise<b
   return [...new Set(stale.map((row) => row.runId))];
 }
 
-/** Runs whose accounts were queued but no worker exists to take them any more (all finished otherwise). */
-export async function listUnfinishedRunIds(): Promise<bigint[]> {
-  const rows = await db().collectionRun.findMany({
-    where: { status: { in: ["queued", "running"] } },
-    select: { id: true },
-  });
-  return rows.map((row) => row.id);
-}
-
-/** When the newest run with one of these triggers was created (for the schedule). */
-export async function latestRunStartedAt(triggers: RunTrigger[]): Promise<Date | undefined> {
-  const row = await db().collectionRun.findFirst({
-    where: { trigger: { in: triggers } },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
-  });
-  return row?.createdAt;
-}

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { requestCancel } from "@/lib/db/collections";
+import { cancelCollection } from "@/lib/collect/cancel-collection";
 import { getActiveRun } from "@/lib/db/runs";
 import { CliError, withDatabase } from "../context";
 
@@ -17,7 +17,7 @@ export function registerCancelCommand(program: Command): void {
       await withDatabase(async () => {
         const runId = runIdArgument ? BigInt(runIdArgument) : (await getActiveRun())?.id;
         if (runId === undefined) throw new CliError("No collection is running.");
-        const result = await requestCancel({ runId, awsAccountId: options.account, requestedBy: "cli" });
+        const result = await cancelCollection({ runId, awsAccountId: options.account, requestedBy: "cli" });
         if (result.cancelledQueued + result.flaggedRunning === 0) {
           throw new CliError(`Nothing to cancel in collection ${runId}${options.account ? ` for ${options.account}` : ""}: it has finished.`);
         }

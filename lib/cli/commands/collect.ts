@@ -1,17 +1,20 @@
 import type { Command } from "commander";
-import { DEFAULT_THRESHOLDS } from "@/lib/checks/types";
 import { requestCollection } from "@/lib/collect/request-collection";
 import { startCollectionWorker } from "@/lib/collect/worker";
 import { getRun, type RunAccountRow } from "@/lib/db/runs";
 import { getOrCreateExternalId } from "@/lib/db/settings";
 import { startBoss } from "@/lib/jobs/boss";
 import { createAwsRuntime } from "@/lib/runtime/aws-runtime";
+import { collectionJobContext } from "@/lib/runtime/collection-job-context";
+import { operatorLimits } from "@/lib/runtime/operator-limits";
 import { loadSandboxMutations } from "@/lib/runtime/sandbox-setup";
 import { CliError, printTable, withDatabase } from "../context";
+import { paceHelp } from "./collect-help";
 
-const FINISHED = new Set(["succeeded", "partial", "failed", "interrupted", "cancelled"]);
+const FINISHED = new Set(["succeeded", "partial", "failed", "interrupted", "cancelled", "timed_out"]);
 
-export function registerCollectCommand(program: Command): void {
+/** `scopeHelp` is loaded beforehand when --help was asked for (collect-help.ts); otherwise the help says where to find it. */
+export function registerCollectCommand(program: Command, scopeHelp = "Scope: run `iamfit collect --help` to read it from the database."): void {
   program
     .command("collect")
     .description("collect linked accounts now (all, or the ones named)")
@@ -22,8 +25,9 @@ export function registerCollectCommand(program: Command): void {
       `
 Exit status with --wait: 0 when every account was collected completely, 1 when some account failed
 or some API could not be read (the summary says which), 2 on bad usage.
-Accounts are collected IAMFIT_ACCOUNT_CONCURRENCY at a time; within an account at most 8 AWS calls
-are in flight (3 for IAM), with the SDK's adaptive retry on throttling.`,
+
+${paceHelp()}
+${scopeHelp}`,
     )
     .action(async (options: { account?: string[]; wait?: boolean }) => {
       for (const id of options.account ?? []) {
@@ -33,7 +37,11 @@ are in flight (3 for IAM), with the SDK's adaptive retry on throttling.`,
         const boss = await startBoss(databaseUrl);
         try {
           const run = await requestCollection(boss, { trigger: "cli", awsAccountIds: options.account, requestedBy: "cli" });
+          const outOfScope = run.outOfScope.map((item) => `${item.awsAccountId} (${item.reason})`);
           if (run.runId === null) {
+            if (options.account && outOfScope.length > 0) {
+              throw new CliError(`Out of scope: ${outOfScope.join(", ")}. Change the scope on the Settings page to collect it.`);
+            }
             if (run.alreadyActive.length > 0) {
               throw new CliError(`Already being collected: ${run.alreadyActive.join(", ")}. Wait for that collection to finish.`);
             }
@@ -41,6 +49,7 @@ are in flight (3 for IAM), with the SDK's adaptive retry on throttling.`,
           }
           const skipped = run.alreadyActive.length ? ` (skipped, already being collected: ${run.alreadyActive.join(", ")})` : "";
           console.log(`Collection ${run.runId} queued for ${run.queued.length} account(s)${skipped}.`);
+          if (outOfScope.length > 0) console.log(`Left out, outside the collection scope: ${outOfScope.length} account(s).`);
           if (!options.wait) return 0;
 
           const externalId = await getOrCreateExternalId();
@@ -50,7 +59,8 @@ are in flight (3 for IAM), with the SDK's adaptive retry on throttling.`,
             concurrency: config.IAMFIT_ACCOUNT_CONCURRENCY,
             intervalHours: 0,
             log: () => undefined,
-            job: { clientsFor: (account) => aws.clientsFor(account), thresholds: async () => DEFAULT_THRESHOLDS },
+            staleAfterMs: operatorLimits(config).staleAfterMs,
+            job: collectionJobContext(config, aws),
           });
           try {
             return await waitForRun(run.runId);

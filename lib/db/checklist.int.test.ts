@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Finding, FindingStatus } from "@/lib/checks/types";
+import { planFindingIntervals } from "@/lib/collect/finding-intervals";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
+import { hexToBytes, putBlobs } from "./blobs";
+import { changeChecklistItems, recordSandboxFix, syncChecklistForAccount } from "./checklist";
+import { getAccountChecklist, getOrganizationChecklist } from "./checklist-read";
+import { db } from "./client";
+import { getOpenFindingIntervals } from "./collections";
+import { clearScorecardTables, insertAccount, insertRun } from "./scorecard-test-factories";
+
+const DAY = 24 * 60 * 60 * 1000;
+const T0 = new Date("2026-11-20T12:00:00Z");
+
+function userFinding(accountId: string, name: string, status: FindingStatus, checkId = "users.console-mfa"): Finding {
+  return {
+    checkId,
+    exercise: 2,
+    resourceId: `arn:aws:iam::${accountId}:user/${name}`,
+    resourceType: "user",
+    resourceName: name,
+    status,
+    severity: "high",
+    evidence: { user: name, arn: `arn:aws:iam::${accountId}:user/${name}`, password_enabled: true, mfa_active: status === "pass" },
+    reason: status === "pass" ? `${name} has MFA` : `${name} has a console password and no MFA`,
+  };
+}
+
+function rootKeyFinding(accountId: string, status: FindingStatus): Finding {
+  return {
+    checkId: "root.access-keys",
+    exercise: 1,
+    resourceId: `arn:aws:iam::${accountId}:root`,
+    resourceType: "root",
+    resourceName: "root",
+    status,
+    severity: "critical",
+    evidence: { user: "<root_account>", access_key_1_active: status === "fail" },
+    reason: status === "fail" ? "The root user has 1 active access key (key 1)." : "The root user has no active access key.",
+  };
+}
+
+/** What commitAccountCollection does with findings, then the checklist sync in the same transaction. */
+async function collect(account: { id: string }, collectedAt: Date, findings: Finding[]): Promise<bigint> {
+  const runId = await insertRun({ createdAt: collectedAt });
+  await db().$transaction(async (tx) => {
+    const plan = planFindingIntervals(await getOpenFindingIntervals(account.id, tx), findings);
+    await putBlobs(tx, plan.evidenceBlobs);
+    if (plan.close.length > 0) await tx.finding.updateMany({ where: { id: { in: plan.close } }, data: { closedRunId: runId, closedAt: collectedAt } });
+    if (plan.insert.length > 0) {
+      await tx.finding.createMany({
+        data: plan.insert.map(({ finding, evidenceHash }) => ({
+          accountId: account.id,
+          checkId: finding.checkId,
+          exercise: finding.exercise,
+          resourceId: finding.resourceId,
+          resourceType: finding.resourceType,
+          resourceName: finding.resourceName,
+          region: finding.region ?? null,
+          status: finding.status,
+          severity: finding.severity,
+          reason: finding.reason,
+          evidenceHash: hexToBytes(evidenceHash),
+          firstRunId: runId,
+          firstSeenAt: collectedAt,
+        })),
+      });
+    }
+    await syncChecklistForAccount(tx, { accountId: account.id, runId, collectedAt, findings });
+  });
+  return runId;
+}
+
+async function itemsByName(awsAccountId: string) {
+  const checklist = await getAccountChecklist(awsAccountId);
+  return new Map(checklist!.items.map((item) => [item.resourceName, item]));
+}
+
+async function eventCount(): Promise<number> {
+  return db().checklistEvent.count();
+}
+
+describe("checklists through collections", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database?.drop());
+  beforeEach(clearScorecardTables);
+
+  it("opens items for failures, verifies claimed fixes, reopens claims that still fail and closes untouched passes as fixed", async () => {
+    const account = await insertAccount({ name: "Prod" });
+    const aws = account.awsAccountId;
+    const run1 = await collect(account, T0, [
+      rootKeyFinding(aws, "fail"),
+      userFinding(aws, "alice", "fail"),
+      userFinding(aws, "bob", "fail"),
+      userFinding(aws, "carol", "fail"),
+      userFinding(aws, "dave", "pass"),
+    ]);
+    let items = await itemsByName(aws);
+    expect([...items.keys()].sort()).toEqual(["alice", "bob", "carol", "root"]);
+    expect(items.get("alice")).toMatchObject({ state: "open", currentStatus: "fail", checkResources: 4, evidence: { user: "alice", mfa_active: false } });
+    expect(items.get("root")!.history).toEqual([
+      { at: T0.toISOString(), actor: "iamfit", action: "created", fromState: null, toState: "open", reason: `First seen failing in collection #${run1}: The root user has 1 active access key (key 1).` },
+    ]);
+
+    const claimedAt = new Date(T0.getTime() + DAY);
+    const done = await changeChecklistItems({ awsAccountId: aws, itemIds: [items.get("root")!.id, items.get("alice")!.id], event: { type: "mark_done", at: claimedAt }, actor: "ann@example.com", comment: "fixed it" });
+    expect(done).toEqual({ changed: [items.get("root")!.id, items.get("alice")!.id].sort(), unchanged: [], refused: [], missing: [] });
+
+    const run2 = await collect(account, new Date(T0.getTime() + 2 * DAY), [
+      rootKeyFinding(aws, "pass"),
+      userFinding(aws, "alice", "fail"),
+      userFinding(aws, "bob", "pass"),
+      userFinding(aws, "carol", "fail"),
+      userFinding(aws, "dave", "fail"),
+    ]);
+    items = await itemsByName(aws);
+    expect(Object.fromEntries([...items].map(([name, item]) => [name, [item.state, item.reopenMark]]))).toEqual({
+      root: ["verified", null],
+      alice: ["open", "claimed_fixed_still_failing"],
+      bob: ["fixed", null],
+      carol: ["open", null],
+      dave: ["open", null],
+    });
+    expect(items.get("alice")!.history.map((entry) => [entry.actor, entry.action, entry.fromState, entry.toState, entry.reason])).toEqual([
+      ["iamfit", "created", null, "open", `First seen failing in collection #${run1}: alice has a console password and no MFA`],
+      ["ann@example.com", "mark_done", "open", "done", "fixed it"],
+      ["iamfit", "finding_failed", "done", "open", `Claimed fixed, but still failing in collection #${run2}: alice has a console password and no MFA`],
+    ]);
+  });
+
+  it("reopens a risk acceptance when it expires, and a closed item when it fails again", async () => {
+    const account = await insertAccount();
+    const aws = account.awsAccountId;
+    await collect(account, T0, [userFinding(aws, "bob", "fail"), userFinding(aws, "carol", "fail")]);
+    const items = await itemsByName(aws);
+    const accepted = await changeChecklistItems({
+      awsAccountId: aws,
+      itemIds: [items.get("bob")!.id],
+      event: { type: "accept_risk", at: T0, reason: "shared kiosk account, replaced in December", expiresOn: "2026-12-01" },
+      actor: "ann",
+      comment: "shared kiosk account, replaced in December",
+    });
+    expect(accepted.changed).toHaveLength(1);
+    await collect(account, new Date("2026-11-25T12:00:00Z"), [userFinding(aws, "bob", "fail"), userFinding(aws, "carol", "pass")]);
+    let now = await itemsByName(aws);
+    expect(now.get("bob")).toMatchObject({ state: "risk_accepted", riskReason: "shared kiosk account, replaced in December", riskExpiresOn: "2026-12-01" });
+    expect(now.get("carol")!.state).toBe("fixed");
+
+    await collect(account, new Date("2026-12-01T06:00:00Z"), [userFinding(aws, "bob", "fail"), userFinding(aws, "carol", "fail")]);
+    now = await itemsByName(aws);
+    expect(now.get("bob")).toMatchObject({ state: "open", reopenMark: "risk_acceptance_expired", riskReason: null, riskExpiresOn: null });
+    expect(now.get("carol")).toMatchObject({ state: "open", reopenMark: "regressed" });
+    expect(await db().checklistItem.count()).toBe(2);
+  });
+
+  it("changes nothing when a check cannot judge the account, and writes nothing when nothing changed", async () => {
+    const account = await insertAccount();
+    const aws = account.awsAccountId;
+    await collect(account, T0, [userFinding(aws, "alice", "fail")]);
+    const before = await eventCount();
+    await collect(account, new Date(T0.getTime() + DAY), [userFinding(aws, "alice", "fail")]);
+    const unknownForAccount: Finding = { ...userFinding(aws, aws, "unknown"), resourceId: `arn:aws:iam::${aws}:root`, resourceType: "account" };
+    await collect(account, new Date(T0.getTime() + 2 * DAY), [unknownForAccount]);
+    expect(await eventCount()).toBe(before);
+    const alice = (await itemsByName(aws)).get("alice")!;
+    expect(alice).toMatchObject({ state: "open", currentStatus: null });
+  });
+
+  it("closes items whose resource is gone", async () => {
+    const account = await insertAccount();
+    const aws = account.awsAccountId;
+    await collect(account, T0, [userFinding(aws, "alice", "fail"), userFinding(aws, "bob", "fail")]);
+    const items = await itemsByName(aws);
+    await changeChecklistItems({ awsAccountId: aws, itemIds: [items.get("bob")!.id], event: { type: "mark_done", at: T0 }, actor: "ann", comment: null });
+    await collect(account, new Date(T0.getTime() + DAY), [userFinding(aws, "carol", "pass")]);
+    const after = await itemsByName(aws);
+    expect([after.get("alice")!.state, after.get("bob")!.state]).toEqual(["fixed", "verified"]);
+  });
+});
+
+describe("people's changes", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database?.drop());
+  beforeEach(clearScorecardTables);
+
+  it("refuses transitions the state machine does not allow and ids of other accounts, item by item", async () => {
+    const prod = await insertAccount({ name: "Prod" });
+    const dev = await insertAccount({ name: "Dev" });
+    await collect(prod, T0, [userFinding(prod.awsAccountId, "alice", "fail"), userFinding(prod.awsAccountId, "bob", "fail")]);
+    await collect(dev, T0, [userFinding(dev.awsAccountId, "eve", "fail")]);
+    const prodItems = await itemsByName(prod.awsAccountId);
+    const devItems = await itemsByName(dev.awsAccountId);
+    await changeChecklistItems({ awsAccountId: prod.awsAccountId, itemIds: [prodItems.get("alice")!.id], event: { type: "start", at: T0 }, actor: "ann", comment: null });
+    const result = await changeChecklistItems({
+      awsAccountId: prod.awsAccountId,
+      itemIds: [prodItems.get("alice")!.id, prodItems.get("bob")!.id, devItems.get("eve")!.id],
+      event: { type: "start", at: T0 },
+      actor: "ann",
+      comment: null,
+    });
+    expect(result.changed).toEqual([prodItems.get("bob")!.id]);
+    expect(result.refused).toEqual([{ itemId: prodItems.get("alice")!.id, error: { code: "invalid_transition", message: "An item that is in progress cannot be started." } }]);
+    expect(result.missing).toEqual([devItems.get("eve")!.id]);
+    expect((await itemsByName(dev.awsAccountId)).get("eve")!.state).toBe("open");
+  });
+
+  it("records assignee, due date, notes and sandbox fixes with who and why", async () => {
+    const account = await insertAccount();
+    const aws = account.awsAccountId;
+    await collect(account, T0, [userFinding(aws, "alice", "fail")]);
+    const id = (await itemsByName(aws)).get("alice")!.id;
+    const change = (event: Parameters<typeof changeChecklistItems>[0]["event"], comment: string | null = null) =>
+      changeChecklistItems({ awsAccountId: aws, itemIds: [id], event, actor: "ann", comment });
+    await change({ type: "assign", at: T0, assignee: "sec-team" });
+    await change({ type: "set_due_date", at: T0, dueOn: "2026-11-21" });
+    await change({ type: "add_note", at: T0, note: "asked alice to enrol" }, "asked alice to enrol");
+    await recordSandboxFix({ awsAccountId: aws, itemId: id, actor: "ann", at: T0, summary: "enabled virtual MFA device for alice", mutations: [] });
+    const alice = (await itemsByName(aws)).get("alice")!;
+    expect(alice).toMatchObject({ assignee: "sec-team", dueOn: "2026-11-21", state: "open" });
+    const one = await getAccountChecklist(aws, { itemIds: [id] });
+    expect(one!.items.map((item) => [item.id, item.history.length])).toEqual([[id, 5]]);
+    expect(await getAccountChecklist("999999999999")).toBeUndefined();
+    expect(alice.history.slice(1).map((entry) => [entry.actor, entry.action, entry.reason])).toEqual([
+      ["ann", "assign", null],
+      ["ann", "set_due_date", null],
+      ["ann", "add_note", "asked alice to enrol"],
+      ["ann", "sandbox_fix", "Applied in the sandbox: enabled virtual MFA device for alice. The next collection verifies it."],
+    ]);
+  });
+
+  it("summarises open and overdue items per account for the organization", async () => {
+    const prod = await insertAccount({ name: "Prod" });
+    const dev = await insertAccount({ name: "Dev" });
+    await collect(prod, T0, [rootKeyFinding(prod.awsAccountId, "fail"), userFinding(prod.awsAccountId, "alice", "fail"), userFinding(prod.awsAccountId, "bob", "fail")]);
+    await collect(dev, T0, [userFinding(dev.awsAccountId, "eve", "fail")]);
+    const prodItems = await itemsByName(prod.awsAccountId);
+    await changeChecklistItems({ awsAccountId: prod.awsAccountId, itemIds: [prodItems.get("alice")!.id, prodItems.get("root")!.id], event: { type: "set_due_date", at: T0, dueOn: "2026-11-21" }, actor: "ann", comment: null });
+    await changeChecklistItems({ awsAccountId: prod.awsAccountId, itemIds: [prodItems.get("bob")!.id], event: { type: "mark_done", at: T0 }, actor: "ann", comment: null });
+    const org = await getOrganizationChecklist(new Date("2026-11-22T08:00:00Z"));
+    expect(org.accounts.map((account) => [account.name, account.byState.open, account.byState.done, account.overdue])).toEqual([
+      ["Prod", 2, 1, 2],
+      ["Dev", 1, 0, 0],
+    ]);
+    expect(org.overdue.map((item) => [item.resourceName, item.severity, item.dueOn])).toEqual([
+      ["root", "critical", "2026-11-21"],
+      ["alice", "high", "2026-11-21"],
+    ]);
+    expect(org.overdueTotal).toBe(2);
+    expect((await getOrganizationChecklist(new Date("2026-11-21T23:00:00Z"))).overdueTotal).toBe(0);
+  });
+});

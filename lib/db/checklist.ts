@@ -1,0 +1,251 @@
+/**
+ * Remediation checklists: the collection's sync (called inside commitAccountCollection's
+ * transaction, after the findings are written) and people's changes. The rules live in
+ * lib/remediation (sync-plan.ts, state-machine.ts); this module reads, locks and writes.
+ */
+import "server-only";
+import type { Finding } from "@/lib/checks/types";
+import { hashBlob, type HashedBlob } from "@/lib/collect/manifest";
+import { dayOf, startOfDay } from "@/lib/remediation/calendar-days";
+import type { ChecklistItemState, ManualEvent, TransitionError } from "@/lib/remediation/state-machine";
+import { transition } from "@/lib/remediation/state-machine";
+import { planChecklistSync, type ChecklistItemDetails, type ExistingChecklistItem, type HistoryDraft, type SyncFinding } from "@/lib/remediation/sync-plan";
+import type { ChecklistState, ReopenMark } from "@/lib/remediation/states";
+import type { SandboxMutation } from "@/lib/sandbox/mutations";
+import { bytesToHex, hexToBytes, putBlobs } from "./blobs";
+import { db } from "./client";
+import type { DbTransaction } from "./transaction";
+
+interface ItemSqlRow {
+  id: bigint;
+  check_id: string;
+  resource_id: string;
+  exercise: number;
+  resource_type: string;
+  resource_name: string;
+  region: string | null;
+  severity: string;
+  reason: string;
+  evidence_hash: Uint8Array;
+  state: string;
+  reopen_mark: string | null;
+  state_changed_at: Date;
+  assignee: string | null;
+  due_on: Date | null;
+  risk_reason: string | null;
+  risk_expires_on: Date | null;
+}
+
+function itemColumns(alias: string): string {
+  return `${alias}.id, ${alias}.check_id, ${alias}.resource_id, ${alias}.exercise::int AS exercise, ${alias}.resource_type, ${alias}.resource_name,
+    ${alias}.region, ${alias}.severity, ${alias}.reason, ${alias}.evidence_hash, ${alias}.state, ${alias}.reopen_mark, ${alias}.state_changed_at,
+    ${alias}.assignee, ${alias}.due_on, ${alias}.risk_reason, ${alias}.risk_expires_on`;
+}
+
+function toItem(row: ItemSqlRow): ExistingChecklistItem<bigint> {
+  return {
+    id: row.id,
+    checkId: row.check_id,
+    resourceId: row.resource_id,
+    exercise: row.exercise as ExistingChecklistItem<bigint>["exercise"],
+    resourceType: row.resource_type as ExistingChecklistItem<bigint>["resourceType"],
+    resourceName: row.resource_name,
+    region: row.region,
+    severity: row.severity as ExistingChecklistItem<bigint>["severity"],
+    reason: row.reason,
+    evidenceHash: bytesToHex(row.evidence_hash),
+    state: row.state as ChecklistState,
+    reopenMark: row.reopen_mark as ReopenMark | null,
+    stateChangedAt: row.state_changed_at,
+    assignee: row.assignee,
+    dueOn: row.due_on ? dayOf(row.due_on) : null,
+    riskReason: row.risk_reason,
+    riskExpiresOn: row.risk_expires_on ? dayOf(row.risk_expires_on) : null,
+  };
+}
+
+function stateColumns(state: ChecklistItemState) {
+  return {
+    state: state.state,
+    reopenMark: state.reopenMark,
+    stateChangedAt: state.stateChangedAt,
+    assignee: state.assignee,
+    dueOn: state.dueOn ? startOfDay(state.dueOn) : null,
+    riskReason: state.riskReason,
+    riskExpiresOn: state.riskExpiresOn ? startOfDay(state.riskExpiresOn) : null,
+  };
+}
+
+function detailColumns(details: ChecklistItemDetails) {
+  return {
+    exercise: details.exercise,
+    resourceType: details.resourceType,
+    resourceName: details.resourceName,
+    region: details.region,
+    severity: details.severity,
+    reason: details.reason,
+    evidenceHash: hexToBytes(details.evidenceHash),
+  };
+}
+
+function historyRow(itemId: bigint, draft: HistoryDraft) {
+  return { itemId, at: draft.at, actor: draft.actor, action: draft.action, fromState: draft.fromState, toState: draft.toState, reason: draft.reason, runId: draft.runId };
+}
+
+export interface ChecklistSyncInput {
+  accountId: string;
+  runId: bigint;
+  collectedAt: Date;
+  findings: Finding[];
+}
+
+/**
+ * Applies one collection's findings to the account's checklist (lib/remediation/sync-plan.ts).
+ * Runs inside the commit transaction; an account whose checklist did not change writes nothing.
+ */
+export async function syncChecklistForAccount(tx: DbTransaction, input: ChecklistSyncInput): Promise<void> {
+  const rows = await tx.$queryRawUnsafe<ItemSqlRow[]>(`SELECT ${itemColumns("i")} FROM checklist_item i WHERE i.account_id = $1::uuid FOR UPDATE`, input.accountId);
+  const evidence = new Map<string, HashedBlob>();
+  const findings: SyncFinding[] = input.findings.map((finding) => {
+    // Only failing findings' evidence is kept on items; hashing the rest would be wasted work.
+    if (finding.status !== "fail") return { ...finding, evidenceHash: "" };
+    const blob = hashBlob(finding.evidence);
+    evidence.set(blob.hash, blob);
+    return { ...finding, evidenceHash: blob.hash };
+  });
+  const plan = planChecklistSync(rows.map(toItem), findings, { runId: input.runId, collectedAt: input.collectedAt });
+  if (plan.create.length === 0 && plan.update.length === 0) return;
+
+  const needed = new Set([...plan.create.map((entry) => entry.details.evidenceHash), ...plan.update.flatMap((entry) => (entry.details ? [entry.details.evidenceHash] : []))]);
+  await putBlobs(
+    tx,
+    [...needed].flatMap((hash) => evidence.get(hash) ?? []),
+  );
+
+  const history: ReturnType<typeof historyRow>[] = [];
+  if (plan.create.length > 0) {
+    const created = await tx.checklistItem.createManyAndReturn({
+      data: plan.create.map((entry) => ({
+        accountId: input.accountId,
+        checkId: entry.checkId,
+        resourceId: entry.resourceId,
+        firstRunId: input.runId,
+        ...detailColumns(entry.details),
+        ...stateColumns(entry.state),
+      })),
+      select: { id: true, checkId: true, resourceId: true },
+    });
+    const idByKey = new Map(created.map((item) => [`${item.checkId}\u0000${item.resourceId}`, item.id]));
+    for (const entry of plan.create) {
+      const id = idByKey.get(`${entry.checkId}\u0000${entry.resourceId}`)!;
+      history.push(...entry.history.map((draft) => historyRow(id, draft)));
+    }
+  }
+  for (const entry of plan.update) {
+    await tx.checklistItem.update({
+      where: { id: entry.id },
+      data: { ...(entry.details ? detailColumns(entry.details) : {}), ...(entry.state ? stateColumns(entry.state) : {}) },
+    });
+    history.push(...entry.history.map((draft) => historyRow(entry.id, draft)));
+  }
+  if (history.length > 0) await tx.checklistEvent.createMany({ data: history });
+}
+
+export interface ChecklistChangeInput {
+  awsAccountId: string;
+  itemIds: string[];
+  event: ManualEvent;
+  /** A person; until sign-in exists, the name the form gave. */
+  actor: string;
+  comment: string | null;
+}
+
+export interface ChecklistChangeResult {
+  changed: string[];
+  unchanged: string[];
+  refused: Array<{ itemId: string; error: TransitionError }>;
+  /** Ids that are not items of this account. */
+  missing: string[];
+}
+
+function eventDetails(event: ManualEvent): object | undefined {
+  switch (event.type) {
+    case "accept_risk":
+      return { expiresOn: event.expiresOn };
+    case "assign":
+      return { assignee: event.assignee };
+    case "set_due_date":
+      return { dueOn: event.dueOn };
+    default:
+      return undefined;
+  }
+}
+
+/** One person's change to some items of one account; each item is judged by the state machine on its own. */
+export async function changeChecklistItems(input: ChecklistChangeInput): Promise<ChecklistChangeResult> {
+  return db().$transaction(async (tx) => {
+    const rows = await tx.$queryRawUnsafe<ItemSqlRow[]>(
+      `SELECT ${itemColumns("i")}
+         FROM checklist_item i JOIN linked_account a ON a.id = i.account_id
+        WHERE a.aws_account_id = $1 AND i.id = ANY($2::bigint[])
+        ORDER BY i.id FOR UPDATE OF i`,
+      input.awsAccountId,
+      input.itemIds,
+    );
+    const result: ChecklistChangeResult = { changed: [], unchanged: [], refused: [], missing: [] };
+    const found = new Set(rows.map((row) => row.id.toString()));
+    result.missing = input.itemIds.filter((id) => !found.has(id));
+    for (const row of rows) {
+      const item = toItem(row);
+      const outcome = transition(item, input.event);
+      const itemId = row.id.toString();
+      if (!outcome.ok) {
+        result.refused.push({ itemId, error: outcome.error });
+        continue;
+      }
+      // A note changes nothing on the item but is a change worth recording.
+      if (!outcome.changed && input.event.type !== "add_note") {
+        result.unchanged.push(itemId);
+        continue;
+      }
+      if (outcome.changed) await tx.checklistItem.update({ where: { id: row.id }, data: stateColumns(outcome.item) });
+      await tx.checklistEvent.create({
+        data: {
+          itemId: row.id,
+          at: input.event.at,
+          actor: input.actor,
+          action: input.event.type,
+          fromState: item.state,
+          toState: outcome.item.state,
+          reason: input.comment,
+          details: eventDetails(input.event),
+        },
+      });
+      result.changed.push(itemId);
+    }
+    return result;
+  });
+}
+
+/** Records that a fix was applied to the sandbox for an item (the item's state is the collection's to change). */
+export async function recordSandboxFix(input: { awsAccountId: string; itemId: string; actor: string; at: Date; mutations: SandboxMutation[]; summary: string }): Promise<void> {
+  const rows = await db().$queryRawUnsafe<Array<{ id: bigint; state: string }>>(
+    `SELECT i.id, i.state FROM checklist_item i JOIN linked_account a ON a.id = i.account_id WHERE a.aws_account_id = $1 AND i.id = $2::bigint`,
+    input.awsAccountId,
+    input.itemId,
+  );
+  const row = rows[0];
+  if (!row) return;
+  await db().checklistEvent.create({
+    data: {
+      itemId: row.id,
+      at: input.at,
+      actor: input.actor,
+      action: "sandbox_fix",
+      fromState: row.state,
+      toState: row.state,
+      reason: `Applied in the sandbox: ${input.summary}. The next collection verifies it.`,
+      details: { mutations: input.mutations as unknown as object[] },
+    },
+  });
+}

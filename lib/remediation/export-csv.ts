@@ -1,0 +1,75 @@
+/**
+ * A checklist as CSV for spreadsheets. Names come from AWS and are hostile (the sandbox has a
+ * group named `=HYPERLINK("http://x")`): a cell a spreadsheet would run as a formula is prefixed
+ * with a quote (OWASP, "CSV Injection").
+ */
+import { stringify } from "csv-stringify/sync";
+import { getCheck } from "@/lib/checks/registry";
+import { remediationFor } from "./catalogue";
+import { isOverdue, type ChecklistItemView } from "./checklist-view";
+import { renderCliCommand } from "./shell";
+import { REOPEN_MARK_LABELS, STATE_LABELS } from "./states";
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell no spreadsheet evaluates: a leading = + - @ tab or carriage return gets a quote first. */
+export function spreadsheetSafe(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export const CSV_COLUMNS = [
+  "account_id",
+  "account_name",
+  "exercise",
+  "check_id",
+  "check",
+  "severity",
+  "resource",
+  "resource_id",
+  "region",
+  "state",
+  "mark",
+  "assignee",
+  "due_on",
+  "overdue",
+  "risk_reason",
+  "risk_expires_on",
+  "finding",
+  "what_to_do",
+  "cli_commands",
+  "first_seen",
+] as const;
+
+export function checklistCsvRow(item: ChecklistItemView, now: Date): Record<(typeof CSV_COLUMNS)[number], string> {
+  const remediation = remediationFor(item);
+  return {
+    account_id: item.awsAccountId,
+    account_name: item.accountName,
+    exercise: String(item.exercise),
+    check_id: item.checkId,
+    check: getCheck(item.checkId)?.title ?? item.checkId,
+    severity: item.severity,
+    resource: item.resourceName,
+    resource_id: item.resourceId,
+    region: item.region ?? "",
+    state: STATE_LABELS[item.state],
+    mark: item.reopenMark ? REOPEN_MARK_LABELS[item.reopenMark] : "",
+    assignee: item.assignee ?? "",
+    due_on: item.dueOn ?? "",
+    overdue: isOverdue(item, now) ? "yes" : "",
+    risk_reason: item.riskReason ?? "",
+    risk_expires_on: item.riskExpiresOn ?? "",
+    finding: item.reason,
+    what_to_do: remediation?.summary ?? "",
+    cli_commands: remediation ? remediation.commands.map(renderCliCommand).join("\n") : "",
+    first_seen: item.createdAt,
+  };
+}
+
+export function checklistCsv(items: ChecklistItemView[], now: Date): string {
+  const rows = items.map((item) => {
+    const row = checklistCsvRow(item, now);
+    return CSV_COLUMNS.map((column) => spreadsheetSafe(row[column]));
+  });
+  return stringify([[...CSV_COLUMNS], ...rows], { quoted_match: /[",\n\r]/, record_delimiter: "\r\n" });
+}

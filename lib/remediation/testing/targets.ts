@@ -1,0 +1,130 @@
+/**
+ * Remediation targets shaped like the findings lib/checks emits (resource ids, types and the
+ * evidence fields remediation reads), for every check, with the names a test chooses.
+ */
+import { accessKeyResourceId, accountRootArn, bucketArn, inlinePolicyResourceId, instanceArn, passwordResourceId, securityGroupArn } from "@/lib/checks/findings";
+import type { JsonValue, ResourceType } from "@/lib/checks/types";
+import type { RemediationTarget } from "../content";
+
+export const TEST_ACCOUNT = "123456789012";
+
+export interface TargetNames {
+  user: string;
+  role: string;
+  group: string;
+  bucket: string;
+  policy: string;
+  region: string;
+}
+
+export const PLAIN_NAMES: TargetNames = { user: "alice", role: "deploy", group: "admins", bucket: "my-bucket", policy: "app-policy", region: "eu-west-1" };
+
+/** Names the sandbox really has (lib/sandbox/curated/staging-web.ts) and worse. */
+export const HOSTILE_NAMES: TargetNames = {
+  user: "<img src=x onerror=alert(1)>",
+  role: "x'$(id)\\`id`",
+  group: '=HYPERLINK("http://x")',
+  bucket: "bucket';rm -rf ~;'",
+  policy: "`id` ${HOME}",
+  region: "eu-west-1",
+};
+
+function target(checkId: string, resourceType: ResourceType, resourceId: string, resourceName: string, evidence: JsonValue, region: string | null = null): RemediationTarget {
+  return { awsAccountId: TEST_ACCOUNT, checkId, resourceId, resourceType, resourceName, region, evidence };
+}
+
+export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): RemediationTarget {
+  const userArn = `arn:aws:iam::${TEST_ACCOUNT}:user/${names.user}`;
+  const roleArn = `arn:aws:iam::${TEST_ACCOUNT}:role/${names.role}`;
+  const rootArn = accountRootArn(TEST_ACCOUNT);
+  const row = (extra: { [key: string]: JsonValue }) => ({ user: names.user, arn: userArn, ...extra });
+  const adminPath = { via: "direct", attachment: "managed", policyName: "AdministratorAccess", policyArn: "arn:aws:iam::aws:policy/AdministratorAccess", kind: "administrator_access_arn", conditional: false };
+  const groupPath = { via: "group", attachment: "managed", groupName: names.group, policyName: "AdministratorAccess", policyArn: "arn:aws:iam::aws:policy/AdministratorAccess", kind: "administrator_access_arn", conditional: false };
+  const inlinePolicy = inlinePolicyResourceId(userArn, names.policy);
+  switch (checkId) {
+    case "root.access-keys":
+      return target(checkId, "root", rootArn, "root", { user: "<root_account>", access_key_1_active: true, access_key_1_last_rotated: "2021-03-04T10:00:00+00:00", access_key_2_active: false });
+    case "root.recent-use":
+    case "root.mfa":
+    case "root.hardware-mfa":
+      return target(checkId, "root", rootArn, "root", { user: "<root_account>", mfa_active: false });
+    case "users.console-mfa":
+    case "users.mfa-enforced":
+    case "users.humans-via-roles":
+    case "keys.single-active":
+      return target(checkId, "user", userArn, names.user, row({ password_enabled: true, mfa_active: false, access_key_1_active: true, access_key_2_active: true }));
+    case "users.workload-keys":
+      return target(checkId, "user", userArn, names.user, row({ password_enabled: false, access_key_1_active: true, access_key_1_last_used_service: "s3", access_key_2_active: false, admin: false }));
+    case "admins.count":
+      return target(checkId, "account", rootArn, TEST_ACCOUNT, {
+        limit: 2,
+        adminUsers: [
+          { arn: userArn, name: names.user, paths: [adminPath] },
+          { arn: `arn:aws:iam::${TEST_ACCOUNT}:user/bob`, name: "bob", paths: [groupPath] },
+          { arn: `arn:aws:iam::${TEST_ACCOUNT}:user/carol`, name: "carol", paths: [{ via: "direct", attachment: "inline", policyName: names.policy, kind: "allow_all", conditional: false }] },
+        ],
+        adminThroughRoles: [],
+        undeterminedUsers: [],
+      });
+    case "policies.no-star-star":
+    case "policies.service-wildcards":
+      return target(checkId, "policy", `arn:aws:iam::${TEST_ACCOUNT}:policy/${names.policy}`, names.policy, { policy: `arn:aws:iam::${TEST_ACCOUNT}:policy/${names.policy}` });
+    case "policies.allow-not-action":
+      return target(checkId, "policy", inlinePolicy, `${names.user}/${names.policy}`, { policy: inlinePolicy });
+    case "users.permissions-via-groups":
+      return target(checkId, "user", userArn, names.user, { arn: userArn, attachedPolicyArns: [`arn:aws:iam::${TEST_ACCOUNT}:policy/${names.policy}`], inlinePolicyNames: [names.policy], groups: [] });
+    case "ec2.instance-profile":
+    case "ec2.in-autoscaling-group":
+      return target(checkId, "instance", instanceArn(names.region, TEST_ACCOUNT, "i-0abc123"), "i-0abc123", { instanceId: "i-0abc123" }, names.region);
+    case "ec2.role-not-admin":
+      return target(checkId, "role", roleArn, names.role, { arn: roleArn, instanceProfileArns: [], adminPaths: [adminPath, { via: "direct", attachment: "inline", policyName: names.policy }] });
+    case "policies.privilege-escalation":
+      return target(checkId, "user", userArn, names.user, {
+        arn: userArn,
+        paths: [{ method: "CreatePolicyVersion", unrestricted: true, grants: [{ action: "iam:CreatePolicyVersion", statements: [{ via: "direct", attachment: "inline", policyName: names.policy }] }] }],
+      });
+    case "principals.unused":
+      return target(checkId, "role", roleArn, names.role, { arn: roleArn, lastUsedDate: null });
+    case "accessanalyzer.enabled":
+      return target(checkId, "region", `arn:aws:access-analyzer:${names.region}:${TEST_ACCOUNT}:analyzers`, names.region, { region: names.region, analyzers: [] }, names.region);
+    case "cloudtrail.multi-region":
+      return target(checkId, "account", rootArn, TEST_ACCOUNT, {
+        trails: [{ trailArn: `arn:aws:cloudtrail:us-east-1:${TEST_ACCOUNT}:trail/${names.policy}`, homeRegion: "us-east-1", isMultiRegionTrail: true, isOrganizationTrail: false, isLogging: false, statusError: null }],
+      });
+    case "keys.rotated":
+      return target(checkId, "access_key", accessKeyResourceId(userArn, 2), `${names.user} access key 2`, row({ access_key_2_active: true, access_key_2_last_rotated: "2024-01-02T03:04:05+00:00", access_key_2_last_used_region: "eu-central-1" }));
+    case "credentials.unused":
+      return target(checkId, "user", passwordResourceId(userArn), `${names.user} password`, row({ password_enabled: true, password_last_used: "2025-01-01T00:00:00+00:00" }));
+    case "password-policy.strong":
+      return target(checkId, "password_policy", `arn:aws:iam::${TEST_ACCOUNT}:account-password-policy`, "account password policy", { present: true, minimumPasswordLength: 8, passwordReusePrevention: 0 });
+    case "sts.regions-unused-disabled":
+      return target(checkId, "region", `arn:aws:sts:${names.region}:${TEST_ACCOUNT}:regional-endpoint`, names.region, { region: names.region, status: "active" }, names.region);
+    case "sts.global-token-v2":
+      return target(checkId, "account", `arn:aws:sts::${TEST_ACCOUNT}:global-endpoint`, "global STS endpoint", { GlobalEndpointTokenVersion: 1, optedInRegions: ["af-south-1"] });
+    case "roles.cross-account-conditions":
+      return target(checkId, "role", roleArn, names.role, { arn: roleArn, crossAccount: [{ principal: "arn:aws:iam::999999999999:root", requiresExternalId: false, requiresMfa: false }] });
+    case "roles.short-sessions":
+      return target(checkId, "role", roleArn, names.role, { arn: roleArn, maxSessionDuration: 43200, humanPrincipals: [] });
+    case "asg.can-scale":
+      return target(checkId, "autoscaling_group", `arn:aws:autoscaling:${names.region}:${TEST_ACCOUNT}:autoScalingGroup:*:autoScalingGroupName/${names.group}`, names.group, { name: names.group, minSize: 2, maxSize: 2, scalingPolicies: [] }, names.region);
+    case "sg.admin-ports-open":
+      return target(checkId, "security_group", securityGroupArn(names.region, TEST_ACCOUNT, "sg-0abc"), `${names.group} (sg-0abc)`, {
+        groupId: "sg-0abc",
+        openRules: [{ ipProtocol: "tcp", fromPort: 22, toPort: 22, sources: ["0.0.0.0/0", "::/0"] }],
+      }, names.region);
+    case "sg.default-closed":
+      return target(checkId, "security_group", securityGroupArn(names.region, TEST_ACCOUNT, "sg-0def"), "default (sg-0def)", {
+        groupId: "sg-0def",
+        vpcId: "vpc-1",
+        ingress: [{ ipProtocol: "-1", ipv4Ranges: [], ipv6Ranges: [], userIdGroupPairs: ["sg-0def"], prefixListIds: [] }],
+        egress: [{ ipProtocol: "-1", ipv4Ranges: ["0.0.0.0/0"], ipv6Ranges: [], userIdGroupPairs: [], prefixListIds: [] }],
+      }, names.region);
+    case "s3.account-public-access-block":
+      return target(checkId, "account", rootArn, TEST_ACCOUNT, { configuration: null });
+    case "s3.bucket-policy-public":
+    case "s3.bucket-acl-public":
+      return target(checkId, "bucket", bucketArn(names.bucket), names.bucket, { bucket: names.bucket, publicGrants: [], mitigatedBy: null }, names.region);
+    default:
+      throw new Error(`no test target for ${checkId}: add one here`);
+  }
+}
