@@ -1,14 +1,12 @@
 import { expect, test } from "@playwright/test";
+import { waitForFirstCollection } from "./support/collections";
 
 // The first minute of a newcomer: no AWS set-up, the sandbox organization is linked and collected.
 test("a fresh start collects the sandbox organization and shows why one account could not be assessed", async ({ page }) => {
   await page.goto("/runs");
   await expect(page.getByRole("heading", { name: "Collections" })).toBeVisible();
   // The start-up collection finishes (the throttling account takes longest).
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByRole("table").getByText(/Succeeded|Partial/).first()).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 120_000 });
+  await waitForFirstCollection(page);
 
   await page.goto("/accounts");
   const table = page.getByRole("table");

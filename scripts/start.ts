@@ -17,7 +17,11 @@ import { createAwsRuntime } from "@/lib/runtime/aws-runtime";
 import { publishProcessServices } from "@/lib/runtime/process-services";
 import { linkSandboxAccountsOnFirstStart, loadSandboxMutations } from "@/lib/runtime/sandbox-setup";
 import { startCollectionWorker, startScheduledCollectionIfDue } from "@/lib/collect/worker";
-import { DEFAULT_THRESHOLDS } from "@/lib/checks/types";
+import { digestJobOptionsFromEnv, registerDigestJobs } from "@/lib/jobs/digest-jobs";
+import { registerOrganizationSync } from "@/lib/jobs/organization-sync";
+import { applyAccountsConfigAtStartup } from "@/lib/onboarding/config-sync";
+import { collectionJobContext } from "@/lib/runtime/collection-job-context";
+import { operatorLimits } from "@/lib/runtime/operator-limits";
 
 function log(line: string) {
   console.log(`[iamfit] ${line}`);
@@ -54,19 +58,21 @@ async function main() {
 
   const boss = await startBoss(database.url);
   publishProcessServices({ boss, aws, role, startedAt: new Date() });
+  // A broken accounts config file is reported line by line and not applied; start-up goes on.
+  await applyAccountsConfigAtStartup(log, { connectionOptions: aws.connectionOptions(), boss });
+  await registerOrganizationSync(boss, { connectionOptions: () => aws.connectionOptions(), log, work: role !== "web" });
 
   let worker: { stop(): Promise<void> } | undefined;
+  let digestJobs: { stop(): Promise<void> } | undefined;
   if (role !== "web") {
+    digestJobs = await registerDigestJobs(boss, digestJobOptionsFromEnv(config, log));
     worker = await startCollectionWorker({
       boss,
       concurrency: config.IAMFIT_ACCOUNT_CONCURRENCY,
       intervalHours: config.IAMFIT_COLLECT_INTERVAL_HOURS,
       log,
-      job: {
-        clientsFor: (account) => aws.clientsFor(account),
-        thresholds: async () => DEFAULT_THRESHOLDS,
-        log,
-      },
+      staleAfterMs: operatorLimits(config).staleAfterMs,
+      job: collectionJobContext(config, aws, log),
     });
     await startScheduledCollectionIfDue(boss, config.IAMFIT_COLLECT_INTERVAL_HOURS || 6, log);
     log(`worker started (${config.IAMFIT_ACCOUNT_CONCURRENCY} accounts at once)`);
@@ -92,6 +98,7 @@ async function main() {
     log(`${signal}: shutting down…`);
     server?.close();
     await worker?.stop();
+    await digestJobs?.stop();
     await boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
     await disconnectDb();
     await database.stop();

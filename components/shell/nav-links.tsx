@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/checklists", label: "Checklists" },
   { href: "/organization", label: "Organization" },
   { href: "/runs", label: "Collections" },
+  { href: "/digests", label: "Digest" },
   { href: "/settings", label: "Settings" },
 ] as const;
 

@@ -28,9 +28,26 @@ export async function startBoss(databaseUrl: string): Promise<PgBoss> {
   await boss.start();
   // Collections are not retried by the queue: a lost one is marked interrupted by the heartbeat
   // sweep and the next run collects the account again (see lib/db/collections.ts).
-  await boss.createQueue(QUEUES.collectAccount, { name: QUEUES.collectAccount, retryLimit: 0, expireInSeconds: 60 * 60 });
-  await boss.createQueue(QUEUES.scheduleTick, { name: QUEUES.scheduleTick, retryLimit: 0, expireInSeconds: 15 * 60 });
+  await createQueueIfMissing(boss, { name: QUEUES.collectAccount, retryLimit: 0, expireInSeconds: 60 * 60 });
+  await createQueueIfMissing(boss, { name: QUEUES.scheduleTick, retryLimit: 0, expireInSeconds: 15 * 60 });
   return boss;
+}
+
+/**
+ * createQueue, tolerant of another process creating the same queue at the same moment (pg-boss
+ * can deadlock there, e.g. `start:web` and `start:worker` starting together): check, retry.
+ */
+export async function createQueueIfMissing(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(queue.name)) return;
+    try {
+      await boss.createQueue(queue.name, queue);
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
 }
 
 export async function enqueueCollections(
@@ -43,7 +60,8 @@ export async function enqueueCollections(
     collectionIds.map((collectionId) => ({
       name: QUEUES.collectAccount,
       data: { collectionId: collectionId.toString(), runId: runId.toString() } satisfies CollectAccountJob,
-      // Duplicate enqueues of one collection (a retried request) collapse into one job.
+      // Names the job after its collection for operators; a duplicate job would be harmless anyway:
+      // claimCollection lets only one worker move a collection from queued to running.
       singletonKey: `collection-${collectionId}`,
     })),
   );

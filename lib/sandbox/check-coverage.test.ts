@@ -8,6 +8,7 @@ import { createAccountClients } from "@/lib/aws/client-factory";
 import { CHECKS, evaluateSnapshot } from "@/lib/checks/registry";
 import { DEFAULT_THRESHOLDS, type Finding } from "@/lib/checks/types";
 import { AssumeRoleError, collectAccount } from "@/lib/collect/collect-account";
+import { memoryOrganizationsFeaturesDirectory } from "@/lib/collect/organizations-features";
 import { SANDBOX_BASE_CREDENTIALS } from "@/lib/sandbox/base-credentials";
 import { sandboxPlugin } from "@/lib/sandbox/plugin";
 import { TEST_NOW, testWorld } from "@/lib/sandbox/test-fixtures";
@@ -18,13 +19,16 @@ const assumeRoleFailures: string[] = [];
 beforeAll(async () => {
   const world = testWorld();
   const plugin = sandboxPlugin(world, { builtInRules: false });
-  for (const summary of world.accounts()) {
+  const organizationsFeatures = memoryOrganizationsFeaturesDirectory();
+  // The delegated administrator first: member accounts learn their organization's root access features from it.
+  const accounts = [...world.accounts()].sort((a, b) => Number(b.accountId === world.baseAccountId) - Number(a.accountId === world.baseAccountId));
+  for (const summary of accounts) {
     const clients = createAccountClients(
       { credentials: async () => SANDBOX_BASE_CREDENTIALS, plugins: [plugin], maxAttempts: 1, retryMode: "standard" },
       { accountId: summary.accountId, roleArn: summary.roleArn, externalId: world.externalId },
     );
     try {
-      const snapshot = await collectAccount(clients, { now: () => TEST_NOW, credentialReport: { sleep: async () => undefined } });
+      const snapshot = await collectAccount(clients, { now: () => TEST_NOW, credentialReport: { sleep: async () => undefined }, organizationsFeatures });
       findingsByAccount.set(summary.name, evaluateSnapshot(snapshot, DEFAULT_THRESHOLDS));
     } catch (error) {
       if (!(error instanceof AssumeRoleError)) throw error;
@@ -54,6 +58,20 @@ describe("the curated organization, collected and evaluated end to end", () => {
       passesSomewhere: true,
       failsSomewhere: true,
     });
+  });
+
+  it("passes the root checks of the account whose root credentials the organization manages centrally", () => {
+    const root = findingsByAccount.get("staging-web")?.filter((finding) => finding.checkId.startsWith("root.")) ?? [];
+    expect(root.map((finding) => [finding.checkId, finding.status])).toEqual([
+      ["root.access-keys", "pass"],
+      ["root.recent-use", "pass"],
+      ["root.mfa", "pass"],
+      ["root.hardware-mfa", "pass"],
+    ]);
+    for (const finding of root) {
+      expect(finding.reason).toContain("manages member accounts' root credentials centrally");
+      expect(finding.evidence).toMatchObject({ centralRootAccess: { enabledFeatures: expect.arrayContaining(["RootCredentialsManagement"]) } });
+    }
   });
 
   it("collects every part of the well-run accounts without errors", () => {

@@ -294,3 +294,28 @@ export interface SandboxAccountSummary {
   /** Hand-written account (stable across seeds) or drawn from the PRNG. */
   kind: "curated" | "generated";
 }
+
+// ---------------------------------------------------------------------------------------------
+// The organization (AWS Organizations): its OU tree and every member account's place in it
+
+/** Organizations' account State (ListAccounts); `Status` is derived from it on the wire. */
+export type OrganizationAccountState = "ACTIVE" | "SUSPENDED" | "PENDING_CLOSURE" | "CLOSED";
+
+export interface SandboxOrganizationalUnit {
+  /** ou-<root suffix>-<8 characters>, as AWS formats OU ids. */
+  id: string;
+  name: string;
+  /** The root id or another OU's id. */
+  parentId: string;
+}
+
+export interface SandboxOrganizationMember {
+  accountId: string;
+  name: string;
+  email: string;
+  state: OrganizationAccountState;
+  /** The root id or the id of the OU the account sits in. */
+  parentId: string;
+  joinedMethod: "CREATED" | "INVITED";
+  joinedAt: Date;
+}

@@ -3,9 +3,11 @@ import { fieldErrors, linkAccountInputSchema, parseTagList } from "@/lib/account
 import { AccountAlreadyLinkedError, AccountNotFoundError, linkAccount, listLinkedAccounts, removeLinkedAccount } from "@/lib/db/accounts";
 import { getOrCreateExternalId } from "@/lib/db/settings";
 import { CliError, printTable, withDatabase } from "../context";
+import { registerOnboardingCommands } from "./onboarding";
 
 export function registerAccountCommands(program: Command): void {
   const accounts = program.command("accounts").description("link, list and remove the AWS accounts iamfit audits");
+  registerOnboardingCommands(accounts);
 
   accounts
     .command("add")

@@ -112,4 +112,12 @@ describe("iamfit accounts discover | import | sync | health | templates", () => 
     expect(await readFile(path.join(out, "iamfit-audit-role-stackset.yaml"), "utf8")).toMatch(/TargetOrganizationalUnitIds:[\s\S]*Default: "r-[a-z0-9]{4}"/);
     expect((await readdir(path.join(out, "terraform", "iamfit-audit-role"))).sort()).toEqual(["main.tf", "outputs.tf", "variables.tf"]);
   });
+
+  it("templates --generic writes the installation-neutral copies exactly as deploy/ holds them", async () => {
+    const out = path.join(dir, "generic");
+    await output(["templates", "--generic", "--out", out]);
+    for (const file of ["deploy/cloudformation/iamfit-audit-role.yaml", "deploy/terraform/iamfit-audit-role/main.tf"]) {
+      expect(await readFile(path.join(out, file), "utf8")).toBe(await readFile(path.resolve(file), "utf8"));
+    }
+  });
 });

@@ -21,7 +21,7 @@ import { formatCsvProblem, parseAccountsCsv } from "@/lib/onboarding/csv-import"
 import { linkOrganizationAccounts } from "@/lib/onboarding/link-organization-accounts";
 import { ouPatternMatches } from "@/lib/onboarding/ou-filter";
 import { syncOrganization } from "@/lib/onboarding/organization-sync";
-import { auditRoleTemplateFiles } from "@/lib/onboarding/templates/template-files";
+import { auditRoleTemplateFiles, genericTemplateFiles, type TemplateFile } from "@/lib/onboarding/templates/template-files";
 import { createAwsRuntime, type AwsRuntime } from "@/lib/runtime/aws-runtime";
 import { loadSandboxMutations } from "@/lib/runtime/sandbox-setup";
 import { CliError, withDatabase } from "../context";
@@ -180,31 +180,37 @@ export function registerOnboardingCommands(accounts: Command): void {
   accounts
     .command("templates")
     .description("write the audit-role templates (CloudFormation, StackSet, Terraform) filled in for this installation")
-    .option("--out <dir>", "directory to write to", "iamfit-audit-role")
+    .option("--out <dir>", "directory to write to (default: iamfit-audit-role, or . with --generic)")
     .option("--principal <arn>", "the principal iamfit runs as (default: asked from AWS)")
     .option("--role <name>", "the audit role's name", "iamfit-audit")
-    .action(async (options: { out: string; principal?: string; role: string }) => {
+    .option("--generic", "write the installation-neutral copies kept under deploy/ instead")
+    .action(async (options: { out?: string; principal?: string; role: string; generic?: boolean }) => {
       checkRoleOptions(options);
+      if (options.generic) {
+        await writeFiles(userPath(options.out ?? "."), genericTemplateFiles());
+        return;
+      }
       await withAws(async (session) => {
         const principal = options.principal ?? (await callerRoot(session.aws));
-        const rows = await listOrganizationAccounts();
-        const rootId = rows[0]?.ouIds[0];
+        const rootId = (await listOrganizationAccounts())[0]?.ouIds[0];
         const files = auditRoleTemplateFiles({
           trustedPrincipalArn: principal,
           externalId: await getOrCreateExternalId(),
           roleName: options.role,
           organizationalUnitIds: rootId ? [rootId] : [],
         });
-        const written: string[] = [];
-        for (const file of files) {
-          const target = path.join(userPath(options.out), ...file.path.split("/"));
-          await mkdir(path.dirname(target), { recursive: true });
-          await writeFile(target, file.content);
-          written.push(target);
-        }
-        for (const file of written) console.log(`wrote ${path.relative(process.env.PWD ?? process.cwd(), file)}`);
+        await writeFiles(userPath(options.out ?? "iamfit-audit-role"), files);
       });
     });
+}
+
+async function writeFiles(directory: string, files: TemplateFile[]): Promise<void> {
+  for (const file of files) {
+    const target = path.join(directory, ...file.path.split("/"));
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+    console.log(`wrote ${path.relative(process.env.PWD ?? process.cwd(), target)}`);
+  }
 }
 
 async function callerRoot(aws: AwsRuntime): Promise<string> {

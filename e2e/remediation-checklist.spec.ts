@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { ChecklistPage } from "./pages/checklist-page";
+import { waitForFirstCollection } from "./support/collections";
+
+// dev-experiments: workload keys and risky policies, with fixes the sandbox can apply.
+const ACCOUNT = "163470298815";
+
+test("work a checklist: copy a command, claim fixes, accept a risk, fix in the sandbox, collect, see verified and reopened", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await waitForFirstCollection(page);
+  const checklist = new ChecklistPage(page);
+  await checklist.goto(ACCOUNT);
+  await expect(checklist.items().first()).toBeVisible();
+
+  const fixable = checklist.items().filter({ has: page.getByRole("button", { name: "Apply this fix in the sandbox" }) });
+  expect(await fixable.count()).toBeGreaterThanOrEqual(2);
+  const fixed = checklist.itemById((await fixable.nth(0).getAttribute("data-item-id"))!);
+  const claimedOnly = checklist.itemById((await fixable.nth(1).getAttribute("data-item-id"))!);
+  const accepted = checklist.itemById(
+    (await checklist.items().filter({ hasNot: page.getByRole("button", { name: "Apply this fix in the sandbox" }) }).first().getAttribute("data-item-id"))!,
+  );
+
+  const command = await fixed.copyCommand(0);
+  expect(command).toMatch(/^aws /);
+
+  await fixed.markDone("rotated the key");
+  await fixed.applySandboxFix();
+  await claimedOnly.markDone("I think it is done");
+  const expiry = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await accepted.acceptRisk("Compensating control: SCP denies this in prod", expiry, "e2e");
+  await page.reload();
+  await fixed.expectState("Done (claimed fixed)");
+  await accepted.expectState("Risk accepted");
+
+  await page.goto(`/accounts/${ACCOUNT}`);
+  await page.getByRole("button", { name: /^Collect( now)?$/ }).first().click();
+  await expect(async () => {
+    await checklist.goto(ACCOUNT);
+    expect(await fixed.state()).toBe("verified");
+  }).toPass({ timeout: 120_000, intervals: [2_000] });
+
+  await fixed.expectState("Verified");
+  expect(await claimedOnly.state()).toBe("open");
+  await expect(claimedOnly.reopenMark()).toBeVisible();
+  expect(await accepted.state()).toBe("risk_accepted");
+  expect(await fixed.historyText()).toContain("rotated the key");
+});

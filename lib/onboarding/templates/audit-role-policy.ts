@@ -1,0 +1,67 @@
+/**
+ * The permissions behind every template: the AWS managed SecurityAudit policy (AWS-NOTES.md: it
+ * covers every read iamfit makes, and keeps covering new ones), or, as an option, a minimal
+ * custom policy that allows exactly the IAM actions of lib/aws/api-calls.ts and nothing else.
+ * policy-coverage.test.ts proves the minimal policy allows every call the collectors make.
+ */
+import { COLLECTOR_API_CALLS } from "@/lib/aws/api-calls";
+import { auditRoleTrustPolicy } from "@/lib/accounts/trust-policy";
+import { ORGANIZATION_DISCOVERY_ACTIONS } from "@/lib/aws/organizations";
+
+export const SECURITY_AUDIT_POLICY_NAME = "SecurityAudit";
+export const MINIMAL_POLICY_NAME = "iamfit-minimal-read-only";
+export const DEFAULT_STACK_SET_NAME = "iamfit-audit-role";
+
+export type PermissionsChoice = "SecurityAudit" | "Minimal";
+
+/** What every template is filled in with for this installation. */
+export interface AuditRoleTemplateInput {
+  /** The principal iamfit runs as: an account root, role or user ARN. */
+  trustedPrincipalArn: string;
+  externalId: string;
+  roleName: string;
+}
+
+/**
+ * Template values are written into YAML and HCL strings unescaped: allow only what ARNs,
+ * ExternalIds and role names may contain (plus the <…> of a placeholder principal).
+ */
+const TEMPLATE_SAFE = /^[\w+=,.@:/<>-]+$/;
+
+export class UnsafeTemplateValueError extends Error {
+  constructor(field: string) {
+    super(`${field} contains characters a template cannot hold; allowed are letters, digits and +=,.@:/-`);
+    this.name = "UnsafeTemplateValueError";
+  }
+}
+
+export function assertTemplateSafe(input: AuditRoleTemplateInput): void {
+  for (const [field, value] of Object.entries(input)) {
+    if (!TEMPLATE_SAFE.test(value)) throw new UnsafeTemplateValueError(field);
+  }
+}
+
+export interface PolicyDocument {
+  Version: "2012-10-17";
+  Statement: Array<{ Sid: string; Effect: "Allow"; Action: string[]; Resource: "*" }>;
+}
+
+/** Every action iamfit's collectors need, read-only, on all resources (these reads do not support resource-level scoping). */
+export function minimalReadOnlyPolicy(): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [{ Sid: "IamfitCollectorReads", Effect: "Allow", Action: [...COLLECTOR_API_CALLS], Resource: "*" }],
+  };
+}
+
+/** For iamfit's own principal when it reads the organization (management account or delegated administrator). */
+export function organizationDiscoveryPolicy(): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [{ Sid: "IamfitOrganizationDiscovery", Effect: "Allow", Action: [...ORGANIZATION_DISCOVERY_ACTIONS], Resource: "*" }],
+  };
+}
+
+export function trustPolicyJson(input: Pick<AuditRoleTemplateInput, "trustedPrincipalArn" | "externalId">): string {
+  return JSON.stringify(auditRoleTrustPolicy(input), null, 2);
+}
