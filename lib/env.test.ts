@@ -36,3 +36,35 @@ describe("parseEnv", () => {
     expect(parseEnv({ IAMFIT_SANDBOX: "false" }).IAMFIT_SANDBOX).toBe(false);
   });
 });
+
+describe("parseEnv: SMTP for the weekly digest", () => {
+  it("leaves SMTP unset by default (emails go to the local outbox) and requires TLS certificates to verify", () => {
+    const parsed = parseEnv({});
+    expect(parsed.SMTP_URL).toBeUndefined();
+    expect(parsed.SMTP_FROM).toBe("iamfit <iamfit@localhost>");
+    expect(parsed.SMTP_REQUIRE_TLS).toBe(false);
+    expect(parsed.SMTP_TLS_REJECT_UNAUTHORIZED).toBe(true);
+  });
+
+  it.each(["smtp://mail.example.com", "smtp://user:p%40ss@mail.example.com:587", "smtps://user:pass@mail.example.com:465", "smtp://127.0.0.1:2525/"])(
+    "accepts SMTP_URL=%s",
+    (value) => {
+      expect(parseEnv({ SMTP_URL: value }).SMTP_URL).toBe(value);
+    },
+  );
+
+  it.each(["mail.example.com", "http://mail.example.com", "smtp://", "smtp://host/path", "smtp://host?tls.rejectUnauthorized=false"])("rejects SMTP_URL=%s", (value) => {
+    expect(() => parseEnv({ SMTP_URL: value })).toThrow(/SMTP_URL=/);
+  });
+
+  it("masks the password of a rejected URL in the error message", () => {
+    expect(() => parseEnv({ SMTP_URL: "smtp://user:hunter2@host/x" })).toThrow(/SMTP_URL="smtp:\/\/user:\*\*\*@host\/x"/);
+    expect(() => parseEnv({ SMTP_URL: "smtp://user:hunter2@host/x" })).not.toThrow(/hunter2/);
+  });
+
+  it("reads the TLS options as flags", () => {
+    const parsed = parseEnv({ SMTP_REQUIRE_TLS: "1", SMTP_TLS_REJECT_UNAUTHORIZED: "0", SMTP_TLS_SERVERNAME: "mail.internal" });
+    expect(parsed).toMatchObject({ SMTP_REQUIRE_TLS: true, SMTP_TLS_REJECT_UNAUTHORIZED: false, SMTP_TLS_SERVERNAME: "mail.internal" });
+    expect(() => parseEnv({ SMTP_TLS_REJECT_UNAUTHORIZED: "sometimes" })).toThrow(/SMTP_TLS_REJECT_UNAUTHORIZED/);
+  });
+});

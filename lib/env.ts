@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { parseRequestRates } from "@/lib/aws/rate-limit-plugin";
 
 const booleanFlag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -28,11 +29,55 @@ const envSchema = z.object({
   IAMFIT_COLLECT_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 7).default(6),
   /** Accounts collected at once by one worker process. */
   IAMFIT_ACCOUNT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** Longest one account's collection may run before it is stopped as timed out. */
+  IAMFIT_ACCOUNT_TIME_BUDGET_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
+  /** A running collection without a heartbeat this long is marked interrupted (its worker died). */
+  IAMFIT_STALE_HEARTBEAT_SECONDS: z.coerce.number().int().min(15).max(3600).default(120),
+  /** Per-account request rates per service family ("iam=2,ec2=5", or "off"); defaults in lib/aws/limits.ts. */
+  IAMFIT_REQUEST_RATES: z
+    .string()
+    .transform((value, context) => {
+      try {
+        return parseRequestRates(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  /** Added latency per sandbox call in ms (demos and the cancel journey need a collection that takes a while). */
+  IAMFIT_SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** Port of the embedded PostgreSQL (only when DATABASE_URL is unset). */
   IAMFIT_EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   /** Run web and worker in one process (npm start) or only one of them. */
   IAMFIT_ROLE: z.enum(["all", "web", "worker"]).default("all"),
+  /**
+   * Where digest emails go: smtp://user:pass@host:587 (STARTTLS when offered) or
+   * smtps://user:pass@host:465 (TLS from the start). Unset: emails are written to the local
+   * outbox (<data dir>/outbox) that the digest page lists.
+   */
+  SMTP_URL: z
+    .string()
+    .refine(isSmtpUrl, "must be smtp://[user:password@]host[:port] or smtps://…, with user and password URL-encoded (TLS options are SMTP_* variables)")
+    .optional(),
+  /** The digest's From address. */
+  SMTP_FROM: z.string().min(3).default("iamfit <iamfit@localhost>"),
+  /** Refuse to send unless the connection is encrypted (STARTTLS required on smtp://). */
+  SMTP_REQUIRE_TLS: booleanFlag.default(false),
+  /** Set to 0 only for a server with a self-signed certificate on a network you trust. */
+  SMTP_TLS_REJECT_UNAUTHORIZED: booleanFlag.default(true),
+  /** The name the server's certificate is checked against, when it differs from the URL's host. */
+  SMTP_TLS_SERVERNAME: z.string().min(1).optional(),
 });
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "" && (url.pathname === "" || url.pathname === "/") && url.search === "";
+  } catch {
+    return false;
+  }
+}
 
 export type IamfitEnv = z.infer<typeof envSchema> & { dataDir: string };
 
@@ -53,11 +98,23 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(
       result.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "environment");
-        return `${name}=${JSON.stringify(source[name] ?? "")}: ${issue.message}`;
+        return `${name}=${JSON.stringify(withoutPassword(source[name] ?? ""))}: ${issue.message}`;
       }),
     );
   }
   return { ...result.data, dataDir: path.resolve(result.data.IAMFIT_DATA_DIR) };
+}
+
+/** Start-up errors end up in logs: a URL's password (SMTP_URL, DATABASE_URL) is masked. */
+function withoutPassword(value: string): string {
+  try {
+    const url = new URL(value);
+    if (!url.password) return value;
+    url.password = "***";
+    return url.toString();
+  } catch {
+    return value;
+  }
 }
 
 let cached: IamfitEnv | undefined;
