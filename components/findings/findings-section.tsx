@@ -3,6 +3,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { getEvidence, listFindings } from "@/lib/db/findings";
 import type { CheckInfo } from "@/lib/scorecard/catalogue";
 import type { FindingsQuery, UrlState } from "@/lib/scorecard/search-params";
+import { ExportLinks } from "./export-links";
 import { FindingFilters } from "./finding-filters";
 import { FindingsTable, type FindingsTableOptions } from "./findings-table";
 
@@ -14,6 +15,7 @@ export async function FindingsSection({
   state,
   checks,
   options,
+  exportPathname,
 }: {
   title: string;
   query: FindingsQuery;
@@ -21,6 +23,8 @@ export async function FindingsSection({
   state: UrlState;
   checks: CheckInfo[];
   options: FindingsTableOptions;
+  /** The view's export route; without it the section offers no download. */
+  exportPathname?: string;
 }) {
   let content;
   try {
@@ -43,9 +47,12 @@ export async function FindingsSection({
   }
   return (
     <section aria-labelledby="findings-heading" className="card overflow-hidden">
-      <h2 id="findings-heading" className="border-b border-zinc-200 p-4 text-base font-semibold dark:border-zinc-800">
-        {title}
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-200 p-4 dark:border-zinc-800">
+        <h2 id="findings-heading" className="text-base font-semibold">
+          {title}
+        </h2>
+        {exportPathname ? <ExportLinks exportPathname={exportPathname} state={state} /> : null}
+      </div>
       <FindingFilters pathname={pathname} query={query} state={state} checks={checks} showAccount={options.showAccount} />
       {content}
     </section>

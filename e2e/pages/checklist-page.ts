@@ -25,8 +25,9 @@ export class ChecklistItem {
     return id;
   }
 
+  /** The state badge reads "● Done (claimed fixed)": its symbol is part of the element's text. */
   async expectState(state: ChecklistStateLabel): Promise<void> {
-    await expect(this.root.getByText(state, { exact: true }).first()).toBeVisible();
+    await expect(this.root.getByText(state).first()).toBeVisible();
   }
 
   reopenMark(label = "Claimed fixed, still failing"): Locator {

@@ -26,6 +26,11 @@ export class RunPage {
     return this.accounts.getByRole("row").filter({ has: this.page.getByRole("link", { name, exact: true }) });
   }
 
+  /** The Status cell of an account's row (the badge, e.g. "Cancelled"). */
+  accountStatus(name: string): Locator {
+    return this.accountRow(name).getByRole("cell").nth(1);
+  }
+
   cancelAccountButton(name: string): Locator {
     return this.page.getByRole("button", { name: `Cancel ${name}`, exact: true });
   }

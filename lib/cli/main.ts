@@ -8,6 +8,7 @@ import { registerAccountCommands } from "./commands/accounts";
 import { registerCancelCommand } from "./commands/cancel";
 import { registerCollectCommand } from "./commands/collect";
 import { registerSandboxCommand } from "./commands/sandbox";
+import { registerScorecardCommands } from "./commands/scorecard";
 import { asksForCollectHelp, scopeHelp } from "./commands/collect-help";
 import { CliError } from "./context";
 
@@ -20,6 +21,7 @@ export function buildProgram(collectScopeHelp?: string): Command {
   registerCollectCommand(program, collectScopeHelp);
   registerCancelCommand(program);
   registerSandboxCommand(program);
+  registerScorecardCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -141,18 +141,7 @@ export async function getAccountPage(
     }),
     account.lastEvaluatedRunId === null
       ? null
-      : db().accountScore.findUnique({
-          where: { accountId_runId: { accountId: account.id, runId: account.lastEvaluatedRunId } },
-          select: {
-            runId: true,
-            score: true,
-            exerciseScores: true,
-            passed: true,
-            failed: true,
-            unknown: true,
-            collectedAt: true,
-          },
-        }),
+      : readAccountScoreRow(account.id, account.lastEvaluatedRunId),
     getLatestManifest(account.id),
   ]);
 
@@ -182,4 +171,20 @@ export async function getAccountPage(
     recentCollections: recent.map(toCollectionRow),
     snapshot,
   };
+}
+
+/**
+ * One stored account score. Read with SQL: exercise_scores holds NULL for exercises that could
+ * not be judged, which Prisma's Int[] mapping cannot represent.
+ */
+async function readAccountScoreRow(accountId: string, runId: bigint) {
+  const rows = await db().$queryRawUnsafe<
+    Array<{ runId: bigint; score: number | null; exerciseScores: Array<number | null>; passed: number; failed: number; unknown: number; collectedAt: Date }>
+  >(
+    `SELECT run_id AS "runId", score, exercise_scores::int[] AS "exerciseScores", passed, failed, unknown, collected_at AS "collectedAt"
+       FROM account_score WHERE account_id = $1::uuid AND run_id = $2`,
+    accountId,
+    runId,
+  );
+  return rows[0] ?? null;
 }

@@ -143,6 +143,40 @@ export async function listFindings(query: FindingsQuery): Promise<FindingsPage> 
   return { rows: rows.map(toFindingRow), total, page, pageSize: query.pageSize, pageCount };
 }
 
+/**
+ * Every finding the query matches (its page and page size ignored), in the query's order, in
+ * batches: exports stream a whole view without holding it in memory. The order ends in the row
+ * id, so consecutive batches neither skip nor repeat a row while nothing is written.
+ */
+export async function* iterateFindings(query: FindingsQuery, batchSize = 500): AsyncGenerator<FindingRow[]> {
+  for (let offset = 0; ; offset += batchSize) {
+    const params = new SqlParams();
+    const where = whereClause(findingFilters(query, params));
+    const limit = params.add(batchSize, "int");
+    const start = params.add(offset, "int");
+    const rows = await db().$queryRawUnsafe<FindingSqlRow[]>(
+      `SELECT ${FINDING_COLUMNS} FROM finding f JOIN linked_account a ON a.id = f.account_id ${where}
+        ORDER BY ${findingOrder(query)} LIMIT ${limit} OFFSET ${start}`,
+      ...params.values,
+    );
+    if (rows.length > 0) yield rows.map(toFindingRow);
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** Failing findings per severity among those the query's filters select (its status filter ignored). */
+export async function countFailingBySeverity(query: FindingsQuery): Promise<Record<Severity, number>> {
+  const params = new SqlParams();
+  const where = whereClause(findingFilters({ ...query, statuses: ["fail"], severity: undefined }, params));
+  const rows = await db().$queryRawUnsafe<Array<{ severity: Severity; count: number }>>(
+    `SELECT f.severity, count(*)::int AS count FROM finding f JOIN linked_account a ON a.id = f.account_id ${where} GROUP BY f.severity`,
+    ...params.values,
+  );
+  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const row of rows) if (row.severity in counts) counts[row.severity] = row.count;
+  return counts;
+}
+
 /** Evidence documents by hash, for the findings on one page. */
 export async function getEvidence(rows: Array<Pick<FindingRow, "evidenceHash">>): Promise<Map<string, JsonValue>> {
   return (await getBlobs(rows.map((row) => row.evidenceHash))) as Map<string, JsonValue>;

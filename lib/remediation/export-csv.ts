@@ -1,21 +1,14 @@
 /**
- * A checklist as CSV for spreadsheets. Names come from AWS and are hostile (the sandbox has a
- * group named `=HYPERLINK("http://x")`): a cell a spreadsheet would run as a formula is prefixed
- * with a quote (OWASP, "CSV Injection").
+ * A checklist as CSV for spreadsheets; cells are made formula-safe by lib/export/csv.
  */
-import { stringify } from "csv-stringify/sync";
+import { csvLines } from "@/lib/export/csv";
 import { getCheck } from "@/lib/checks/registry";
 import { remediationFor } from "./catalogue";
 import { isOverdue, type ChecklistItemView } from "./checklist-view";
 import { renderCliCommand } from "./shell";
 import { REOPEN_MARK_LABELS, STATE_LABELS } from "./states";
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A cell no spreadsheet evaluates: a leading = + - @ tab or carriage return gets a quote first. */
-export function spreadsheetSafe(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+export { spreadsheetSafe } from "@/lib/export/csv";
 
 export const CSV_COLUMNS = [
   "account_id",
@@ -69,7 +62,7 @@ export function checklistCsvRow(item: ChecklistItemView, now: Date): Record<(typ
 export function checklistCsv(items: ChecklistItemView[], now: Date): string {
   const rows = items.map((item) => {
     const row = checklistCsvRow(item, now);
-    return CSV_COLUMNS.map((column) => spreadsheetSafe(row[column]));
+    return CSV_COLUMNS.map((column) => row[column]);
   });
-  return stringify([[...CSV_COLUMNS], ...rows], { quoted_match: /[",\n\r]/, record_delimiter: "\r\n" });
+  return csvLines([[...CSV_COLUMNS], ...rows]);
 }

@@ -79,6 +79,7 @@ export default async function ExercisePage({ params, searchParams }: Props) {
             pathname={pathname}
             state={state}
             checks={checksOfExercise(exercise)}
+            exportPathname={`${pathname}/export`}
             options={{ showAccount: true, showCheck: true }}
           />
         </Suspense>

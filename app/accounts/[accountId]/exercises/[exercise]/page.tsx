@@ -99,6 +99,7 @@ export default async function AccountExercisePage({ params, searchParams }: Prop
             pathname={pathname}
             state={state}
             checks={checksOfExercise(exercise)}
+            exportPathname={`${pathname}/export`}
             options={{ showAccount: false, showCheck: true }}
           />
         </Suspense>
