@@ -42,7 +42,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "ignore", // the server's log lines drown the test report; stderr still shows
     stderr: "pipe",
     env: {
       PORT: String(port),
