@@ -122,7 +122,7 @@ function FindingRows({ row, evidence, options, columns }: { row: FindingRow; evi
                 {check.cis.length > 0 ? <p className="text-xs muted">CIS AWS Foundations {check.cis.join(", ")}</p> : null}
                 {row.status === "fail" ? (
                   <p>
-                    <a href={remediationHref(row.checkId)}>How to fix it →</a>
+                    <a href={remediationHref(row.checkId, row.awsAccountId)}>How to fix it →</a>
                   </p>
                 ) : null}
               </div>

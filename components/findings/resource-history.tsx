@@ -40,7 +40,7 @@ export function CurrentFindings({ rows, evidence, resourceId }: { rows: FindingR
                 <EvidenceView evidence={evidence.get(row.evidenceHash)} />
                 <div className="space-y-2 text-sm">
                   {check.why ? <p>{check.why}</p> : null}
-                  {row.status === "fail" ? <a href={remediationHref(row.checkId)}>How to fix it →</a> : null}
+                  {row.status === "fail" ? <a href={remediationHref(row.checkId, row.awsAccountId)}>How to fix it →</a> : null}
                 </div>
               </div>
             </details>

@@ -22,9 +22,14 @@ export function resourceHref(awsAccountId: string, resourceId: string): string {
   return `/accounts/${awsAccountId}/resources?${new URLSearchParams({ id: resourceId }).toString()}`;
 }
 
-/** The remediation step of a check (another issue fills these in; the anchor is stable). */
-export function remediationHref(checkId: string): string {
-  return `#remediation-${checkId}`;
+/**
+ * Where to fix a failing check: the account's remediation checklist (its items carry the steps and
+ * commands with the real names), or the organization's checklists when no account is in view.
+ */
+export function remediationHref(checkId: string, awsAccountId?: string): string {
+  return awsAccountId
+    ? `/accounts/${awsAccountId}/checklist#check-${encodeURIComponent(checkId)}`
+    : `/checklists#check-${encodeURIComponent(checkId)}`;
 }
 
 export function changesHref(query: Record<string, string> = {}): string {
