@@ -27,8 +27,11 @@ const envSchema = z.object({
   IAMFIT_SANDBOX_SEED: z.coerce.number().int().default(42),
   /** Hours between scheduled collections; 0 turns the schedule off. */
   IAMFIT_COLLECT_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 7).default(6),
-  /** Accounts collected at once by one worker process. */
-  IAMFIT_ACCOUNT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /**
+   * Accounts collected at once by one worker process: 8 x 4 requests in flight per account is
+   * what one process sustains (reasoning in lib/aws/limits.ts, DEFAULT_LIMITS).
+   */
+  IAMFIT_ACCOUNT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   /** Longest one account's collection may run before it is stopped as timed out. */
   IAMFIT_ACCOUNT_TIME_BUDGET_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
   /** A running collection without a heartbeat this long is marked interrupted (its worker died). */

@@ -3,27 +3,38 @@
  * A full collection of a generated sandbox organization with injected per-call latency, through
  * the same worker, collectors and database code as production. Prints wall time, API calls,
  * calls per second, the lower bound implied by the default concurrency limits, the ratio to it,
- * peak RSS, and database bytes per account-run after a second, unchanged collection.
+ * CPU time, peak RSS, and database bytes per account-run after unchanged collections.
+ *
+ * It measures iamfit's own overhead, so requests are not paced by the per-account request rates
+ * (IAMFIT_REQUEST_RATES): the floor those rates alone would put under the same collection is
+ * printed beside it.
+ *
+ * Storage is measured twice (DESIGN.md, "Scale"): the second, unchanged run as it lands, with the
+ * dead row versions its updates leave; and the live data a third unchanged run adds, between two
+ * compacted states (VACUUM FULL before and after it). The second is what a run costs until
+ * autovacuum passes; the third is what it costs for good, since autovacuum makes the space of dead
+ * versions reusable by the next runs.
  */
-import { mkdtemp, rm, chmod } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { DEFAULT_THRESHOLDS } from "@/lib/checks/types";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { migrate } from "@/lib/db/migrate";
-import { disconnectDb } from "@/lib/db/client";
-import { linkAccount } from "@/lib/db/accounts";
-import { getRun } from "@/lib/db/runs";
-import { startBoss } from "@/lib/jobs/boss";
+import { createAccountClients } from "@/lib/aws/client-factory";
+import { AWS_SERVICES, DEFAULT_LIMITS, type AwsService } from "@/lib/aws/limits";
+import { resolveRequestRates, serviceFamily } from "@/lib/aws/rate-limit-plugin";
 import { requestCollection } from "@/lib/collect/request-collection";
 import { startCollectionWorker } from "@/lib/collect/worker";
-import { createSandboxWorld, sandboxPlugin, SANDBOX_BASE_CREDENTIALS } from "@/lib/sandbox";
-import { createAccountClients } from "@/lib/aws/client-factory";
-import { DEFAULT_LIMITS } from "@/lib/aws/limits";
-import { callCounterPlugin } from "@/lib/runtime/call-counter";
+import { linkAccount } from "@/lib/db/accounts";
+import { disconnectDb } from "@/lib/db/client";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { migrate } from "@/lib/db/migrate";
+import { getRunSummary } from "@/lib/db/runs";
 import { parseEnv } from "@/lib/env";
+import { startBoss } from "@/lib/jobs/boss";
+import { callCounterPlugin } from "@/lib/runtime/call-counter";
+import { createSandboxWorld, sandboxPlugin, SANDBOX_BASE_CREDENTIALS } from "@/lib/sandbox";
 
 const { values } = parseArgs({
   options: {
@@ -37,23 +48,25 @@ const accounts = Number(values.accounts);
 const latencyMs = Number(values["latency-ms"]);
 const accountConcurrency = Number(values.concurrency ?? parseEnv().IAMFIT_ACCOUNT_CONCURRENCY);
 
-let peakRss = 0;
-const rssTimer = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+const peak = { rss: 0, heapUsed: 0 };
+const memoryTimer = setInterval(() => {
+  const usage = process.memoryUsage();
+  peak.rss = Math.max(peak.rss, usage.rss);
+  peak.heapUsed = Math.max(peak.heapUsed, usage.heapUsed);
 }, 100);
 
-async function databaseBytes(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  // Table + index + TOAST sizes of iamfit's own tables (pg-boss's queue tables are excluded).
-  const result = await client.query<{ bytes: string }>(
-    `SELECT sum(pg_total_relation_size(c.oid))::bigint AS bytes FROM pg_class c
+/** Table + index + TOAST sizes of iamfit's own tables (pg-boss's queue tables are excluded), per table. */
+async function tableBytes(client: pg.Client): Promise<Map<string, number>> {
+  const result = await client.query<{ table: string; bytes: string }>(
+    `SELECT c.relname AS table, pg_total_relation_size(c.oid)::bigint AS bytes FROM pg_class c
        JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind = 'r'`,
   );
-  await client.end();
-  return Number(result.rows[0]?.bytes ?? 0);
+  return new Map(result.rows.map((row) => [row.table, Number(row.bytes)]));
 }
+
+const sum = (sizes: Map<string, number>) => [...sizes.values()].reduce((total, bytes) => total + bytes, 0);
+const perAccount = (after: Map<string, number>, before: Map<string, number>) => Math.round((sum(after) - sum(before)) / accounts);
 
 async function main() {
   const dir = await mkdtemp(path.join(os.tmpdir(), "iamfit-bench-"));
@@ -61,6 +74,8 @@ async function main() {
   const database = await startEmbeddedPostgres({ dataDir: dir, preferredPort: 0 });
   process.env.DATABASE_URL = database.url;
   await migrate(database.url);
+  const sizes = new pg.Client({ connectionString: database.url });
+  await sizes.connect();
 
   const externalId = "iamfit-bench-external-id";
   const world = createSandboxWorld({ seed: Number(values.seed), generatedAccounts: accounts, externalId });
@@ -73,7 +88,6 @@ async function main() {
   }
   const plugin = sandboxPlugin(world, { latencyMs });
   const boss = await startBoss(database.url);
-  let totalCalls = 0;
   const callsPerAccount = new Map<string, number>();
   const worker = await startCollectionWorker({
     boss,
@@ -100,52 +114,102 @@ async function main() {
     },
   });
 
-  async function collectOnce(): Promise<{ wallMs: number; calls: number; status: string }> {
+  async function collectOnce() {
     const started = Date.now();
+    const cpuBefore = process.cpuUsage();
     const run = await requestCollection(boss, { trigger: "cli" });
     if (run.runId === null) throw new Error("nothing to collect");
     for (;;) {
-      const current = await getRun(run.runId);
-      if (current && !["queued", "running"].includes(current.run.status)) {
-        return { wallMs: Date.now() - started, calls: current.run.apiCalls, status: current.run.status };
+      // The summary (run row and counts), not getRun: the bench must not load 1,000 account rows 4 times a second.
+      const current = await getRunSummary(run.runId);
+      if (current && !["queued", "running"].includes(current.status)) {
+        const cpu = process.cpuUsage(cpuBefore);
+        return {
+          wallMs: Date.now() - started,
+          cpuMs: (cpu.user + cpu.system) / 1000,
+          calls: current.apiCalls,
+          status: current.status,
+          failed: current.accountsFailed,
+        };
       }
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
 
-  const bytesBefore = await databaseBytes(database.url);
+  const before = await tableBytes(sizes);
+  world.resetStats();
   const first = await collectOnce();
-  totalCalls = first.calls;
-  const bytesAfterFirst = await databaseBytes(database.url);
+  const firstRunCallsByApi = world.stats().byApi;
+  const afterFirst = await tableBytes(sizes);
   const second = await collectOnce();
-  const bytesAfterSecond = await databaseBytes(database.url);
+  const afterSecond = await tableBytes(sizes);
+  await sizes.query("VACUUM FULL");
+  const compacted = await tableBytes(sizes);
+  const third = await collectOnce();
+  await sizes.query("VACUUM FULL");
+  const afterThird = await tableBytes(sizes);
 
   const perAccountInFlight = DEFAULT_LIMITS.perAccount;
   const concurrency = accountConcurrency * perAccountInFlight;
-  const boundMs = (totalCalls * latencyMs) / concurrency;
+  const throughputBoundMs = (first.calls * latencyMs) / concurrency;
   const slowestAccountCalls = Math.max(...callsPerAccount.values());
   const criticalPathMs = (slowestAccountCalls * latencyMs) / perAccountInFlight;
-  const lowerBoundMs = Math.max(boundMs, criticalPathMs);
+  const lowerBoundMs = Math.max(throughputBoundMs, criticalPathMs);
+  // Each family's calls at its default rate, spread over the accounts in flight: a floor, not an estimate.
+  const rates = resolveRequestRates(undefined);
+  const callsByFamily = new Map<string, number>();
+  for (const [api, calls] of Object.entries(firstRunCallsByApi)) {
+    const service = api.split(":")[0] as AwsService;
+    if (!AWS_SERVICES.includes(service)) continue;
+    const family = serviceFamily(service);
+    callsByFamily.set(family, (callsByFamily.get(family) ?? 0) + calls);
+  }
+  const pacedFloorMs = Math.max(
+    0,
+    ...[...callsByFamily].flatMap(([family, calls]) => {
+      const rate = rates[family as keyof typeof rates];
+      return rate > 0 ? [((calls / rate) * 1000) / accountConcurrency] : [];
+    }),
+  );
   const figures = {
     accounts,
     latencyMs,
     accountConcurrency,
     perAccountInFlight,
-    runStatus: first.status,
+    runStatus: `${first.status} (${first.failed} failed)`,
     wallSeconds: +(first.wallMs / 1000).toFixed(2),
-    apiCalls: totalCalls,
-    callsPerSecond: Math.round(totalCalls / (first.wallMs / 1000)),
+    apiCalls: first.calls,
+    callsPerSecond: Math.round(first.calls / (first.wallMs / 1000)),
     lowerBoundSeconds: +(lowerBoundMs / 1000).toFixed(2),
+    lowerBoundFrom: throughputBoundMs >= criticalPathMs ? "calls x latency / concurrency" : "slowest account's critical path",
     ratioToLowerBound: +(first.wallMs / lowerBoundMs).toFixed(2),
-    peakRssMB: Math.round(peakRss / 1024 / 1024),
-    firstRunDbBytesPerAccount: Math.round((bytesAfterFirst - bytesBefore) / accounts),
+    defaultRequestRatesFloorSeconds: +(pacedFloorMs / 1000).toFixed(1),
+    cpuSeconds: +(first.cpuMs / 1000).toFixed(1),
+    cpuMsPerCall: +(first.cpuMs / first.calls).toFixed(3),
+    peakRssMB: Math.round(peak.rss / 1024 / 1024),
+    peakHeapUsedMB: Math.round(peak.heapUsed / 1024 / 1024),
+    firstRunDbBytesPerAccount: perAccount(afterFirst, before),
     secondRunWallSeconds: +(second.wallMs / 1000).toFixed(2),
-    unchangedRunDbBytesPerAccountRun: Math.round((bytesAfterSecond - bytesAfterFirst) / accounts),
+    secondRunCpuSeconds: +(second.cpuMs / 1000).toFixed(1),
+    unchangedRunDbBytesPerAccountRun: perAccount(afterSecond, afterFirst),
+    liveDbBytesPerUnchangedAccountRun: perAccount(afterThird, compacted),
+    thirdRunWallSeconds: +(third.wallMs / 1000).toFixed(2),
   };
   console.table(Object.entries(figures).map(([figure, value]) => ({ figure, value })));
+  console.log("Bytes per unchanged account-run by table: as it lands / live data");
+  console.table(
+    [...afterThird.keys()]
+      .map((table) => ({
+        table,
+        unchanged: Math.round(((afterSecond.get(table) ?? 0) - (afterFirst.get(table) ?? 0)) / accounts),
+        live: Math.round(((afterThird.get(table) ?? 0) - (compacted.get(table) ?? 0)) / accounts),
+      }))
+      .filter((row) => row.unchanged !== 0 || row.live !== 0),
+  );
   console.log(JSON.stringify(figures));
 
-  clearInterval(rssTimer);
+  clearInterval(memoryTimer);
+  await sizes.end();
   await worker.stop();
   await boss.stop({ graceful: false, wait: true, timeout: 5000 }).catch(() => undefined);
   await disconnectDb();

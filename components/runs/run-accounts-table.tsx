@@ -3,9 +3,21 @@ import { ErrorSummary } from "@/components/accounts/error-summary";
 import { formatDuration } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { RunAccountRow } from "@/lib/db/runs";
+import { CancelButton, type CancelAction } from "./cancel-button";
 
-/** One run's accounts: status, progress while running, and the account-level or per-API errors. */
-export function RunAccountsTable({ rows, now = new Date() }: { rows: RunAccountRow[]; now?: Date }) {
+/**
+ * One run's accounts: status, progress while running, and the account-level or per-API errors.
+ * With `cancel`, queued and running accounts can be cancelled one by one.
+ */
+export function RunAccountsTable({
+  rows,
+  now = new Date(),
+  cancel,
+}: {
+  rows: RunAccountRow[];
+  now?: Date;
+  cancel?: { action: CancelAction; runId: string };
+}) {
   const number = new Intl.NumberFormat("en");
   return (
     <div className="overflow-x-auto">
@@ -21,6 +33,11 @@ export function RunAccountsTable({ rows, now = new Date() }: { rows: RunAccountR
               API calls
             </th>
             <th scope="col">Errors</th>
+            {cancel ? (
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -67,6 +84,25 @@ export function RunAccountsTable({ rows, now = new Date() }: { rows: RunAccountR
                   <span className="muted">—</span>
                 )}
               </td>
+              {cancel ? (
+                <td>
+                  {row.status === "running" && row.cancelRequested ? (
+                    <StatusBadge status="cancelling" />
+                  ) : row.status === "queued" || row.status === "running" ? (
+                    <CancelButton
+                      action={cancel.action}
+                      runId={cancel.runId}
+                      accountId={row.awsAccountId}
+                      size="sm"
+                      label={
+                        <>
+                          Cancel<span className="sr-only"> {row.accountName}</span>
+                        </>
+                      }
+                    />
+                  ) : null}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

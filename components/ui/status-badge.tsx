@@ -9,11 +9,13 @@ const STATUS: Record<string, { label: string; tone: StatusTone }> = {
   partial: { label: "Partial", tone: "warn" },
   failed: { label: "Failed", tone: "fail" },
   interrupted: { label: "Interrupted", tone: "fail" },
+  timed_out: { label: "Timed out", tone: "fail" },
   never: { label: "Never collected", tone: "neutral" },
   queued: { label: "Queued", tone: "active" },
   running: { label: "Running", tone: "active" },
   collecting: { label: "Collecting", tone: "active" },
   cancelled: { label: "Cancelled", tone: "neutral" },
+  cancelling: { label: "Cancelling", tone: "active" },
   skipped: { label: "Skipped", tone: "neutral" },
 };
 

@@ -14,6 +14,8 @@ export const AUDIT_ROLE_OPERATIONS = {
   "iam:GetAccountAuthorizationDetails": "iam:GetAccountAuthorizationDetails",
   // MaxSessionDuration is not in GetAccountAuthorizationDetails (collectors/iam-authorization-details.ts).
   "iam:ListRoles": "iam:ListRoles",
+  // Answers only in the management or delegated administrator account; members' denial is expected.
+  "iam:ListOrganizationsFeatures": "iam:ListOrganizationsFeatures",
   "ec2:DescribeRegions": "ec2:DescribeRegions",
   "ec2:DescribeInstances": "ec2:DescribeInstances",
   "ec2:DescribeSecurityGroups": "ec2:DescribeSecurityGroups",

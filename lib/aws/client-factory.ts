@@ -15,6 +15,8 @@ import type { AwsCredentialIdentityProvider, Pluggable, RetryStrategyV2 } from "
 import { assumeRoleSession } from "./assume-role-session";
 import { concurrencyLimitPlugin, createAccountLimiter, type AccountLimiter } from "./concurrency-plugin";
 import { DEFAULT_MAX_ATTEMPTS, type AwsService, type ConcurrencyLimitOverrides } from "./limits";
+import { processWideClientConfig, type ProcessWideClientConfig, type ProcessWideSigV4aConfig } from "./process-wide-sdk-config";
+import { accountPacersFor, rateLimitPlugin, type RequestRates } from "./rate-limit-plugin";
 
 export interface AwsConnectionOptions {
   /** Base credentials: the SDK default provider chain for real AWS, static ones for the sandbox. */
@@ -29,6 +31,8 @@ export interface AwsConnectionOptions {
   retryStrategy?: RetryStrategyV2;
   /** Concurrency bounds for one account; see DEFAULT_LIMITS in lib/aws/limits.ts. */
   limits?: ConcurrencyLimitOverrides;
+  /** Requests per second per service family for one account; families left out are not paced (DEFAULT_REQUEST_RATES in limits.ts). */
+  requestRates?: Partial<RequestRates>;
 }
 
 export interface AccountTarget {
@@ -69,7 +73,7 @@ export function createAccountClients(options: AwsConnectionOptions, target: Acco
   const limiter = createAccountLimiter(options.limits);
   const sessionTarget = { ...target, sessionName: target.sessionName ?? `iamfit-${target.accountId}` };
   const baseClients = clientCache(options, options.credentials, limiter);
-  const stsFor = (region: string) => baseClients.get("sts", region, (config) => new STSClient(config));
+  const stsFor = (region: string) => baseClients.get("sts", region, createStsClient);
   const session = assumeRoleSession(() => stsFor(SESSION_REGION), sessionTarget);
   return buildAccountClients(options, session, limiter, baseClients, {
     accountId: target.accountId,
@@ -97,11 +101,16 @@ function buildAccountClients(
       await credentials();
     },
     iam: () => clients.get("iam", IAM_REGION, (config) => new IAMClient(config)),
-    sts: (region) => baseClients.get("sts", region, (config) => new STSClient(config)),
+    sts: (region) => baseClients.get("sts", region, createStsClient),
     ec2: (region) => clients.get("ec2", region, (config) => new EC2Client(config)),
     autoScaling: (region) => clients.get("autoscaling", region, (config) => new AutoScalingClient(config)),
     s3: (region) =>
-      clients.get("s3", region, (config) => new S3Client({ ...config, ...s3AddressingFor(process.env) })),
+      clients.get(
+        "s3",
+        region,
+        (config) =>
+          new S3Client({ ...config, sigv4aSigningRegionSet: processWideClientConfig().sigv4aSigningRegionSet, ...s3AddressingFor(process.env) }),
+      ),
     s3Control: (region) => clients.get("s3control", region, (config) => new S3ControlClient(config)),
     cloudTrail: (region) => clients.get("cloudtrail", region, (config) => new CloudTrailClient(config)),
     accessAnalyzer: (region) => clients.get("accessanalyzer", region, (config) => new AccessAnalyzerClient(config)),
@@ -121,13 +130,16 @@ export function s3AddressingFor(env: Record<string, string | undefined>): { forc
   return { forcePathStyle: Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL), followRegionRedirects: true };
 }
 
-interface CommonClientConfig {
+interface CommonClientConfig extends ProcessWideClientConfig {
   region: string;
   credentials: AwsCredentialIdentityProvider;
   maxAttempts?: number;
   retryMode?: string;
   retryStrategy?: RetryStrategyV2;
-  requestHandler: { connectionTimeout: number; requestTimeout: number };
+}
+
+function createStsClient(config: CommonClientConfig & Partial<ProcessWideSigV4aConfig>): STSClient {
+  return new STSClient({ ...config, sigv4aSigningRegionSet: processWideClientConfig().sigv4aSigningRegionSet });
 }
 
 interface DestroyableClient {
@@ -153,15 +165,18 @@ function clientCache(
       const key = `${service}@${region}`;
       const existing = cache.get(key);
       if (existing) return existing as ReturnType<typeof create>;
+      const { sigv4aSigningRegionSet: _onlyStsAndS3, ...shared } = processWideClientConfig();
       const client = create({
+        ...shared,
         region,
         credentials,
         ...(options.retryStrategy
           ? { retryStrategy: options.retryStrategy }
           : { maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, retryMode: options.retryMode ?? "adaptive" }),
-        // Without these a black-holed endpoint would hold a concurrency slot for minutes.
-        requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
       });
+      // Paced before it takes a concurrency slot: a request waiting for its turn at one family's
+      // rate must not hold the account's slots that other families' requests could use.
+      client.middlewareStack.use(rateLimitPlugin(accountPacersFor(limiter, options.requestRates), service));
       client.middlewareStack.use(concurrencyLimitPlugin(limiter, service));
       for (const plugin of options.plugins ?? []) client.middlewareStack.use(plugin);
       cache.set(key, client);

@@ -85,3 +85,25 @@ describe("root.recent-use", () => {
     expect(only(run(rootRecentUse, withReport(credentialRow("alice")))).status).toBe("unknown");
   });
 });
+
+describe.each([
+  ["root.access-keys", rootAccessKeys],
+  ["root.recent-use", rootRecentUse],
+])("%s of a member account whose root credentials are managed centrally", (_, check) => {
+  const removedRoot = rootRow({ mfa_active: false, password_last_used: "N/A" });
+  const features = (enabledFeatures: string[]) =>
+    ok({ answer: "member_account", organization: { organizationId: "o-abc123def4", enabledFeatures, readInAccountId: "999988887777" } });
+
+  it("passes and says the organization manages root centrally, with its answer in the evidence", () => {
+    const finding = only(run(check, snapshot({ "iam.credentialReport": ok(credentialReport([removedRoot])), "iam.organizationsFeatures": features(["RootCredentialsManagement"]) })));
+    expect(finding.status).toBe("pass");
+    expect(finding.reason).toMatch(/; organization o-abc123def4 manages member accounts' root credentials centrally \(RootCredentialsManagement, read in account 999988887777\)\.$/);
+    expect(finding.evidence).toMatchObject({ user: "<root_account>", centralRootAccess: { organizationId: "o-abc123def4", readInAccountId: "999988887777" } });
+  });
+
+  it("says nothing of the organization when it does not manage root credentials", () => {
+    const finding = only(run(check, snapshot({ "iam.credentialReport": ok(credentialReport([removedRoot])), "iam.organizationsFeatures": features(["RootSessions"]) })));
+    expect(finding.status).toBe("pass");
+    expect(finding.evidence).not.toHaveProperty("centralRootAccess");
+  });
+});

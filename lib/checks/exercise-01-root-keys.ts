@@ -4,6 +4,7 @@
  */
 import type { AccountSnapshot, CredentialReportRow } from "@/lib/snapshot/schema";
 import { activeKeys, daysSince, reportDate, rootRow, rowEvidence } from "./credential-report";
+import { centralRootAccess, rootHasNoCredentials } from "./central-root-access";
 import { accountRootArn, makeFinding, unknownForAccount, type CheckMeta } from "./findings";
 import { globalPart, type UnavailablePart } from "./part-access";
 import type { CheckDefinition, Finding } from "./types";
@@ -22,6 +23,22 @@ export function readRootRow(snapshot: AccountSnapshot): { row: CredentialReportR
   if (!report.available) return { unavailable: report.unavailable };
   const row = rootRow(report.data);
   return row ? { row } : { unavailable: rootRowMissing() };
+}
+
+/**
+ * A passing root finding of a member account whose root credentials are managed centrally says
+ * so, with the organization's answer in the evidence (central-root-access.ts).
+ */
+function withCentralManagement(snapshot: AccountSnapshot, row: CredentialReportRow, fields: Pick<Finding, "status" | "evidence" | "reason">) {
+  if (fields.status !== "pass" || !rootHasNoCredentials(snapshot, row)) return fields;
+  const central = centralRootAccess(snapshot);
+  if (central.state !== "managed") return fields;
+  const evidence = typeof fields.evidence === "object" && fields.evidence !== null && !Array.isArray(fields.evidence) ? fields.evidence : { facts: fields.evidence };
+  return {
+    status: fields.status,
+    evidence: { ...evidence, centralRootAccess: central.evidence },
+    reason: `${fields.reason.replace(/\.$/, "")}; ${central.reason}.`,
+  };
 }
 
 export function rootFinding(check: CheckMeta, snapshot: AccountSnapshot, fields: Pick<Finding, "status" | "evidence" | "reason">): Finding {
@@ -46,14 +63,18 @@ export const rootAccessKeys: CheckDefinition = {
       const keys = activeKeys(root.row);
       const evidence = rowEvidence(root.row, ["access_key_1_active", "access_key_1_last_rotated", "access_key_2_active", "access_key_2_last_rotated"]);
       return [
-        rootFinding(rootAccessKeys, snapshot, {
-          status: keys.length > 0 ? "fail" : "pass",
-          evidence,
-          reason:
-            keys.length > 0
-              ? `The root user has ${keys.length} active access key${keys.length > 1 ? "s" : ""} (key ${keys.map((key) => key.slot).join(" and ")}).`
-              : "The root user has no active access key.",
-        }),
+        rootFinding(
+          rootAccessKeys,
+          snapshot,
+          withCentralManagement(snapshot, root.row, {
+            status: keys.length > 0 ? "fail" : "pass",
+            evidence,
+            reason:
+              keys.length > 0
+                ? `The root user has ${keys.length} active access key${keys.length > 1 ? "s" : ""} (key ${keys.map((key) => key.slot).join(" and ")}).`
+                : "The root user has no active access key.",
+          }),
+        ),
       ];
     }
     // Without the report, GetAccountSummary still says whether root keys exist at all.
@@ -93,7 +114,13 @@ export const rootRecentUse: CheckDefinition = {
     const latest = uses.sort((a, b) => b.date.getTime() - a.date.getTime())[0];
     const evidence = rowEvidence(root.row, ["password_last_used", "access_key_1_last_used_date", "access_key_2_last_used_date"]);
     if (!latest) {
-      return [rootFinding(rootRecentUse, snapshot, { status: "pass", evidence, reason: "The credential report records no use of the root user." })];
+      return [
+        rootFinding(
+          rootRecentUse,
+          snapshot,
+          withCentralManagement(snapshot, root.row, { status: "pass", evidence, reason: "The credential report records no use of the root user." }),
+        ),
+      ];
     }
     const days = daysSince(latest.date, snapshot.collectedAt);
     const recent = days < thresholds.rootRecentUseDays;

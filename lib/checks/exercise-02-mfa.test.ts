@@ -3,27 +3,28 @@ import { attached, authorizationDetails, customerPolicyArn, iamGroup, iamUser, i
 import { allow, deny, MFA_ABSENT_IF_EXISTS, MFA_PRESENT, policy } from "@/lib/policy/testing/policy-factory";
 import { rootHardwareMfa, rootMfa, usersConsoleMfa, usersMfaEnforced } from "./exercise-02-mfa";
 import { only, run, statuses } from "./testing/run-check";
+import type { PartResult } from "@/lib/snapshot/schema";
 import { credentialReport, credentialRow, failed, humanRow, keyRow, ok, ROOT_ARN, rootRow, snapshot } from "./testing/snapshot-factory";
 
 const withReport = (...rows: Parameters<typeof credentialReport>[0]) => snapshot({ "iam.credentialReport": ok(credentialReport(rows)) });
 
 /** Root as AWS Organizations centralized root access leaves it: no password, no keys, no MFA. */
 const removedRoot = rootRow({ mfa_active: false, password_last_used: "N/A" });
+const managedCentrally = ok({
+  answer: "member_account",
+  organization: { organizationId: "o-abc123def4", enabledFeatures: ["RootCredentialsManagement", "RootSessions"], readInAccountId: "999988887777" },
+});
+const withRemovedRoot = (features?: PartResult<unknown>, row = removedRoot) =>
+  snapshot({ "iam.credentialReport": ok(credentialReport([row])), ...(features ? { "iam.organizationsFeatures": features } : {}) });
 
 describe("root.mfa", () => {
   it.each([
     ["root with MFA", rootRow(), "pass"],
     ["root with a password and no MFA", rootRow({ mfa_active: false }), "fail"],
     ["root never signed in (no_information) and no MFA", rootRow({ mfa_active: false, password_last_used: "no_information" }), "fail"],
-    ["root credentials removed (no password, no keys, no MFA)", removedRoot, "pass"],
-    ["root with password_enabled explicitly false and no MFA", rootRow({ mfa_active: false, password_enabled: false, password_last_used: "no_information" }), "pass"],
     ["root without password but with an active key and no MFA", rootRow({ mfa_active: false, password_last_used: "N/A", access_key_1_active: true }), "fail"],
   ])("%s → %s", (_, row, status) => {
     expect(only(run(rootMfa, withReport(row))).status).toBe(status);
-  });
-
-  it("says why a credential-less root passes", () => {
-    expect(only(run(rootMfa, withReport(removedRoot))).reason).toContain("centralized root access");
   });
 
   it.each([
@@ -43,11 +44,60 @@ describe("root.hardware-mfa", () => {
     ["a virtual device assigned to a user only", rootRow(), devices("arn:aws:iam::111122223333:user/alice"), "pass"],
     ["no virtual devices", rootRow(), devices(), "pass"],
     ["no MFA at all", rootRow({ mfa_active: false }), devices(), "fail"],
-    ["root credentials removed", removedRoot, devices(), "pass"],
     ["MFA on but virtual devices not collected", rootRow(), failed("iam:ListVirtualMFADevices", "AccessDenied"), "unknown"],
   ])("%s → %s", (_, row, virtualDevices, status) => {
     const parts = { "iam.credentialReport": ok(credentialReport([row])), "iam.virtualMfaDevices": virtualDevices };
     expect(only(run(rootHardwareMfa, snapshot(parts))).status).toBe(status);
+  });
+});
+
+describe.each([
+  ["root.mfa", rootMfa],
+  ["root.hardware-mfa", rootHardwareMfa],
+])("%s of a root user without credentials", (_, check) => {
+  const off = ok({ answer: "member_account", organization: { organizationId: "o-abc123def4", enabledFeatures: ["RootSessions"], readInAccountId: "999988887777" } });
+  it.each([
+    ["the organization manages root credentials centrally", managedCentrally, "pass"],
+    ["the organization has RootCredentialsManagement off", off, "fail"],
+    ["the account is outside an organization", ok({ answer: "not_available", code: "OrganizationNotFound" }), "fail"],
+    ["no account that can read the organization's features was collected", ok({ answer: "member_account" }), "unknown"],
+    ["the account reads the features itself (management account or delegated administrator)", ok({ answer: "read_here", organizationId: "o-abc123def4", enabledFeatures: ["RootCredentialsManagement"] }), "unknown"],
+    ["ListOrganizationsFeatures failed", failed("iam:ListOrganizationsFeatures", "AccessDenied"), "unknown"],
+    ["the features were not collected", undefined, "unknown"],
+  ])("when %s → %s", (_, features, status) => {
+    expect(only(run(check, withRemovedRoot(features))).status).toBe(status);
+  });
+
+  it("passes with the organization's answer in the evidence and the reason", () => {
+    const finding = only(run(check, withRemovedRoot(managedCentrally)));
+    expect(finding.reason).toContain("organization o-abc123def4 manages member accounts' root credentials centrally");
+    expect(finding.evidence).toMatchObject({
+      centralRootAccess: { organizationId: "o-abc123def4", enabledFeatures: ["RootCredentialsManagement", "RootSessions"], readInAccountId: "999988887777" },
+    });
+  });
+
+  it("fails with high severity and names password recovery when root is not managed centrally", () => {
+    const finding = only(run(check, withRemovedRoot(ok({ answer: "not_available", code: "OrganizationNotFound" }))));
+    expect(finding).toMatchObject({ status: "fail", severity: "high" });
+    expect(finding.reason).toContain("password recovery");
+  });
+
+  it("judges a root that still has a password by its MFA even when the organization manages root centrally", () => {
+    const withPassword = snapshot({
+      "iam.credentialReport": ok(credentialReport([removedRoot])),
+      "iam.accountSummary": ok({ AccountPasswordPresent: 1, AccountMFAEnabled: 0 }),
+      "iam.organizationsFeatures": managedCentrally,
+    });
+    expect(only(run(check, withPassword)).status).toBe("fail");
+  });
+
+  it("trusts GetAccountSummary's AccountPasswordPresent over the report's N/A marks", () => {
+    const noPassword = snapshot({
+      "iam.credentialReport": ok(credentialReport([rootRow({ mfa_active: false, password_last_used: "no_information" })])),
+      "iam.accountSummary": ok({ AccountPasswordPresent: 0, AccountMFAEnabled: 0 }),
+      "iam.organizationsFeatures": managedCentrally,
+    });
+    expect(only(run(check, noPassword)).status).toBe("pass");
   });
 });
 

@@ -5,20 +5,47 @@
 import { mfaEnforcementOf } from "@/lib/policy/mfa";
 import { describeSource, sourceRef } from "@/lib/policy/principal-policies";
 import type { AccountSnapshot, CredentialReportRow } from "@/lib/snapshot/schema";
-import { activeKeys, isTrue, rootHasNoPassword, rowEvidence, userRows } from "./credential-report";
+import { centralRootAccess, rootHasNoCredentials } from "./central-root-access";
+import { isTrue, rowEvidence, userRows } from "./credential-report";
 import { readRootRow, rootFinding } from "./exercise-01-root-keys";
-import { asEvidence, makeFinding, unknownForAccount } from "./findings";
+import { asEvidence, makeFinding, unknownForAccount, type CheckMeta } from "./findings";
 import { analyseIam } from "./iam-analysis";
 import { globalPart } from "./part-access";
-import type { CheckDefinition, Finding } from "./types";
+import type { CheckDefinition, Finding, JsonValue } from "./types";
 
-/** Root with neither password nor keys cannot sign in, so it has nothing for MFA to protect. */
-function rootCredentialsRemoved(row: CredentialReportRow): boolean {
-  return !isTrue(row.mfa_active) && rootHasNoPassword(row) && activeKeys(row).length === 0;
+/**
+ * A root user without any credentials passes only where the organization manages root
+ * credentials centrally; elsewhere password recovery can give it a password again
+ * (central-root-access.ts).
+ */
+export function credentialLessRootFinding(check: CheckMeta, snapshot: AccountSnapshot, rowFacts: { [key: string]: JsonValue }): Finding {
+  const central = centralRootAccess(snapshot);
+  const evidence = { ...rowFacts, centralRootAccess: central.evidence };
+  const none = "The root user has no password, access keys or MFA";
+  switch (central.state) {
+    case "managed":
+      return rootFinding(check, snapshot, {
+        status: "pass",
+        evidence,
+        reason: `${none}, and ${central.reason}: there is no root sign-in and no password recovery to protect.`,
+      });
+    case "not_managed":
+      return {
+        ...rootFinding(check, snapshot, {
+          status: "fail",
+          evidence,
+          reason: `${none}, but ${central.reason}: whoever controls the account's email address can set a root password through password recovery, and no second factor would be asked.`,
+        }),
+        severity: "high",
+      };
+    case "unknown":
+      return rootFinding(check, snapshot, {
+        status: "unknown",
+        evidence,
+        reason: `${none}; whether root credentials are managed centrally is unknown (${central.reason}), so a removed root cannot be told from one password recovery can revive.`,
+      });
+  }
 }
-
-const REMOVED_REASON =
-  "The root user has no password and no access keys (root credentials removed, as AWS Organizations centralized root access does), so there is no root sign-in to protect with MFA.";
 
 export const rootMfa: CheckDefinition = {
   id: "root.mfa",
@@ -32,7 +59,7 @@ export const rootMfa: CheckDefinition = {
     if ("row" in root) {
       const evidence = rowEvidence(root.row, ["mfa_active", "password_enabled", "password_last_used", "access_key_1_active", "access_key_2_active"]);
       if (isTrue(root.row.mfa_active)) return [rootFinding(rootMfa, snapshot, { status: "pass", evidence, reason: "The root user has MFA enabled." })];
-      if (rootCredentialsRemoved(root.row)) return [rootFinding(rootMfa, snapshot, { status: "pass", evidence, reason: REMOVED_REASON })];
+      if (rootHasNoCredentials(snapshot, root.row)) return [credentialLessRootFinding(rootMfa, snapshot, evidence)];
       return [rootFinding(rootMfa, snapshot, { status: "fail", evidence, reason: "The root user has no MFA device." })];
     }
     // GetAccountSummary can confirm MFA but cannot tell "no MFA" from "no root credentials".
@@ -61,7 +88,7 @@ export const rootHardwareMfa: CheckDefinition = {
     const root = readRootRow(snapshot);
     if (!("row" in root)) return [unknownForAccount(rootHardwareMfa, snapshot, [root.unavailable])];
     const rowFacts = rowEvidence(root.row, ["mfa_active", "password_last_used", "access_key_1_active", "access_key_2_active"]);
-    if (rootCredentialsRemoved(root.row)) return [rootFinding(rootHardwareMfa, snapshot, { status: "pass", evidence: rowFacts, reason: REMOVED_REASON })];
+    if (rootHasNoCredentials(snapshot, root.row)) return [credentialLessRootFinding(rootHardwareMfa, snapshot, rowFacts)];
     if (!isTrue(root.row.mfa_active)) {
       return [rootFinding(rootHardwareMfa, snapshot, { status: "fail", evidence: rowFacts, reason: "The root user has no MFA device at all." })];
     }

@@ -6,6 +6,7 @@ import { awsError, delay, type StubTable } from "@/lib/aws/testing/stub-plugin";
 import { stubbedAccountClients, stubbedBaseClients, TEST_TARGET } from "@/lib/aws/testing/test-clients";
 import { REGIONAL_PART_NAMES, type PartResult } from "@/lib/snapshot/schema";
 import { AssumeRoleError, collectAccount, type CollectAccountOptions } from "./collect-account";
+import { memoryOrganizationsFeaturesDirectory } from "./organizations-features";
 
 const REGIONS = [
   { RegionName: "us-east-1", OptInStatus: "opt-in-not-required" },
@@ -25,6 +26,8 @@ function emptyAccount(overrides: StubTable = {}): StubTable {
     ListVirtualMFADevices: { VirtualMFADevices: [] },
     GetAccountAuthorizationDetails: {},
     ListRoles: { Roles: [] },
+    // A member account: only the management or delegated administrator account can read the features.
+    ListOrganizationsFeatures: awsError("AccountNotManagementOrDelegatedAdministratorException"),
     ListBuckets: { Buckets: [] },
     "S3Control:GetPublicAccessBlock": awsError("NoSuchPublicAccessBlockConfiguration", { httpStatus: 404 }),
     DescribeInstances: { Reservations: [] },
@@ -58,10 +61,10 @@ describe("collectAccount", () => {
     expect(snapshot.collectedAt).toBe("2025-11-20T09:00:00.000Z");
     expect(snapshot.regions).toEqual(["ap-east-1", "eu-west-1", "us-east-1"]);
     const byStatus = statuses(snapshot.parts);
-    expect(Object.values(byStatus).filter((status) => status === "ok")).toHaveLength(9 + 5 * 3);
+    expect(Object.values(byStatus).filter((status) => status === "ok")).toHaveLength(10 + 5 * 3);
     for (const name of REGIONAL_PART_NAMES) expect(byStatus[`${name}@af-south-1`]).toBe("skipped:region_disabled");
     expect(Object.keys(snapshot.parts)).toEqual([...Object.keys(snapshot.parts)].sort());
-    expect(progress.at(-1)).toEqual([9 + 5 * 4, 9 + 5 * 4]);
+    expect(progress.at(-1)).toEqual([10 + 5 * 4, 10 + 5 * 4]);
     expect(snapshot.parts["sts.regionStatus"]).toEqual({
       status: "ok",
       data: {
@@ -157,6 +160,43 @@ describe("collectAccount", () => {
     );
     expect(snapshot.parts["cloudtrail.trails@eu-west-1"]).toMatchObject({ status: "ok" });
     expect(peak).toBe(3);
+  });
+
+  it("records a member account's organization features as read in its management account", async () => {
+    const directory = memoryOrganizationsFeaturesDirectory();
+    await directory.record({ organizationId: "o-abc123def4", enabledFeatures: ["RootSessions", "RootCredentialsManagement"], readInAccountId: "999988887777" });
+    const { snapshot } = await collect(emptyAccount(), { organizationsFeatures: directory });
+    expect(snapshot.parts["iam.organizationsFeatures"]).toEqual({
+      status: "ok",
+      data: {
+        answer: "member_account",
+        organization: { organizationId: "o-abc123def4", enabledFeatures: ["RootCredentialsManagement", "RootSessions"], readInAccountId: "999988887777" },
+      },
+    });
+  });
+
+  it("remembers what a management or delegated administrator account read, for its members", async () => {
+    const directory = memoryOrganizationsFeaturesDirectory();
+    const { snapshot } = await collect(
+      emptyAccount({ ListOrganizationsFeatures: { OrganizationId: "o-abc123def4", EnabledFeatures: ["RootSessions", "RootCredentialsManagement"] } }),
+      { organizationsFeatures: directory },
+    );
+    expect(snapshot.parts["iam.organizationsFeatures"]).toEqual({
+      status: "ok",
+      data: { answer: "read_here", organizationId: "o-abc123def4", enabledFeatures: ["RootCredentialsManagement", "RootSessions"] },
+    });
+    expect(directory.observations()).toEqual([
+      { organizationId: "o-abc123def4", enabledFeatures: ["RootCredentialsManagement", "RootSessions"], readInAccountId: TEST_TARGET.accountId },
+    ]);
+  });
+
+  it.each([
+    ["OrganizationNotFoundException", "OrganizationNotFound"],
+    ["ServiceAccessNotEnabledException", "ServiceAccessNotEnabled"],
+    ["OrganizationNotInAllFeaturesModeException", "OrganizationNotInAllFeaturesMode"],
+  ])("records %s as centralized root access not available", async (error, code) => {
+    const { snapshot } = await collect(emptyAccount({ ListOrganizationsFeatures: awsError(error) }));
+    expect(snapshot.parts["iam.organizationsFeatures"]).toEqual({ status: "ok", data: { answer: "not_available", code } });
   });
 
   it("reports an unexpected failure inside iamfit as InternalError, not as an AWS code", async () => {

@@ -4,6 +4,7 @@
  * middleware on the clients (lib/aws/limits.ts) is what bounds it, so nothing here serialises.
  * Each part ends ok, error or skipped on its own: one failing part never stops the others.
  */
+import { setMaxListeners } from "node:events";
 import type { AccountClients } from "@/lib/aws/client-factory";
 import type { AwsOperation } from "@/lib/aws/api-calls";
 import { collectAnalyzers } from "@/lib/aws/collectors/accessanalyzer";
@@ -14,6 +15,7 @@ import {
   collectAccountSummary,
   collectAuthorizationDetails,
   collectCredentialReport,
+  collectOrganizationsFeatures,
   collectPasswordPolicy,
   collectVirtualMfaDevices,
   type CredentialReportOptions,
@@ -22,6 +24,7 @@ import { collectAccountPublicAccessBlock, collectBuckets } from "@/lib/aws/colle
 import { collectStsRegionStatus } from "@/lib/aws/collectors/sts";
 import { isAwsError, isInvalidCredentials, isRegionDisabled, toCollectorError } from "@/lib/aws/errors";
 import { DEFAULT_ENABLED_REGIONS } from "@/lib/aws/regions";
+import { resolveOrganizationsFeatures, type OrganizationsFeaturesDirectory } from "@/lib/collect/organizations-features";
 import {
   GLOBAL_PART_NAMES,
   REGIONAL_PART_NAMES,
@@ -45,6 +48,8 @@ export interface CollectAccountOptions {
   now?: () => Date;
   /** Waiting for IAM to generate the credential report (tests inject a fast sleep). */
   credentialReport?: Omit<CredentialReportOptions, "signal">;
+  /** Where member accounts learn their organization's centralized root access features. */
+  organizationsFeatures?: OrganizationsFeaturesDirectory;
 }
 
 /** The session could not be opened, so nothing of the account can be read. */
@@ -55,7 +60,7 @@ export class AssumeRoleError extends Error {
   }
 }
 
-type RegionalCollector = (clients: AccountClients, region: string) => Promise<unknown>;
+type RegionalCollector = (clients: AccountClients, region: string, signal?: AbortSignal) => Promise<unknown>;
 
 const REGIONAL_COLLECTORS: Record<RegionalPartName, { api: AwsOperation; collect: RegionalCollector }> = {
   "ec2.instances": { api: "ec2:DescribeInstances", collect: collectInstances },
@@ -68,6 +73,8 @@ const REGIONAL_COLLECTORS: Record<RegionalPartName, { api: AwsOperation; collect
 export async function collectAccount(clients: AccountClients, options: CollectAccountOptions = {}): Promise<AccountSnapshot> {
   const { signal } = options;
   signal?.throwIfAborted();
+  // The one signal reaches every request in flight (dozens at once), each listening for the abort.
+  if (signal) setMaxListeners(0, signal);
   try {
     await clients.openSession();
   } catch (error) {
@@ -85,7 +92,7 @@ export async function collectAccount(clients: AccountClients, options: CollectAc
   const run = (api: string, collect: () => Promise<unknown>, region?: Region) =>
     runPart(api, collect, region, signal);
 
-  const regionsResult = await run("ec2:DescribeRegions", () => collectRegions(clients));
+  const regionsResult = await run("ec2:DescribeRegions", () => collectRegions(clients, signal));
   const regionPlan = planRegions(regionsResult, options.regions);
   total = GLOBAL_PART_NAMES.length + REGIONAL_PART_NAMES.length * regionPlan.all.length;
   record("ec2.regions", regionsResult);
@@ -100,13 +107,18 @@ export async function collectAccount(clients: AccountClients, options: CollectAc
       api: "iam:GenerateCredentialReport",
       collect: () => collectCredentialReport(clients, { ...options.credentialReport, ...(signal ? { signal } : {}) }),
     },
-    "iam.accountSummary": { api: "iam:GetAccountSummary", collect: () => collectAccountSummary(clients) },
-    "iam.passwordPolicy": { api: "iam:GetAccountPasswordPolicy", collect: () => collectPasswordPolicy(clients) },
-    "iam.virtualMfaDevices": { api: "iam:ListVirtualMFADevices", collect: () => collectVirtualMfaDevices(clients) },
-    "iam.authorizationDetails": { api: "iam:GetAccountAuthorizationDetails", collect: () => collectAuthorizationDetails(clients) },
-    "sts.regionStatus": { api: "sts:AssumeRole", collect: () => collectStsRegionStatus(clients, regionNames) },
-    "s3.buckets": { api: "s3:ListBuckets", collect: () => collectBuckets(clients) },
-    "s3control.publicAccessBlock": { api: "s3control:GetPublicAccessBlock", collect: () => collectAccountPublicAccessBlock(clients) },
+    "iam.accountSummary": { api: "iam:GetAccountSummary", collect: () => collectAccountSummary(clients, signal) },
+    "iam.passwordPolicy": { api: "iam:GetAccountPasswordPolicy", collect: () => collectPasswordPolicy(clients, signal) },
+    "iam.virtualMfaDevices": { api: "iam:ListVirtualMFADevices", collect: () => collectVirtualMfaDevices(clients, signal) },
+    "iam.authorizationDetails": { api: "iam:GetAccountAuthorizationDetails", collect: () => collectAuthorizationDetails(clients, signal) },
+    "iam.organizationsFeatures": {
+      api: "iam:ListOrganizationsFeatures",
+      collect: async () =>
+        resolveOrganizationsFeatures(clients.accountId, await collectOrganizationsFeatures(clients, signal), options.organizationsFeatures),
+    },
+    "sts.regionStatus": { api: "sts:AssumeRole", collect: () => collectStsRegionStatus(clients, regionNames, signal) },
+    "s3.buckets": { api: "s3:ListBuckets", collect: () => collectBuckets(clients, signal) },
+    "s3control.publicAccessBlock": { api: "s3control:GetPublicAccessBlock", collect: () => collectAccountPublicAccessBlock(clients, signal) },
   };
   const tasks: Array<Promise<void>> = Object.entries(global).map(async ([name, { api, collect }]) => {
     if (name === "sts.regionStatus" && !clients.target) {
@@ -120,7 +132,7 @@ export async function collectAccount(clients: AccountClients, options: CollectAc
     for (const name of REGIONAL_PART_NAMES) {
       const { api, collect } = REGIONAL_COLLECTORS[name];
       tasks.push(
-        run(api, () => collect(clients, region.regionName), region).then((result) =>
+        run(api, () => collect(clients, region.regionName, signal), region).then((result) =>
           record(partKey(name, region.regionName), result),
         ),
       );

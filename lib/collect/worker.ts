@@ -18,6 +18,8 @@ export interface WorkerOptions {
   /** Hours between scheduled collections; 0 disables the schedule. */
   intervalHours: number;
   log: (line: string) => void;
+  /** A running collection without a heartbeat this long is marked interrupted; default STALE_HEARTBEAT_MS. */
+  staleAfterMs?: number;
 }
 
 /** A collection whose heartbeat is older than this is considered lost. */
@@ -25,7 +27,8 @@ export const STALE_HEARTBEAT_MS = 2 * 60_000;
 
 export async function startCollectionWorker(options: WorkerOptions): Promise<{ stop(): Promise<void> }> {
   const { boss, log } = options;
-  await recoverLostWork(log);
+  const staleAfterMs = options.staleAfterMs ?? STALE_HEARTBEAT_MS;
+  await recoverLostWork(log, staleAfterMs);
   const workerIds: string[] = [];
   for (let index = 0; index < options.concurrency; index++) {
     workerIds.push(
@@ -38,9 +41,10 @@ export async function startCollectionWorker(options: WorkerOptions): Promise<{ s
       ),
     );
   }
-  await boss.schedule(QUEUES.scheduleTick, "*/5 * * * *");
+  // Every minute, so a collection lost with its worker is marked within the stale window plus a minute.
+  await boss.schedule(QUEUES.scheduleTick, "* * * * *");
   await boss.work(QUEUES.scheduleTick, { pollingIntervalSeconds: 5 }, async () => {
-    await recoverLostWork(log);
+    await recoverLostWork(log, staleAfterMs);
     await startScheduledCollectionIfDue(boss, options.intervalHours, log);
   });
   return {
@@ -50,8 +54,8 @@ export async function startCollectionWorker(options: WorkerOptions): Promise<{ s
   };
 }
 
-async function recoverLostWork(log: (line: string) => void): Promise<void> {
-  const runIds = await interruptStaleCollections(STALE_HEARTBEAT_MS);
+export async function recoverLostWork(log: (line: string) => void, staleAfterMs = STALE_HEARTBEAT_MS): Promise<void> {
+  const runIds = await interruptStaleCollections(staleAfterMs);
   for (const runId of runIds) {
     const status = await finishRunIfComplete(runId, scoreOrganizationForRun);
     log(`run ${runId}: collections lost with a stopped worker were marked interrupted${status ? `; run ${status}` : ""}`);

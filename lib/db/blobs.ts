@@ -37,9 +37,9 @@ export async function putBlobs(tx: DbTransaction, blobs: HashedBlob[]): Promise<
 
 export async function getBlobs(hashes: string[], tx: DbTransaction = db()): Promise<Map<string, unknown>> {
   if (hashes.length === 0) return new Map();
-  const rows = await tx.factBlob.findMany({
-    where: { hash: { in: [...new Set(hashes)].map(hexToBytes) } },
-    select: { hash: true, content: true },
-  });
-  return new Map(rows.map((row) => [bytesToHex(row.hash), row.content as unknown]));
+  const rows = await tx.$queryRawUnsafe<Array<{ hash: Uint8Array; content: unknown }>>(
+    "SELECT hash, content FROM fact_blob WHERE hash = ANY($1::bytea[])",
+    [...new Set(hashes)].map(hexToBytes),
+  );
+  return new Map(rows.map((row) => [bytesToHex(row.hash), row.content]));
 }

@@ -12,7 +12,7 @@ export type RunAccountFilter = (typeof RUN_ACCOUNT_FILTERS)[number];
 
 const FILTER_STATUSES: Record<RunAccountFilter, string[]> = {
   active: ["queued", "running"],
-  failed: ["failed", "interrupted"],
+  failed: ["failed", "interrupted", "timed_out"],
   partial: ["partial"],
   succeeded: ["succeeded"],
   other: ["cancelled", "skipped"],
@@ -64,6 +64,7 @@ export async function getRunAccountsPage(
       apiCalls: true,
       error: true,
       partErrors: true,
+      cancelRequestedAt: true,
       account: { select: { awsAccountId: true, name: true } },
     },
   });
@@ -80,6 +81,7 @@ export async function getRunAccountsPage(
       apiCalls: row.apiCalls,
       error: parseStoredError(row.error),
       partErrors: parseStoredErrors(row.partErrors).map((error) => ({ ...error, api: error.api ?? "unknown" })),
+      cancelRequested: row.cancelRequestedAt !== null,
     })),
     total,
     page,

@@ -17,6 +17,8 @@ export interface RunSummary {
   accountsDone: number;
   accountsFailed: number;
   apiCalls: number;
+  /** Set when someone asked to cancel the whole run; its running accounts stop at their next heartbeat. */
+  cancelRequestedAt: Date | null;
 }
 
 export interface RunAccountRow {
@@ -31,9 +33,11 @@ export interface RunAccountRow {
   apiCalls: number;
   error: { code?: string; message?: string; api?: string } | null;
   partErrors: Array<{ api: string; code: string; message: string; region?: string }>;
+  /** A cancel was asked for while it ran; it stops at its next heartbeat. */
+  cancelRequested: boolean;
 }
 
-const DONE = ["succeeded", "partial", "failed", "interrupted", "cancelled"];
+const DONE = ["succeeded", "partial", "failed", "interrupted", "cancelled", "timed_out"];
 
 async function countsByRun(runIds: bigint[]) {
   const counts = await db().accountCollection.groupBy({
@@ -45,7 +49,7 @@ async function countsByRun(runIds: bigint[]) {
     const rows = counts.filter((row) => row.runId === runId);
     const sum = (statuses: string[]) =>
       rows.filter((row) => statuses.includes(row.status)).reduce((total, row) => total + row._count._all, 0);
-    return { done: sum(DONE), failed: sum(["failed", "interrupted"]) };
+    return { done: sum(DONE), failed: sum(["failed", "interrupted", "timed_out"]) };
   };
 }
 
@@ -78,6 +82,7 @@ export async function getRun(runId: bigint): Promise<{ run: RunSummary; accounts
       apiCalls: true,
       error: true,
       partErrors: true,
+      cancelRequestedAt: true,
       account: { select: { awsAccountId: true, name: true } },
     },
   });
@@ -96,6 +101,7 @@ export async function getRun(runId: bigint): Promise<{ run: RunSummary; accounts
       apiCalls: row.apiCalls,
       error: row.error as RunAccountRow["error"],
       partErrors: (row.partErrors ?? []) as RunAccountRow["partErrors"],
+      cancelRequested: row.cancelRequestedAt !== null,
     })),
   };
 }

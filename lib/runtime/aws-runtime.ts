@@ -47,7 +47,8 @@ export async function createAwsRuntime(
       externalId: options.externalId,
     });
     for (const mutation of options.sandboxMutations ?? []) sandbox.applyMutation(mutation as never);
-    base = { credentials: async () => SANDBOX_BASE_CREDENTIALS, plugins: [sandboxPlugin(sandbox)] };
+    const latencyMs = config.IAMFIT_SANDBOX_LATENCY_MS;
+    base = { credentials: async () => SANDBOX_BASE_CREDENTIALS, plugins: [sandboxPlugin(sandbox, latencyMs > 0 ? { latencyMs } : undefined)] };
   }
   const connectionOptions = (): AwsConnectionOptions => ({
     credentials: base.credentials,

@@ -198,6 +198,32 @@ export type IamRole = z.infer<typeof iamRoleSchema>;
 export type ManagedPolicy = z.infer<typeof managedPolicySchema>;
 export type AuthorizationDetails = z.infer<typeof authorizationDetailsSchema>;
 
+/**
+ * Centralized root access (IAM ListOrganizationsFeatures, 2024). Only the management account and
+ * the delegated administrator for centralized root access can read the features; every other
+ * member account answers AccountNotManagementOrDelegatedAdministrator, so for those iamfit adds
+ * the organization's answer as read in the account that could read it (`organization`).
+ */
+export const organizationsFeaturesSchema = z.discriminatedUnion("answer", [
+  /** This account read the features itself: it is the management account or the delegated administrator. */
+  z.object({
+    answer: z.literal("read_here"),
+    organizationId: z.string(),
+    enabledFeatures: z.array(z.string()),
+  }),
+  /** A member account; `organization` is absent until an account that can read the features was collected. */
+  z.object({
+    answer: z.literal("member_account"),
+    organization: z
+      .object({ organizationId: z.string(), enabledFeatures: z.array(z.string()), readInAccountId: z.string() })
+      .optional(),
+  }),
+  /** OrganizationNotFound, OrganizationNotInAllFeaturesMode or ServiceAccessNotEnabled: the features cannot be on. */
+  z.object({ answer: z.literal("not_available"), code: z.string() }),
+]);
+export type OrganizationsFeatures = z.infer<typeof organizationsFeaturesSchema>;
+export const ROOT_CREDENTIALS_MANAGEMENT = "RootCredentialsManagement";
+
 // ---------------------------------------------------------------------------------------------
 // Regions and STS
 
@@ -357,6 +383,7 @@ export const globalPartSchemas = {
   "iam.passwordPolicy": passwordPolicySchema,
   "iam.virtualMfaDevices": virtualMfaDevicesSchema,
   "iam.authorizationDetails": authorizationDetailsSchema,
+  "iam.organizationsFeatures": organizationsFeaturesSchema,
   "ec2.regions": regionsSchema,
   "sts.regionStatus": stsRegionStatusSchema,
   "s3.buckets": bucketsSchema,

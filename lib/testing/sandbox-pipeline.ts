@@ -5,9 +5,10 @@
 import type PgBoss from "pg-boss";
 import { DEFAULT_THRESHOLDS } from "@/lib/checks/types";
 import { createAccountClients } from "@/lib/aws/client-factory";
+import type { CollectionJobContext } from "@/lib/collect/collection-job";
 import { startCollectionWorker } from "@/lib/collect/worker";
 import { requestCollection } from "@/lib/collect/request-collection";
-import { linkAccount } from "@/lib/db/accounts";
+import { getLinkedAccount, linkAccount } from "@/lib/db/accounts";
 import { getRun } from "@/lib/db/runs";
 import { startBoss } from "@/lib/jobs/boss";
 import { callCounterPlugin } from "@/lib/runtime/call-counter";
@@ -25,11 +26,19 @@ export interface SandboxPipeline {
 
 export async function startSandboxPipeline(
   databaseUrl: string,
-  options: { faults?: FaultPlan; generatedAccounts?: number; onlyAccounts?: string[] } = {},
+  options: {
+    faults?: FaultPlan;
+    generatedAccounts?: number;
+    onlyAccounts?: string[];
+    /** Worker settings a test changes: time budget, region scope, organization features directory… */
+    job?: Partial<Omit<CollectionJobContext, "clientsFor">>;
+  } = {},
 ): Promise<SandboxPipeline> {
   const world = createSandboxWorld({ seed: 42, now: TEST_NOW, externalId: TEST_EXTERNAL_ID, generatedAccounts: options.generatedAccounts ?? 0 });
   for (const account of world.accounts()) {
     if (options.onlyAccounts && !options.onlyAccounts.includes(account.accountId)) continue;
+    // A test may start several pipelines on one database, one after another.
+    if (await getLinkedAccount(account.accountId)) continue;
     await linkAccount(
       { accountId: account.accountId, roleArn: account.roleArn, externalId: TEST_EXTERNAL_ID, name: account.name, tags: account.tags },
       "sandbox",
@@ -45,6 +54,7 @@ export async function startSandboxPipeline(
     job: {
       thresholds: async () => DEFAULT_THRESHOLDS,
       heartbeatMs: 200,
+      ...options.job,
       clientsFor: (account) => {
         const counter = callCounterPlugin();
         const clients = createAccountClients(

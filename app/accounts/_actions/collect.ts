@@ -29,6 +29,7 @@ export async function collectAccountsAction(_previous: CollectResult, formData: 
       queued: run.queued.length,
       alreadyActive: run.alreadyActive.length,
       activeRunIds: active.map((item) => item.runId),
+      outOfScope: run.outOfScope,
     });
   } catch (error) {
     return {

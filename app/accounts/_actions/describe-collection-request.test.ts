@@ -31,4 +31,16 @@ describe("describeCollectionRequest", () => {
   ] as const)("describes %s", (_name, outcome, expected) => {
     expect(describeCollectionRequest({ ...outcome, activeRunIds: [...outcome.activeRunIds] })).toEqual(expected);
   });
+
+  it("says an account outside the collection scope was not collected, and why", () => {
+    expect(
+      describeCollectionRequest({ scope: "one", runId: null, queued: 0, alreadyActive: 0, activeRunIds: [], outOfScope: [{ reason: "excluded by tag env=dev" }] }),
+    ).toEqual({ tone: "info", message: "Not collected: this account is outside the collection scope (excluded by tag env=dev). Change the scope in Settings." });
+  });
+
+  it("counts the accounts outside the collection scope that a started run left out", () => {
+    expect(
+      describeCollectionRequest({ scope: "all", runId: 12n, queued: 4, alreadyActive: 0, activeRunIds: [], outOfScope: [{ reason: "a" }, { reason: "b" }] }),
+    ).toEqual({ tone: "success", message: "Collection #12 started for 4 accounts. 2 accounts outside the collection scope were left out.", runId: "12" });
+  });
 });

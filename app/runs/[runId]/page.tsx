@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/runs/auto-refresh";
+import { CancelButton } from "@/components/runs/cancel-button";
 import { RunAccountsTable } from "@/components/runs/run-accounts-table";
 import { RunSummaryCard } from "@/components/runs/run-summary-card";
 import { FilterChips } from "@/components/ui/filter-chips";
@@ -11,6 +12,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { getRunAccountsPage } from "@/lib/db/run-page";
 import { getRunSummary } from "@/lib/db/runs";
 import { parseRunAccountsParams, parseRunId, RUN_ACCOUNTS_PAGE_SIZE } from "../_lib/run-params";
+import { cancelCollectionAction } from "../_actions/cancel";
 
 export const dynamic = "force-dynamic";
 
@@ -43,6 +45,15 @@ export default async function RunPage({ params, searchParams }: Props) {
           </span>
         }
         description={active ? "Refreshing every 2 seconds while the collection runs." : undefined}
+        actions={
+          active ? (
+            run.cancelRequestedAt ? (
+              <StatusBadge status="cancelling" />
+            ) : (
+              <CancelButton action={cancelCollectionAction} runId={runId.toString()} label="Cancel collection" variant="danger" />
+            )
+          ) : undefined
+        }
       />
       <RunSummaryCard run={run} counts={accounts.counts} />
       <section aria-label="Accounts in this collection" className="card mt-6 overflow-hidden">
@@ -63,7 +74,7 @@ export default async function RunPage({ params, searchParams }: Props) {
           />
         </div>
         {accounts.rows.length > 0 ? (
-          <RunAccountsTable rows={accounts.rows} />
+          <RunAccountsTable rows={accounts.rows} cancel={active ? { action: cancelCollectionAction, runId: runId.toString() } : undefined} />
         ) : (
           <p className="px-3 py-10 text-center text-sm muted">No accounts with this outcome.</p>
         )}

@@ -5,10 +5,10 @@ import type { AccountClients } from "../client-factory";
 import { awsCall, validatePart } from "./aws-call";
 import { sortBy } from "./sdk-values";
 
-export async function collectAnalyzers(clients: AccountClients, region: string): Promise<Analyzer[]> {
+export async function collectAnalyzers(clients: AccountClients, region: string, signal?: AbortSignal): Promise<Analyzer[]> {
   const analyzers = await awsCall("access-analyzer:ListAnalyzers", region, async () => {
     const all: AnalyzerSummary[] = [];
-    for await (const page of paginateListAnalyzers({ client: clients.accessAnalyzer(region), pageSize: 100 }, {})) {
+    for await (const page of paginateListAnalyzers({ client: clients.accessAnalyzer(region), pageSize: 100 }, {}, { abortSignal: signal })) {
       all.push(...(page.analyzers ?? []));
     }
     return all;

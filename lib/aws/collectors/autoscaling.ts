@@ -10,19 +10,19 @@ import type { AccountClients } from "../client-factory";
 import { awsCall, validatePart } from "./aws-call";
 import { sortBy, sortedStrings } from "./sdk-values";
 
-export async function collectAutoScaling(clients: AccountClients, region: string): Promise<AutoScaling> {
+export async function collectAutoScaling(clients: AccountClients, region: string, signal?: AbortSignal): Promise<AutoScaling> {
   const client = clients.autoScaling(region);
   const [groups, policies] = await Promise.all([
     awsCall("autoscaling:DescribeAutoScalingGroups", region, async () => {
       const all: AutoScalingGroup[] = [];
-      for await (const page of paginateDescribeAutoScalingGroups({ client, pageSize: 100 }, {})) {
+      for await (const page of paginateDescribeAutoScalingGroups({ client, pageSize: 100 }, {}, { abortSignal: signal })) {
         all.push(...(page.AutoScalingGroups ?? []));
       }
       return all;
     }),
     awsCall("autoscaling:DescribePolicies", region, async () => {
       const all: ScalingPolicy[] = [];
-      for await (const page of paginateDescribePolicies({ client, pageSize: 50 }, {})) {
+      for await (const page of paginateDescribePolicies({ client, pageSize: 50 }, {}, { abortSignal: signal })) {
         all.push(...(page.ScalingPolicies ?? []));
       }
       return all;

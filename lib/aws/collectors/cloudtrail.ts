@@ -12,13 +12,13 @@ import type { AccountClients } from "../client-factory";
 import { awsCall, fieldCall, validatePart } from "./aws-call";
 import { isoDate, sortBy } from "./sdk-values";
 
-export async function collectTrails(clients: AccountClients, region: string): Promise<Trail[]> {
+export async function collectTrails(clients: AccountClients, region: string, signal?: AbortSignal): Promise<Trail[]> {
   const client = clients.cloudTrail(region);
-  const output = await awsCall("cloudtrail:DescribeTrails", region, () => client.send(new DescribeTrailsCommand({})));
+  const output = await awsCall("cloudtrail:DescribeTrails", region, () => client.send(new DescribeTrailsCommand({}), { abortSignal: signal }));
   const trails = await Promise.all(
     (output.trailList ?? []).map(async (trail) => {
       const status = await fieldCall("cloudtrail:GetTrailStatus", region, async () => {
-        const result = await client.send(new GetTrailStatusCommand({ Name: trail.TrailARN ?? trail.Name }));
+        const result = await client.send(new GetTrailStatusCommand({ Name: trail.TrailARN ?? trail.Name }), { abortSignal: signal });
         const latestDeliveryTime = isoDate(result.LatestDeliveryTime);
         return { isLogging: result.IsLogging ?? false, ...(latestDeliveryTime ? { latestDeliveryTime } : {}) };
       });

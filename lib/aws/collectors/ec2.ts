@@ -21,9 +21,9 @@ import { awsCall, validatePart } from "./aws-call";
 import { isoDate, sortBy, sortedStrings, toTags } from "./sdk-values";
 
 /** AllRegions=true lists not-opted-in regions too, with their OptInStatus (AWS-NOTES.md, "STS"). */
-export async function collectRegions(clients: AccountClients): Promise<Region[]> {
+export async function collectRegions(clients: AccountClients, signal?: AbortSignal): Promise<Region[]> {
   const output = await awsCall("ec2:DescribeRegions", HOME_REGION, () =>
-    clients.ec2(HOME_REGION).send(new DescribeRegionsCommand({ AllRegions: true })),
+    clients.ec2(HOME_REGION).send(new DescribeRegionsCommand({ AllRegions: true }), { abortSignal: signal }),
   );
   const regions = (output.Regions ?? []).map((region) => ({
     regionName: region.RegionName,
@@ -33,10 +33,10 @@ export async function collectRegions(clients: AccountClients): Promise<Region[]>
 }
 
 /** Terminated instances are gone for every check's purpose and only add churn to the snapshot. */
-export async function collectInstances(clients: AccountClients, region: string): Promise<Instance[]> {
+export async function collectInstances(clients: AccountClients, region: string, signal?: AbortSignal): Promise<Instance[]> {
   const instances = await awsCall("ec2:DescribeInstances", region, async () => {
     const all: Ec2Instance[] = [];
-    for await (const page of paginateDescribeInstances({ client: clients.ec2(region), pageSize: 1000 }, {})) {
+    for await (const page of paginateDescribeInstances({ client: clients.ec2(region), pageSize: 1000 }, {}, { abortSignal: signal })) {
       for (const reservation of page.Reservations ?? []) all.push(...(reservation.Instances ?? []));
     }
     return all;
@@ -60,10 +60,10 @@ export async function collectInstances(clients: AccountClients, region: string):
   return validatePart(instancesSchema, sortBy(mapped, (instance) => instance.instanceId ?? ""), "ec2:DescribeInstances", region);
 }
 
-export async function collectSecurityGroups(clients: AccountClients, region: string): Promise<SecurityGroup[]> {
+export async function collectSecurityGroups(clients: AccountClients, region: string, signal?: AbortSignal): Promise<SecurityGroup[]> {
   const groups = await awsCall("ec2:DescribeSecurityGroups", region, async () => {
     const all: Ec2SecurityGroup[] = [];
-    for await (const page of paginateDescribeSecurityGroups({ client: clients.ec2(region), pageSize: 1000 }, {})) {
+    for await (const page of paginateDescribeSecurityGroups({ client: clients.ec2(region), pageSize: 1000 }, {}, { abortSignal: signal })) {
       all.push(...(page.SecurityGroups ?? []));
     }
     return all;

@@ -21,10 +21,10 @@ import { compareStrings, isoDate, sortBy, sortedStrings, toTags } from "./sdk-va
 
 const PAGE_SIZE = 1000;
 
-export async function collectAuthorizationDetails(clients: AccountClients): Promise<AuthorizationDetails> {
+export async function collectAuthorizationDetails(clients: AccountClients, signal?: AbortSignal): Promise<AuthorizationDetails> {
   const pages = await awsCall("iam:GetAccountAuthorizationDetails", undefined, async () => {
     const all = { users: [] as UserDetail[], groups: [] as GroupDetail[], roles: [] as RoleDetail[], policies: [] as ManagedPolicyDetail[] };
-    for await (const page of paginateGetAccountAuthorizationDetails({ client: clients.iam(), pageSize: PAGE_SIZE }, {})) {
+    for await (const page of paginateGetAccountAuthorizationDetails({ client: clients.iam(), pageSize: PAGE_SIZE }, {}, { abortSignal: signal })) {
       all.users.push(...(page.UserDetailList ?? []));
       all.groups.push(...(page.GroupDetailList ?? []));
       all.roles.push(...(page.RoleDetailList ?? []));
@@ -32,7 +32,7 @@ export async function collectAuthorizationDetails(clients: AccountClients): Prom
     }
     return all;
   });
-  const sessionDurations = await roleSessionDurations(clients);
+  const sessionDurations = await roleSessionDurations(clients, signal);
   const details = {
     users: sortBy(pages.users.map(toUser), (user) => user.arn ?? ""),
     groups: sortBy(pages.groups.map(toGroup), (group) => group.arn ?? ""),
@@ -50,10 +50,10 @@ export async function collectAuthorizationDetails(clients: AccountClients): Prom
  * check needs; ListRoles does. If ListRoles is denied the durations stay unknown (the field is
  * optional and a check reads its absence as unknown) rather than losing every IAM fact.
  */
-async function roleSessionDurations(clients: AccountClients): Promise<Map<string, number>> {
+async function roleSessionDurations(clients: AccountClients, signal: AbortSignal | undefined): Promise<Map<string, number>> {
   const durations = new Map<string, number>();
   try {
-    for await (const page of paginateListRoles({ client: clients.iam(), pageSize: PAGE_SIZE }, {})) {
+    for await (const page of paginateListRoles({ client: clients.iam(), pageSize: PAGE_SIZE }, {}, { abortSignal: signal })) {
       for (const role of page.Roles ?? []) {
         if (role.Arn && role.MaxSessionDuration !== undefined) durations.set(role.Arn, role.MaxSessionDuration);
       }

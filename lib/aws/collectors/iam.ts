@@ -23,19 +23,20 @@ import { isoDate, sortBy } from "./sdk-values";
 
 export { collectCredentialReport, type CredentialReportOptions } from "./iam-credential-report";
 export { collectAuthorizationDetails } from "./iam-authorization-details";
+export { collectOrganizationsFeatures } from "./iam-organizations-features";
 
-export async function collectAccountSummary(clients: AccountClients): Promise<AccountSummary> {
+export async function collectAccountSummary(clients: AccountClients, signal?: AbortSignal): Promise<AccountSummary> {
   const output = await awsCall("iam:GetAccountSummary", undefined, () =>
-    clients.iam().send(new GetAccountSummaryCommand({})),
+    clients.iam().send(new GetAccountSummaryCommand({}), { abortSignal: signal }),
   );
   return validatePart(accountSummarySchema, output.SummaryMap ?? {}, "iam:GetAccountSummary");
 }
 
 /** NoSuchEntity means the account has no password policy: a finding, not an error (AWS-NOTES.md). */
-export async function collectPasswordPolicy(clients: AccountClients): Promise<PasswordPolicy> {
+export async function collectPasswordPolicy(clients: AccountClients, signal?: AbortSignal): Promise<PasswordPolicy> {
   const output = await awsCall("iam:GetAccountPasswordPolicy", undefined, async () => {
     try {
-      return await clients.iam().send(new GetAccountPasswordPolicyCommand({}));
+      return await clients.iam().send(new GetAccountPasswordPolicyCommand({}), { abortSignal: signal });
     } catch (error) {
       if (hasErrorCode(error, "NoSuchEntity")) return undefined;
       throw error;
@@ -60,10 +61,10 @@ export async function collectPasswordPolicy(clients: AccountClients): Promise<Pa
 }
 
 /** A device assigned to `arn:aws:iam::<account>:root` means root's MFA is virtual (CIS 1.6). */
-export async function collectVirtualMfaDevices(clients: AccountClients): Promise<VirtualMfaDevice[]> {
+export async function collectVirtualMfaDevices(clients: AccountClients, signal?: AbortSignal): Promise<VirtualMfaDevice[]> {
   const devices = await awsCall("iam:ListVirtualMFADevices", undefined, async () => {
     const all: VirtualMFADevice[] = [];
-    for await (const page of paginateListVirtualMFADevices({ client: clients.iam(), pageSize: 1000 }, {})) {
+    for await (const page of paginateListVirtualMFADevices({ client: clients.iam(), pageSize: 1000 }, {}, { abortSignal: signal })) {
       all.push(...(page.VirtualMFADevices ?? []));
     }
     return all;

@@ -28,26 +28,26 @@ import { HOME_REGION } from "../regions";
 import { awsCall, fieldCall, validatePart } from "./aws-call";
 import { isoDate, sortBy } from "./sdk-values";
 
-export async function collectBuckets(clients: AccountClients): Promise<Bucket[]> {
+export async function collectBuckets(clients: AccountClients, signal?: AbortSignal): Promise<Bucket[]> {
   const listed = await awsCall("s3:ListBuckets", HOME_REGION, async () => {
     const all: S3Bucket[] = [];
     // A page size makes ListBuckets report BucketRegion, which saves a GetBucketLocation per bucket.
-    for await (const page of paginateListBuckets({ client: clients.s3(HOME_REGION), pageSize: 1000 }, {})) {
+    for await (const page of paginateListBuckets({ client: clients.s3(HOME_REGION), pageSize: 1000 }, {}, { abortSignal: signal })) {
       all.push(...(page.Buckets ?? []));
     }
     return all;
   });
-  const buckets = await Promise.all(listed.map((bucket) => collectBucket(clients, bucket)));
+  const buckets = await Promise.all(listed.map((bucket) => collectBucket(clients, bucket, signal)));
   return validatePart(bucketsSchema, sortBy(buckets, (bucket) => bucket.name ?? ""), "s3:ListBuckets", HOME_REGION);
 }
 
-async function collectBucket(clients: AccountClients, bucket: S3Bucket) {
+async function collectBucket(clients: AccountClients, bucket: S3Bucket, signal: AbortSignal | undefined) {
   const name = bucket.Name ?? "";
   const creationDate = isoDate(bucket.CreationDate);
   const located = bucket.BucketRegion
     ? ({ ok: true, value: bucket.BucketRegion } as const)
     : await fieldCall("s3:GetBucketLocation", HOME_REGION, async () => {
-        const output = await clients.s3(HOME_REGION).send(new GetBucketLocationCommand({ Bucket: name }));
+        const output = await clients.s3(HOME_REGION).send(new GetBucketLocationCommand({ Bucket: name }), { abortSignal: signal });
         return bucketRegionFromLocation(output.LocationConstraint);
       });
   const base = { name, ...(creationDate ? { creationDate } : {}) };
@@ -61,7 +61,7 @@ async function collectBucket(clients: AccountClients, bucket: S3Bucket) {
   const [policy, policyIsPublic, acl, publicAccessBlock] = await Promise.all([
     fieldCall("s3:GetBucketPolicy", region, async () => {
       try {
-        const output = await s3.send(new GetBucketPolicyCommand({ Bucket: name }));
+        const output = await s3.send(new GetBucketPolicyCommand({ Bucket: name }), { abortSignal: signal });
         return output.Policy === undefined ? null : parsePolicyJson(output.Policy);
       } catch (error) {
         if (hasErrorCode(error, "NoSuchBucketPolicy")) return null;
@@ -70,7 +70,7 @@ async function collectBucket(clients: AccountClients, bucket: S3Bucket) {
     }),
     fieldCall("s3:GetBucketPolicyStatus", region, async () => {
       try {
-        const output = await s3.send(new GetBucketPolicyStatusCommand({ Bucket: name }));
+        const output = await s3.send(new GetBucketPolicyStatusCommand({ Bucket: name }), { abortSignal: signal });
         return output.PolicyStatus?.IsPublic ?? null;
       } catch (error) {
         if (hasErrorCode(error, "NoSuchBucketPolicy")) return null;
@@ -78,7 +78,7 @@ async function collectBucket(clients: AccountClients, bucket: S3Bucket) {
       }
     }),
     fieldCall("s3:GetBucketAcl", region, async () => {
-      const output = await s3.send(new GetBucketAclCommand({ Bucket: name }));
+      const output = await s3.send(new GetBucketAclCommand({ Bucket: name }), { abortSignal: signal });
       const grants = (output.Grants ?? []).map((grant) => ({
         granteeType: grant.Grantee?.Type ?? "Unknown",
         ...(grant.Grantee?.URI ? { granteeUri: grant.Grantee.URI } : {}),
@@ -92,7 +92,7 @@ async function collectBucket(clients: AccountClients, bucket: S3Bucket) {
     }),
     fieldCall("s3:GetPublicAccessBlock", region, async () => {
       try {
-        const output = await s3.send(new GetPublicAccessBlockCommand({ Bucket: name }));
+        const output = await s3.send(new GetPublicAccessBlockCommand({ Bucket: name }), { abortSignal: signal });
         return toPublicAccessBlock(output.PublicAccessBlockConfiguration);
       } catch (error) {
         if (hasErrorCode(error, "NoSuchPublicAccessBlockConfiguration")) return null;
@@ -116,12 +116,13 @@ export function bucketRegionFromLocation(locationConstraint: string | null | und
 /** NoSuchPublicAccessBlockConfiguration means none is configured: all four settings off. */
 export async function collectAccountPublicAccessBlock(
   clients: AccountClients,
+  signal?: AbortSignal,
 ): Promise<z.infer<typeof accountPublicAccessBlockSchema>> {
   const configuration = await awsCall("s3control:GetPublicAccessBlock", HOME_REGION, async () => {
     try {
       const output = await clients
         .s3Control(HOME_REGION)
-        .send(new GetAccountPublicAccessBlockCommand({ AccountId: clients.accountId }));
+        .send(new GetAccountPublicAccessBlockCommand({ AccountId: clients.accountId }), { abortSignal: signal });
       return toPublicAccessBlock(output.PublicAccessBlockConfiguration);
     } catch (error) {
       if (hasErrorCode(error, "NoSuchPublicAccessBlockConfiguration")) return null;

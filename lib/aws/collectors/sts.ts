@@ -27,12 +27,12 @@ import { compareStrings } from "./sdk-values";
 
 export type StsProbeResult = StsRegionStatus["regions"][number];
 
-export async function collectStsRegionStatus(clients: AccountClients, regions: string[]): Promise<StsRegionStatus> {
+export async function collectStsRegionStatus(clients: AccountClients, regions: string[], signal?: AbortSignal): Promise<StsRegionStatus> {
   const target = clients.target;
   if (!target) {
     throw new Error("The STS regional probe needs an audit role to assume; base clients have none.");
   }
-  const probes = await Promise.all([...new Set(regions)].map((region) => probeStsRegion(clients, region)));
+  const probes = await Promise.all([...new Set(regions)].map((region) => probeStsRegion(clients, region, signal)));
   const results = probes.map((probe) => probe.result);
   const data = {
     probedAs: target.accountId,
@@ -45,6 +45,7 @@ export async function collectStsRegionStatus(clients: AccountClients, regions: s
 export async function probeStsRegion(
   clients: AccountClients,
   region: string,
+  signal?: AbortSignal,
 ): Promise<{ result: StsProbeResult; error?: unknown }> {
   const target = clients.target;
   if (!target) throw new Error("The STS regional probe needs an audit role to assume; base clients have none.");
@@ -56,6 +57,7 @@ export async function probeStsRegion(
         ExternalId: target.externalId,
         DurationSeconds: SESSION_DURATION_SECONDS,
       }),
+      { abortSignal: signal },
     );
     return { result: { region, status: "active" } };
   } catch (error) {
