@@ -1,28 +1,13 @@
+import { DEFAULT_ENABLED_REGIONS } from "@/lib/aws/regions";
+
 /**
  * Commercial AWS regions as ec2:DescribeRegions reports them. The 17 regions enabled by
  * default ("opt-in-not-required") and a selection of opt-in regions (launched after
  * March 2019, disabled until an account opts in).
  * Source: https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html
  */
-export const DEFAULT_REGIONS = [
-  "ap-northeast-1",
-  "ap-northeast-2",
-  "ap-northeast-3",
-  "ap-south-1",
-  "ap-southeast-1",
-  "ap-southeast-2",
-  "ca-central-1",
-  "eu-central-1",
-  "eu-north-1",
-  "eu-west-1",
-  "eu-west-2",
-  "eu-west-3",
-  "sa-east-1",
-  "us-east-1",
-  "us-east-2",
-  "us-west-1",
-  "us-west-2",
-] as const;
+/** The sandbox enables the same default regions the collector falls back to. */
+export const DEFAULT_REGIONS = DEFAULT_ENABLED_REGIONS;
 
 export const OPT_IN_REGIONS = [
   "af-south-1",
