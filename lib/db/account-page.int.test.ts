@@ -51,6 +51,9 @@ describe("getAccountPage", () => {
       status: "failed",
       error: { api: "sts:AssumeRole", code: "AccessDenied", message: "User is not authorized to perform sts:AssumeRole" },
     });
+    // A cancelled collection reached no verdict on the account: the failure before it still stands.
+    const cancelledRun = await createTestRun("manual", "cancelled");
+    await addTestCollection(cancelledRun, accountId, { status: "cancelled", error: { code: "Cancelled", message: "Cancelled by an operator" } });
     activeRun = await createTestRun("manual", "running");
     await addTestCollection(activeRun, accountId, { status: "running" });
   });
@@ -65,7 +68,7 @@ describe("getAccountPage", () => {
     expect(page?.account).toMatchObject({ awsAccountId: ACCOUNT, name: "<img src=x onerror=alert(1)>", tags: { env: "prod" } });
   });
 
-  it("separates the running collection, the latest finished one and the last one that stored data", async () => {
+  it("separates the running collection, the latest one with a verdict (not cancelled) and the last one that stored data", async () => {
     const page = await getAccountPage(ACCOUNT);
     expect(page?.activeCollection).toMatchObject({ runId: activeRun, status: "running", runTrigger: "manual" });
     expect(page?.latestFinishedCollection).toMatchObject({
@@ -80,8 +83,9 @@ describe("getAccountPage", () => {
   });
 
   it("lists recent collections newest first, up to the limit", async () => {
-    const page = await getAccountPage(ACCOUNT, { recentLimit: 2 });
-    expect(page?.recentCollections.map((row) => row.runId)).toEqual([activeRun, failedRun]);
+    const page = await getAccountPage(ACCOUNT, { recentLimit: 3 });
+    expect(page?.recentCollections.map((row) => row.runId)).toEqual([activeRun, expect.any(BigInt), failedRun]);
+    expect(page?.recentCollections[1]?.status).toBe("cancelled");
   });
 
   it("returns the score of the last evaluated run", async () => {

@@ -48,6 +48,7 @@ export interface AccountPageData {
     collectedAt: Date;
   } | null;
   activeCollection: AccountCollectionRow | null;
+  /** The newest finished collection that reached AWS (cancelled and skipped ones say nothing of the account). */
   latestFinishedCollection: AccountCollectionRow | null;
   /** The newest collection that stored a snapshot: the data the scorecard shows. */
   lastGoodCollection: AccountCollectionRow | null;
@@ -62,6 +63,8 @@ export interface AccountPageData {
 }
 
 const ACTIVE = ["queued", "running"];
+/** Collections that ended without a verdict on the account: they neither clear nor repeat a failure. */
+const NO_VERDICT = ["cancelled", "skipped"];
 
 const collectionSelect = {
   id: true,
@@ -130,7 +133,7 @@ export async function getAccountPage(
       select: collectionSelect,
     }),
     db().accountCollection.findFirst({
-      where: { accountId: account.id, status: { notIn: ACTIVE } },
+      where: { accountId: account.id, status: { notIn: [...ACTIVE, ...NO_VERDICT] } },
       orderBy: { runId: "desc" },
       select: collectionSelect,
     }),
