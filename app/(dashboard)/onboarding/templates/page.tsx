@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { installationPrincipal } from "@/app/accounts/new/_lib/installation-principal";
+import { installationPrincipal } from "@/app/(dashboard)/accounts/new/_lib/installation-principal";
 import { TemplateBlock } from "@/components/onboarding/template-block";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";

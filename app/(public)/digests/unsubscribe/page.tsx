@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { checkUnsubscribeLink } from "@/lib/digest/unsubscribe";
-import type { RawSearchParams } from "../_lib/digest-params";
+import type { RawSearchParams } from "@/app/(dashboard)/digests/_lib/digest-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };

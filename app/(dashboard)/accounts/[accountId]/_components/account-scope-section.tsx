@@ -1,7 +1,7 @@
 import { AccountScopePanel } from "@/components/settings/account-scope-panel";
 import { getAccountScopeView } from "@/lib/db/scope-settings";
-import { saveAccountRegionScopeAction } from "@/app/settings/_actions/scope";
-import { regionScopeFormValues } from "@/app/settings/_lib/scope-form";
+import { saveAccountRegionScopeAction } from "@/app/(dashboard)/settings/_actions/scope";
+import { regionScopeFormValues } from "@/app/(dashboard)/settings/_lib/scope-form";
 
 /** The account page's scope section: reads the account's scope and renders the panel with its form. */
 export async function AccountScopeSection({ awsAccountId }: { awsAccountId: string }) {

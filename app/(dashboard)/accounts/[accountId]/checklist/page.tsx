@@ -18,7 +18,7 @@ import { assigneesOf, filtersToUrlState, matchesFilters, parseChecklistFilters, 
 import { groupByExercise, progressOf } from "@/lib/remediation/checklist-view";
 import { exerciseInfo } from "@/lib/scorecard/catalogue";
 import { runtimeInfo } from "@/app/_lib/runtime-info";
-import { collectAccountsAction } from "@/app/accounts/_actions/collect";
+import { collectAccountsAction } from "@/app/(dashboard)/accounts/_actions/collect";
 import { applySandboxFixAction, changeChecklistAction } from "./_actions/checklist";
 
 export const dynamic = "force-dynamic";
