@@ -11,9 +11,22 @@ const STATUS_OPTIONS: Array<{ value: GridQuery["status"]; label: string }> = [
 ];
 
 /** A plain GET form: filters land in the URL, so the filtered grid can be linked and reloaded. */
-export function GridFilters({ pathname, query, state }: { pathname: string; query: GridQuery; state: UrlState }) {
+export function GridFilters({
+  pathname,
+  query,
+  state,
+  ouPaths,
+}: {
+  pathname: string;
+  query: GridQuery;
+  state: UrlState;
+  /** The organizational units of linked accounts; the OU filter shows when there are any. */
+  ouPaths: Array<{ ouPath: string; accounts: number }>;
+}) {
   const tag = state.tag ?? "";
-  const filtered = Boolean(query.q || query.tag || query.status !== "all");
+  const filtered = Boolean(query.q || query.tag || query.ou || query.status !== "all");
+  // Parent OUs are choices too (they cover their children), with the accounts below them.
+  const ouChoices = ouWithAncestors(ouPaths);
   return (
     <form method="get" action={pathname} role="search" aria-label="Filter accounts" className="flex flex-wrap items-end gap-3 border-b border-zinc-200 p-3 dark:border-zinc-800">
       {state.sort ? <input type="hidden" name="sort" value={state.sort} /> : null}
@@ -33,6 +46,22 @@ export function GridFilters({ pathname, query, state }: { pathname: string; quer
           A tag key, or key=value
         </span>
       </div>
+      {ouChoices.length > 0 ? (
+        <div className="w-64">
+          <label htmlFor="grid-ou" className="field-label">
+            Organizational unit
+          </label>
+          <select id="grid-ou" name="ou" defaultValue={query.ou ?? ""} className="input mt-1">
+            <option value="">All OUs</option>
+            {ouChoices.map((choice) => (
+              <option key={choice.ouPath} value={choice.ouPath}>
+                {"\u00a0\u00a0".repeat(choice.depth)}
+                {choice.ouPath.split("/").at(-1)} ({choice.accounts})
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <div className="w-56">
         <label htmlFor="grid-status" className="field-label">
           Status
@@ -69,4 +98,19 @@ export function GridFilters({ pathname, query, state }: { pathname: string; quer
       </div>
     </form>
   );
+}
+
+/** Every OU path and its ancestors, in tree order, with the accounts at or below each. */
+export function ouWithAncestors(ouPaths: Array<{ ouPath: string; accounts: number }>): Array<{ ouPath: string; depth: number; accounts: number }> {
+  const counts = new Map<string, number>();
+  for (const { ouPath, accounts } of ouPaths) {
+    const parts = ouPath.split("/");
+    for (let end = 1; end <= parts.length; end++) {
+      const path = parts.slice(0, end).join("/");
+      counts.set(path, (counts.get(path) ?? 0) + accounts);
+    }
+  }
+  return [...counts.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([ouPath, accounts]) => ({ ouPath, depth: ouPath.split("/").length - 1, accounts }));
 }

@@ -1,4 +1,5 @@
 import { Pagination } from "@/components/ui/pagination";
+import { listLinkedOuPaths } from "@/lib/db/organization-inventory";
 import { listScorecardGrid } from "@/lib/db/scorecard";
 import type { GridQuery, UrlState } from "@/lib/scorecard/search-params";
 import { GridFilters } from "./grid-filters";
@@ -18,7 +19,7 @@ export async function GridSection({ pathname, query, state }: { pathname: string
           <span className="sr-only">a question mark and a number</span> counts checks that could not be evaluated.
         </p>
       </div>
-      <GridFilters pathname={pathname} query={query} state={state} />
+      <GridFilters pathname={pathname} query={query} state={state} ouPaths={await listLinkedOuPaths()} />
       {await loadWidget("The accounts grid", () => listScorecardGrid(query), (page) => (
         <>
           {page.rows.length === 0 ? (

@@ -11,13 +11,13 @@ import { db } from "./client";
 let accountCounter = 0;
 
 export async function insertAccount(
-  fields: { awsAccountId?: string; name?: string; tags?: Record<string, string>; lastStatus?: string; lastError?: object; removed?: boolean } = {},
+  fields: { awsAccountId?: string; name?: string; tags?: Record<string, string>; lastStatus?: string; lastError?: object; removed?: boolean; ouPath?: string } = {},
 ): Promise<{ id: string; awsAccountId: string }> {
   accountCounter += 1;
   const awsAccountId = fields.awsAccountId ?? String(100000000000 + accountCounter);
   const rows = await db().$queryRawUnsafe<Array<{ id: string }>>(
-    `INSERT INTO linked_account (aws_account_id, name, role_arn, external_id, tags, last_status, last_error, removed_at)
-     VALUES ($1, $2, $3, 'ext-id-test', $4::jsonb, $5, $6::jsonb, $7) RETURNING id::text AS id`,
+    `INSERT INTO linked_account (aws_account_id, name, role_arn, external_id, tags, last_status, last_error, removed_at, ou_path)
+     VALUES ($1, $2, $3, 'ext-id-test', $4::jsonb, $5, $6::jsonb, $7, $8) RETURNING id::text AS id`,
     awsAccountId,
     fields.name ?? `account-${accountCounter}`,
     `arn:aws:iam::${awsAccountId}:role/iamfit-audit`,
@@ -25,6 +25,7 @@ export async function insertAccount(
     fields.lastStatus ?? "never",
     fields.lastError ? JSON.stringify(fields.lastError) : null,
     fields.removed ? new Date() : null,
+    fields.ouPath ?? null,
   );
   return { id: rows[0]!.id, awsAccountId };
 }

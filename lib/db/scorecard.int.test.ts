@@ -22,8 +22,8 @@ describe("scorecard read models: the grid and one account", () => {
   describe("the accounts × exercises grid", () => {
     async function seedThree() {
       const run = await insertRun();
-      const prod = await insertAccount({ name: "Prod", tags: { env: "prod", team: "core" } });
-      const dev = await insertAccount({ name: "dev", tags: { env: "dev" } });
+      const prod = await insertAccount({ name: "Prod", tags: { env: "prod", team: "core" }, ouPath: "Root/Workloads/Prod" });
+      const dev = await insertAccount({ name: "dev", tags: { env: "dev" }, ouPath: "Root/Workloads-Sandbox" });
       const fresh = await insertAccount({ name: "Fresh", lastStatus: "failed", lastError: { code: "AccessDenied" } });
       await insertAccountScore({
         accountId: prod.id,
@@ -71,6 +71,10 @@ describe("scorecard read models: the grid and one account", () => {
       [{ q: "100_" }, []],
       [{ tag: "env=dev" }, ["dev"]],
       [{ tag: "team" }, ["Prod"]],
+      [{ ou: "Root/Workloads" }, ["Prod"]],
+      [{ ou: "Root/Workloads/" }, ["Prod"]],
+      [{ ou: "Root" }, ["Prod", "dev"]],
+      [{ ou: "Root/Workloads-Sandbox" }, ["dev"]],
       [{ status: "not_assessed" }, ["Fresh"]],
       [{ status: "failed" }, ["Fresh"]],
       [{ status: "succeeded" }, ["Prod", "dev"]],

@@ -69,6 +69,11 @@ function gridFilters(query: GridQuery, params: SqlParams): string[] {
         : `a.tags @> jsonb_build_object(${params.add(query.tag.key, "text")}, ${params.add(query.tag.value, "text")})`,
     );
   }
+  if (query.ou) {
+    // The OU itself and every OU below it: "Root/Workloads" covers "Root/Workloads/Prod".
+    const path = params.add(query.ou, "text");
+    conditions.push(`(a.ou_path = ${path} OR starts_with(a.ou_path, ${path} || '/'))`);
+  }
   if (query.status === "not_assessed") conditions.push("a.last_evaluated_run_id IS NULL");
   else if (query.status !== "all") conditions.push(`a.last_status = ${params.add(query.status)}`);
   return conditions;

@@ -21,9 +21,10 @@ describe("grid search params", () => {
   });
 
   it("reads every filter, sort and page from the URL", () => {
-    expect(parseGridSearchParams({ q: " prod ", tag: "env=prod", status: "failed", sort: "e3", dir: "desc", page: "4", size: "100" })).toEqual({
+    expect(parseGridSearchParams({ q: " prod ", tag: "env=prod", ou: "Root/Workloads/", status: "failed", sort: "e3", dir: "desc", page: "4", size: "100" })).toEqual({
       q: "prod",
       tag: { key: "env", value: "prod" },
+      ou: "Root/Workloads",
       status: "failed",
       sort: "e3",
       dir: "desc",

@@ -20,6 +20,8 @@ export interface GridQuery {
   q?: string;
   /** `key` (has the tag) or `key=value`. */
   tag?: { key: string; value?: string };
+  /** An organizational unit path ("Root/Workloads"): accounts in it or in any OU below it. */
+  ou?: string;
   status: GridStatus;
   sort: GridSort;
   dir: SortDirection;
@@ -112,10 +114,21 @@ function parseTag(value: string | undefined): GridQuery["tag"] {
   return { key: key.slice(0, 128), value: value.slice(at + 1).trim().slice(0, 256) };
 }
 
+/** "Root/Workloads/Prod" as the organization sync writes it; a trailing slash is dropped. */
+const ouPath = z
+  .string()
+  .trim()
+  .max(1024)
+  .transform((value) => value.replace(/\/+$/, ""))
+  .pipe(z.string().min(1))
+  .optional()
+  .catch(undefined);
+
 export function parseGridSearchParams(params: RawSearchParams): GridQuery {
   return {
     q: text.parse(first(params.q)),
     tag: parseTag(first(params.tag)),
+    ou: ouPath.parse(first(params.ou)),
     status: z.enum(GRID_STATUSES).catch("all").parse(first(params.status)),
     // Ascending by score is worst first, which is what a security lead opens the page for.
     sort: z.enum(GRID_SORTS).catch("score").parse(first(params.sort)),
@@ -183,6 +196,7 @@ export function gridUrlState(query: GridQuery): UrlState {
   return {
     q: query.q,
     tag: query.tag ? (query.tag.value === undefined ? query.tag.key : `${query.tag.key}=${query.tag.value}`) : undefined,
+    ou: query.ou,
     status: query.status === "all" ? undefined : query.status,
     sort: query.sort === "score" ? undefined : query.sort,
     dir: query.dir === "asc" ? undefined : query.dir,
