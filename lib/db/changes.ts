@@ -13,9 +13,9 @@ import "server-only";
 import type { ExerciseNumber, FindingStatus } from "@/lib/checks/types";
 import type { ChangeKind, ChangesQuery } from "@/lib/scorecard/search-params";
 import { db } from "./client";
+import { toFindingIdentity, type FindingIdentitySqlRow } from "./finding-row";
 import type { FindingRow } from "./findings";
 import { SEVERITY_RANK_SQL, SqlParams, toIso } from "./sql-params";
-import { bytesToHex } from "./blobs";
 
 export interface RunPoint {
   runId: string;
@@ -108,19 +108,7 @@ function changeSelect(kind: ChangeKind, window: { from: string; to: string }, fi
     FROM finding f JOIN linked_account a ON a.id = f.account_id WHERE ${conditions.join(" AND ")}`;
 }
 
-interface ChangeSqlRow {
-  id: string;
-  aws_account_id: string;
-  account_name: string;
-  check_id: string;
-  exercise: number;
-  resource_id: string;
-  resource_type: string;
-  resource_name: string;
-  region: string | null;
-  severity: string;
-  reason: string;
-  evidence_hash: Uint8Array;
+interface ChangeSqlRow extends FindingIdentitySqlRow {
   first_run_id: string;
   closed_run_id: string | null;
   first_seen_at: Date;
@@ -133,18 +121,7 @@ interface ChangeSqlRow {
 function toChangeRow(kind: ChangeKind, row: ChangeSqlRow): ChangeRow {
   return {
     kind,
-    id: row.id,
-    awsAccountId: row.aws_account_id,
-    accountName: row.account_name,
-    checkId: row.check_id,
-    exercise: row.exercise as ExerciseNumber,
-    resourceId: row.resource_id,
-    resourceType: row.resource_type as ChangeRow["resourceType"],
-    resourceName: row.resource_name,
-    region: row.region,
-    severity: row.severity as ChangeRow["severity"],
-    reason: row.reason,
-    evidenceHash: bytesToHex(row.evidence_hash),
+    ...toFindingIdentity(row),
     firstRunId: row.first_run_id,
     closedRunId: row.closed_run_id,
     firstSeenAt: toIso(row.first_seen_at)!,

@@ -3,27 +3,16 @@
  * and history, and the organization's open and overdue items per account.
  */
 import "server-only";
-import type { ExerciseNumber, FindingStatus, JsonValue, ResourceType, Severity } from "@/lib/checks/types";
+import type { ExerciseNumber, FindingStatus, JsonValue, Severity } from "@/lib/checks/types";
 import { dayOf, startOfDay } from "@/lib/remediation/calendar-days";
 import type { ChecklistHistoryEntry, ChecklistItemView } from "@/lib/remediation/checklist-view";
 import type { ChecklistState, ReopenMark } from "@/lib/remediation/states";
 import { bytesToHex, getBlobs } from "./blobs";
 import { db } from "./client";
+import { toFindingIdentity, type FindingIdentitySqlRow } from "./finding-row";
 import { SEVERITY_RANK_SQL } from "./scorecard";
 
-interface ViewSqlRow {
-  id: string;
-  aws_account_id: string;
-  account_name: string;
-  check_id: string;
-  exercise: number;
-  resource_id: string;
-  resource_type: string;
-  resource_name: string;
-  region: string | null;
-  severity: string;
-  reason: string;
-  evidence_hash: Uint8Array;
+interface ViewSqlRow extends FindingIdentitySqlRow {
   state: string;
   reopen_mark: string | null;
   state_changed_at: Date;
@@ -62,18 +51,9 @@ const VIEW_SELECT = `
     ) c ON c.check_id = i.check_id`;
 
 function toView(row: ViewSqlRow, evidence: Map<string, unknown>, history: ChecklistHistoryEntry[]): ChecklistItemView {
-  const evidenceHash = bytesToHex(row.evidence_hash);
+  const { evidenceHash, ...identity } = toFindingIdentity(row);
   return {
-    id: row.id,
-    awsAccountId: row.aws_account_id,
-    accountName: row.account_name,
-    checkId: row.check_id,
-    exercise: row.exercise as ExerciseNumber,
-    resourceId: row.resource_id,
-    resourceType: row.resource_type as ResourceType,
-    resourceName: row.resource_name,
-    region: row.region,
-    severity: row.severity as Severity,
+    ...identity,
     reason: row.current_status === "fail" && row.current_reason ? row.current_reason : row.reason,
     currentStatus: row.current_status as FindingStatus | null,
     evidence: (evidence.get(evidenceHash) as JsonValue | undefined) ?? null,

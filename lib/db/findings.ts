@@ -7,8 +7,9 @@
 import "server-only";
 import type { ExerciseNumber, FindingStatus, JsonValue, ResourceType, Severity } from "@/lib/checks/types";
 import type { FindingsQuery } from "@/lib/scorecard/search-params";
-import { bytesToHex, getBlobs } from "./blobs";
+import { getBlobs } from "./blobs";
 import { db } from "./client";
+import { toFindingIdentity, type FindingIdentitySqlRow } from "./finding-row";
 import { containsPattern, SEVERITY_RANK_SQL, SqlParams, toIso, whereClause } from "./sql-params";
 
 export interface FindingRow {
@@ -39,20 +40,8 @@ export interface FindingsPage {
   pageCount: number;
 }
 
-interface FindingSqlRow {
-  id: string;
-  aws_account_id: string;
-  account_name: string;
-  check_id: string;
-  exercise: number;
-  resource_id: string;
-  resource_type: string;
-  resource_name: string;
-  region: string | null;
+interface FindingSqlRow extends FindingIdentitySqlRow {
   status: string;
-  severity: string;
-  reason: string;
-  evidence_hash: Uint8Array;
   first_run_id: string;
   closed_run_id: string | null;
   first_seen_at: Date;
@@ -65,19 +54,8 @@ const FINDING_COLUMNS = `f.id::text AS id, a.aws_account_id, a.name AS account_n
 
 function toFindingRow(row: FindingSqlRow): FindingRow {
   return {
-    id: row.id,
-    awsAccountId: row.aws_account_id,
-    accountName: row.account_name,
-    checkId: row.check_id,
-    exercise: row.exercise as ExerciseNumber,
-    resourceId: row.resource_id,
-    resourceType: row.resource_type as ResourceType,
-    resourceName: row.resource_name,
-    region: row.region,
+    ...toFindingIdentity(row),
     status: row.status as FindingStatus,
-    severity: row.severity as Severity,
-    reason: row.reason,
-    evidenceHash: bytesToHex(row.evidence_hash),
     firstRunId: row.first_run_id,
     closedRunId: row.closed_run_id,
     firstSeenAt: toIso(row.first_seen_at)!,

@@ -4,8 +4,7 @@
  */
 import "server-only";
 import { db } from "./client";
-import { parseStoredError, parseStoredErrors } from "./collection-errors";
-import type { RunAccountRow } from "./runs";
+import { RUN_ACCOUNT_SELECT, toRunAccountRow, type RunAccountRow } from "./runs";
 
 export const RUN_ACCOUNT_FILTERS = ["active", "failed", "partial", "succeeded", "other"] as const;
 export type RunAccountFilter = (typeof RUN_ACCOUNT_FILTERS)[number];
@@ -54,35 +53,10 @@ export async function getRunAccountsPage(
     orderBy: [{ account: { name: "asc" } }, { id: "asc" }],
     skip: (page - 1) * pageSize,
     take: pageSize,
-    select: {
-      id: true,
-      status: true,
-      startedAt: true,
-      finishedAt: true,
-      progressDone: true,
-      progressTotal: true,
-      apiCalls: true,
-      error: true,
-      partErrors: true,
-      cancelRequestedAt: true,
-      account: { select: { awsAccountId: true, name: true } },
-    },
+    select: RUN_ACCOUNT_SELECT,
   });
   return {
-    rows: rows.map((row) => ({
-      collectionId: row.id,
-      awsAccountId: row.account.awsAccountId,
-      accountName: row.account.name,
-      status: row.status,
-      startedAt: row.startedAt,
-      finishedAt: row.finishedAt,
-      progressDone: row.progressDone,
-      progressTotal: row.progressTotal,
-      apiCalls: row.apiCalls,
-      error: parseStoredError(row.error),
-      partErrors: parseStoredErrors(row.partErrors).map((error) => ({ ...error, api: error.api ?? "unknown" })),
-      cancelRequested: row.cancelRequestedAt !== null,
-    })),
+    rows: rows.map(toRunAccountRow),
     total,
     page,
     pageSize,

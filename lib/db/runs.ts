@@ -3,6 +3,7 @@
  */
 import "server-only";
 import { db } from "./client";
+import { parseStoredError, parseStoredErrors } from "./collection-errors";
 
 export interface RunSummary {
   id: bigint;
@@ -66,44 +67,50 @@ export async function listRuns(options: { limit?: number; beforeId?: bigint } = 
   });
 }
 
+/** The columns behind a RunAccountRow (the run page's paged table reads them too). */
+export const RUN_ACCOUNT_SELECT = {
+  id: true,
+  status: true,
+  startedAt: true,
+  finishedAt: true,
+  progressDone: true,
+  progressTotal: true,
+  apiCalls: true,
+  error: true,
+  partErrors: true,
+  cancelRequestedAt: true,
+  account: { select: { awsAccountId: true, name: true } },
+} as const;
+
+type RunAccountRecord = Awaited<ReturnType<typeof selectRunAccounts>>[number];
+
+function selectRunAccounts(runId: bigint) {
+  return db().accountCollection.findMany({ where: { runId }, orderBy: { id: "asc" }, select: RUN_ACCOUNT_SELECT });
+}
+
+export function toRunAccountRow(row: RunAccountRecord): RunAccountRow {
+  return {
+    collectionId: row.id,
+    awsAccountId: row.account.awsAccountId,
+    accountName: row.account.name,
+    status: row.status,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    progressDone: row.progressDone,
+    progressTotal: row.progressTotal,
+    apiCalls: row.apiCalls,
+    error: parseStoredError(row.error),
+    partErrors: parseStoredErrors(row.partErrors).map((error) => ({ ...error, api: error.api ?? "unknown" })),
+    cancelRequested: row.cancelRequestedAt !== null,
+  };
+}
+
 export async function getRun(runId: bigint): Promise<{ run: RunSummary; accounts: RunAccountRow[] } | undefined> {
   const run = await db().collectionRun.findUnique({ where: { id: runId } });
   if (!run) return undefined;
-  const rows = await db().accountCollection.findMany({
-    where: { runId },
-    orderBy: { id: "asc" },
-    select: {
-      id: true,
-      status: true,
-      startedAt: true,
-      finishedAt: true,
-      progressDone: true,
-      progressTotal: true,
-      apiCalls: true,
-      error: true,
-      partErrors: true,
-      cancelRequestedAt: true,
-      account: { select: { awsAccountId: true, name: true } },
-    },
-  });
+  const rows = await selectRunAccounts(runId);
   const { done, failed } = (await countsByRun([runId]))(runId);
-  return {
-    run: { ...run, accountsDone: done, accountsFailed: failed },
-    accounts: rows.map((row) => ({
-      collectionId: row.id,
-      awsAccountId: row.account.awsAccountId,
-      accountName: row.account.name,
-      status: row.status,
-      startedAt: row.startedAt,
-      finishedAt: row.finishedAt,
-      progressDone: row.progressDone,
-      progressTotal: row.progressTotal,
-      apiCalls: row.apiCalls,
-      error: row.error as RunAccountRow["error"],
-      partErrors: (row.partErrors ?? []) as RunAccountRow["partErrors"],
-      cancelRequested: row.cancelRequestedAt !== null,
-    })),
-  };
+  return { run: { ...run, accountsDone: done, accountsFailed: failed }, accounts: rows.map(toRunAccountRow) };
 }
 
 /** The newest run still queued or running, for the progress banner. */
