@@ -136,7 +136,8 @@ async function step(api: AwsOperation, region: string | undefined, call: () => P
 export function hintFor(error: CollectorError, target?: Pick<AccountTarget, "roleArn">): string | undefined {
   const { api, code, region } = error;
   if (api === "sts:AssumeRole" && (isAccessDenied(code) || code === "InvalidIdentityToken")) {
-    if (region !== SESSION_REGION) {
+    // A stored account-level failure has no region: it is the session's AssumeRole, not a probe.
+    if (region !== undefined && region !== SESSION_REGION) {
       // The session itself worked, so the trust policy is fine; something limits this region.
       return (
         `iamfit's principal may not call STS in ${region ?? "this region"}: an SCP or policy condition on ` +
