@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { storageStatePath } from "./e2e/support/auth-state";
 
 // scripts/run-e2e.mjs picks the browser and a fresh data directory; these defaults let
 // `npx playwright test` work on its own too.
@@ -37,6 +38,12 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // First, on the fresh server: first-run setup, and one stored signed-in state per role.
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    // Every journey starts signed in as the admin unless it says otherwise (test.use storageState).
+    { name: "journeys", dependencies: ["setup"], use: { storageState: storageStatePath("admin") } },
+  ],
   webServer: externalBaseUrl ? undefined : {
     command: "npm start",
     url: `http://127.0.0.1:${port}/api/health`,
@@ -51,6 +58,8 @@ export default defineConfig({
       DATABASE_URL: "",
       IAMFIT_EMBEDDED_PG_PORT: String(port + 1),
       NEXT_TELEMETRY_DISABLED: "1",
+      // The journeys sign in a few dozen times from one address within minutes.
+      IAMFIT_SIGN_IN_ATTEMPTS_PER_MINUTE: "60",
     },
   },
 });

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { storageStatePath } from "./support/auth-state";
 import { waitForFirstCollection } from "./support/collections";
 
 const LEGACY_MONOLITH = "189012374650";
@@ -17,7 +18,7 @@ const PAGES = [
 ] as const;
 
 test.beforeAll(async ({ browser }) => {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ storageState: storageStatePath("admin") });
   await waitForFirstCollection(page);
   await page.close();
 });

@@ -7,11 +7,15 @@ import { waitForFirstCollection } from "./support/collections";
 const EDGE_NETWORK = "178820613059";
 const CHECK_ID = "sts.global-token-v2";
 
-test("fix a finding in the sandbox, collect the account, and /changes lists it as fixed", async ({ page, request }) => {
+test("fix a finding in the sandbox, collect the account, and /changes lists it as fixed", async ({ page }) => {
   await waitForFirstCollection(page);
+  // The exercise's JSON export (the API's finding shape) with the signed-in session: /api/v1 takes tokens only.
   const failing = async () =>
-    ((await (await request.get(`/api/v1/findings?account=${EDGE_NETWORK}&check=${CHECK_ID}&status=fail`)).json()) as { findings: Array<{ checkTitle: string; resourceName: string }> })
-      .findings;
+    (
+      (await (await page.request.get(`/accounts/${EDGE_NETWORK}/exercises/7/export?format=json&check=${CHECK_ID}&status=fail`)).json()) as {
+        findings: Array<{ checkTitle: string; resourceName: string }>;
+      }
+    ).findings;
   const [before] = await failing();
   expect(before, "edge-network fails sts.global-token-v2").toBeDefined();
 

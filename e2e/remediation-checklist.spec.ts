@@ -34,7 +34,7 @@ test("work a checklist: copy a command, claim fixes, accept a risk, fix in the s
   await fixed.applySandboxFix();
   await claimedOnly.markDone("I think it is done");
   const expiry = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  await accepted.acceptRisk("Compensating control: SCP denies this in prod", expiry, "e2e");
+  await accepted.acceptRisk("Compensating control: SCP denies this in prod", expiry);
   await checklist.goto(ACCOUNT, { state: "all" });
   await expect(fixed.root).toHaveAttribute("data-state", "done");
   await expect(fixed.root).toContainText("Done (claimed fixed)");

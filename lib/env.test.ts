@@ -68,3 +68,25 @@ describe("parseEnv: SMTP for the weekly digest", () => {
     expect(() => parseEnv({ SMTP_TLS_REJECT_UNAUTHORIZED: "sometimes" })).toThrow(/SMTP_TLS_REJECT_UNAUTHORIZED/);
   });
 });
+
+describe("parseEnv: sign-in", () => {
+  it("never repeats a bad auth secret in its message", () => {
+    try {
+      parseEnv({ IAMFIT_AUTH_SECRET: "too-short-secret" });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as EnvError).message).toContain('IAMFIT_AUTH_SECRET="***"');
+      expect((error as EnvError).message).not.toContain("too-short-secret");
+    }
+  });
+
+  it("takes an http(s) public URL and rejects anything else", () => {
+    expect(parseEnv({ IAMFIT_PUBLIC_URL: "https://iamfit.example.com" }).IAMFIT_PUBLIC_URL).toBe("https://iamfit.example.com");
+    expect(() => parseEnv({ IAMFIT_PUBLIC_URL: "ftp://iamfit.example.com" })).toThrow(EnvError);
+  });
+
+  it("allows 10 sign-in attempts per address and minute unless told otherwise", () => {
+    expect(parseEnv({}).IAMFIT_SIGN_IN_ATTEMPTS_PER_MINUTE).toBe(10);
+    expect(parseEnv({ IAMFIT_SIGN_IN_ATTEMPTS_PER_MINUTE: "60" }).IAMFIT_SIGN_IN_ATTEMPTS_PER_MINUTE).toBe(60);
+  });
+});

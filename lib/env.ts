@@ -18,8 +18,33 @@ const envSchema = z.object({
   IAMFIT_DATA_DIR: z.string().min(1).default(".data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().min(1).default("0.0.0.0"),
-  /** Where users reach iamfit; used for links in emails and CLI output. */
-  IAMFIT_BASE_URL: z.string().url().optional(),
+  /**
+   * Set when iamfit runs behind a reverse proxy that sets X-Forwarded-For: the audit log then
+   * records the client's address from it instead of the proxy's. Never set it otherwise (the
+   * header would be the client's to forge).
+   */
+  IAMFIT_TRUST_PROXY: booleanFlag.optional(),
+  /**
+   * The URL people use to reach iamfit (https://iamfit.example.com): links in emails and API
+   * examples use it, sign-in cookies are Secure when it is https, and CSRF checks compare against
+   * it. Set it behind a TLS-terminating proxy. Unset: each request's own origin (emails:
+   * http://localhost:PORT).
+   */
+  IAMFIT_PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), "must be an http:// or https:// URL")
+    .optional(),
+  /**
+   * Signs and encrypts sessions and two-factor secrets (at least 32 characters). Unset: one is
+   * generated on first start and kept in the database, so restarts keep everyone signed in.
+   */
+  IAMFIT_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+  /**
+   * Sign-in attempts (password or code) one client address may make per minute before it waits;
+   * raise it when many people share one address (a NAT, a proxy without IAMFIT_TRUST_PROXY).
+   */
+  IAMFIT_SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Force the built-in sandbox organization even when AWS credentials exist. */
   IAMFIT_SANDBOX: booleanFlag.optional(),
   /** Extra generated accounts in the sandbox organization (beyond the curated ones). */
@@ -101,12 +126,16 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(
       result.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "environment");
-        return `${name}=${JSON.stringify(withoutPassword(source[name] ?? ""))}: ${issue.message}`;
+        const shown = SECRET_VARIABLES.has(name) ? "***" : withoutPassword(source[name] ?? "");
+        return `${name}=${JSON.stringify(shown)}: ${issue.message}`;
       }),
     );
   }
   return { ...result.data, dataDir: path.resolve(result.data.IAMFIT_DATA_DIR) };
 }
+
+/** Variables whose value never appears in an error message, even a wrong one. */
+const SECRET_VARIABLES = new Set(["IAMFIT_AUTH_SECRET"]);
 
 /** Start-up errors end up in logs: a URL's password (SMTP_URL, DATABASE_URL) is masked. */
 function withoutPassword(value: string): string {

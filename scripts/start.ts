@@ -14,6 +14,7 @@ import { disconnectDb } from "@/lib/db/client";
 import { getOrCreateExternalId } from "@/lib/db/settings";
 import { startBoss } from "@/lib/jobs/boss";
 import { createAwsRuntime } from "@/lib/runtime/aws-runtime";
+import { stampClientAddress } from "@/lib/runtime/client-address";
 import { publishProcessServices } from "@/lib/runtime/process-services";
 import { linkSandboxAccountsOnFirstStart, loadSandboxMutations } from "@/lib/runtime/sandbox-setup";
 import { startCollectionWorker, startScheduledCollectionIfDue } from "@/lib/collect/worker";
@@ -86,7 +87,10 @@ async function main() {
     const app = next({ dev: false, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
     await app.prepare();
     const handle = app.getRequestHandler();
-    server = createServer((request, response) => void handle(request, response));
+    server = createServer((request, response) => {
+      stampClientAddress(request, config.IAMFIT_TRUST_PROXY === true);
+      void handle(request, response);
+    });
     await new Promise<void>((resolve) => server!.listen(config.PORT, config.HOSTNAME, resolve));
     log(`ready: http://localhost:${config.PORT}`);
   }

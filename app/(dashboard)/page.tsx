@@ -13,12 +13,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getActiveRun } from "@/lib/db/runs";
 import { getOrgOverview } from "@/lib/db/organization";
 import { gridUrlState, parseGridSearchParams, type RawSearchParams } from "@/lib/scorecard/search-params";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 
 const PATHNAME = "/";
 
 export default async function ScorecardPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await requirePage("browse");
   const query = parseGridSearchParams(await searchParams);
   const state = gridUrlState(query);
   const [overview, activeRun] = await Promise.all([getOrgOverview(), getActiveRun()]);

@@ -15,7 +15,8 @@ export interface AccountsTableSort {
   defaultDirection: Record<AccountListSort, "asc" | "desc">;
 }
 
-export function AccountsTable({ rows, sorting, collectAction }: { rows: AccountListRow[]; sorting: AccountsTableSort; collectAction: CollectAction }) {
+/** `collectAction` is absent for people who may not start collections (viewers). */
+export function AccountsTable({ rows, sorting, collectAction }: { rows: AccountListRow[]; sorting: AccountsTableSort; collectAction?: CollectAction }) {
   const header = (label: string, key: AccountListSort, className?: string) => (
     <SortableHeader
       label={label}
@@ -77,7 +78,7 @@ export function AccountsTable({ rows, sorting, collectAction }: { rows: AccountL
                 {row.lastError ? <ErrorSummary error={row.lastError} /> : <span className="muted">—</span>}
               </td>
               <td className="text-right">
-                <CollectButton action={collectAction} accountId={row.awsAccountId} label="Collect" size="sm" align="end" />
+                {collectAction ? <CollectButton action={collectAction} accountId={row.awsAccountId} label="Collect" size="sm" align="end" /> : null}
               </td>
             </tr>
           ))}

@@ -6,7 +6,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ACTION_LABELS, BULK_ACTIONS, type ManualAction } from "@/lib/remediation/action-labels";
 import type { ChecklistAction } from "./action-state";
 import { BULK_FORM_ID } from "./bulk-form-id";
-import { ActorField } from "./actor-field";
 import { ChangeFields } from "./change-fields";
 
 
@@ -62,7 +61,6 @@ export function BulkActions({ action, accountId }: { action: ChecklistAction; ac
             </select>
           </div>
           <ChangeFields action={chosen} fieldErrors={result?.fieldErrors} />
-          <ActorField compact />
           <SubmitButton variant="primary" pendingLabel="Saving…" disabled={selected === 0}>
             Apply to selected
           </SubmitButton>

@@ -19,6 +19,8 @@ export interface ItemCardOptions {
   print: boolean;
   /** This process serves the sandbox organization: offer its fixes. */
   sandbox: boolean;
+  /** The person may change items (editor or admin); viewers see no forms. */
+  editable: boolean;
   changeAction: ChecklistAction;
   sandboxAction: ChecklistAction;
 }
@@ -29,12 +31,13 @@ export function ItemCard({ item, options }: { item: ChecklistItemView; options: 
   const remediation = remediationFor(item);
   const closed = item.state === "verified" || item.state === "fixed";
   const overdue = isOverdue(item, options.now);
+  const forms = options.editable && !options.print;
   const sandboxFix = options.sandbox && !closed ? sandboxFixFor(item) : [];
   const label = `${check.title}: ${item.resourceName}`;
   return (
     <article id={`item-${item.id}`} aria-label={label} data-item-id={item.id} data-state={item.state} className="card break-inside-avoid p-4">
       <header className="flex flex-wrap items-start gap-3">
-        {options.print ? null : (
+        {!forms ? null : (
           <input
             type="checkbox"
             name="itemId"
@@ -90,13 +93,13 @@ export function ItemCard({ item, options }: { item: ChecklistItemView; options: 
         </details>
       ) : null}
 
-      {!options.print && sandboxFix.length > 0 ? (
+      {forms && sandboxFix.length > 0 ? (
         <div className="mt-3">
           <SandboxFixButton action={options.sandboxAction} accountId={item.awsAccountId} itemId={item.id} description={sandboxFix.map(describeSandboxMutation).join("; ")} />
         </div>
       ) : null}
 
-      {options.print ? null : (
+      {!forms ? null : (
         <div className="mt-3 border-t border-zinc-100 pt-3 dark:border-zinc-800 print:hidden">
           <ItemChangeForm
             action={options.changeAction}

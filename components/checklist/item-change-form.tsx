@@ -4,7 +4,6 @@ import { useActionState, useId, useState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ACTION_LABELS, type ManualAction } from "@/lib/remediation/action-labels";
 import type { ChecklistAction } from "./action-state";
-import { ActorField } from "./actor-field";
 import { ChangeFields } from "./change-fields";
 
 /** Change one item: the actions its state allows, the inputs the chosen one needs, and who. */
@@ -45,7 +44,6 @@ export function ItemChangeForm({
           </select>
         </div>
         <ChangeFields action={chosen} fieldErrors={result?.fieldErrors} defaults={defaults} />
-        <ActorField compact />
         <SubmitButton variant="primary" pendingLabel="Saving…">
           Save
         </SubmitButton>

@@ -1,21 +1,16 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ChecklistAction } from "./action-state";
-import { ACTOR_STORAGE_KEY } from "./actor-field";
 
 /** "Apply this fix in the sandbox": the demo and test half of the loop fix → collect → verified. */
 export function SandboxFixButton({ action, accountId, itemId, description }: { action: ChecklistAction; accountId: string; itemId: string; description: string }) {
   const [result, formAction] = useActionState(action, null);
-  // Recorded in the item's history as who applied it; the name given in the change forms.
-  const [actor, setActor] = useState("");
-  useEffect(() => setActor(window.localStorage.getItem(ACTOR_STORAGE_KEY) ?? ""), []);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3 print:hidden">
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="itemId" value={itemId} />
-      <input type="hidden" name="actor" value={actor} />
       <SubmitButton variant="secondary" size="sm" pendingLabel="Applying…">
         Apply this fix in the sandbox
       </SubmitButton>

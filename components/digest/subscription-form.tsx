@@ -39,8 +39,11 @@ export function SubscriptionForm({
   subscriptionId,
   accounts,
   timeZones,
+  emailLocked = false,
 }: {
   action: SubscriptionFormAction;
+  /** Editors subscribe only themselves: the address is theirs and cannot be changed here. */
+  emailLocked?: boolean;
   initial: SubscriptionFormValues;
   /** Set when editing. */
   subscriptionId?: string;
@@ -69,7 +72,7 @@ export function SubscriptionForm({
         </Notice>
       ) : null}
       <Field label="Email address" error={errors.email}>
-        {(props) => <input {...props} name="email" type="email" autoComplete="email" defaultValue={state.values.email} required placeholder="security-team@example.com" />}
+        {(props) => <input {...props} name="email" type="email" autoComplete="email" defaultValue={state.values.email} required readOnly={emailLocked} placeholder="security-team@example.com" />}
       </Field>
 
       <fieldset>

@@ -5,7 +5,8 @@ import { HealthBadge } from "./health-badge";
 import { TestAgainButton, type TestAgainAction } from "./test-again-button";
 
 /** Every linked account's connection: state, last successful collection, the standing error and what to do. */
-export function HealthTable({ rows, testAction, now }: { rows: AccountHealthRow[]; testAction: TestAgainAction; now: Date }) {
+/** `testAction` is absent for people who may not test connections (below admin). */
+export function HealthTable({ rows, testAction, now }: { rows: AccountHealthRow[]; testAction?: TestAgainAction; now: Date }) {
   return (
     <div className="overflow-x-auto">
       <table className="data-table">
@@ -54,7 +55,7 @@ export function HealthTable({ rows, testAction, now }: { rows: AccountHealthRow[
                 {row.health.fix ? <p className="mt-1 break-words muted">{row.health.fix}</p> : null}
               </td>
               <td className="min-w-40">
-                <TestAgainButton action={testAction} accountId={row.awsAccountId} accountName={row.name} />
+                {testAction ? <TestAgainButton action={testAction} accountId={row.awsAccountId} accountName={row.name} /> : null}
               </td>
             </tr>
           ))}

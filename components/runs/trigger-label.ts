@@ -3,6 +3,7 @@ const TRIGGER_LABELS: Record<string, string> = {
   schedule: "Schedule",
   manual: "Manual",
   cli: "CLI",
+  api: "API",
   startup: "Start-up",
 };
 

@@ -11,11 +11,14 @@ export function AccountScopePanel({
   scope,
   action,
   initial,
+  editable,
 }: {
   accountId: string;
   scope: AccountScopeView;
   action: RegionScopeAction;
   initial: RegionScopeFormState;
+  /** Admins change the scope; others read it. */
+  editable: boolean;
 }) {
   return (
     <section id="scope" aria-labelledby="scope-heading" className="card p-5">
@@ -33,9 +36,11 @@ export function AccountScopePanel({
           and are not assessed again until it is back in scope. <Link href="/settings">Change the scope</Link>.
         </Notice>
       )}
-      <div className="mt-4">
-        <RegionScopeForm action={action} initial={initial} accountId={accountId} legend="Regions collected for this account" />
-      </div>
+      {editable ? (
+        <div className="mt-4">
+          <RegionScopeForm action={action} initial={initial} accountId={accountId} legend="Regions collected for this account" />
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -65,14 +65,13 @@ export class ChecklistItem {
   }
 
   /** Runs one change through the item's own form and waits for its confirmation. */
-  async change(action: string, fields: { comment?: string; actor?: string; assignee?: string; dueOn?: string; note?: string } = {}): Promise<string> {
+  async change(action: string, fields: { comment?: string; assignee?: string; dueOn?: string; note?: string } = {}): Promise<string> {
     const form = this.form();
     await form.getByLabel("Change", { exact: true }).selectOption({ label: action });
     if (fields.assignee !== undefined) await form.getByLabel(/^Assignee/).fill(fields.assignee);
     if (fields.dueOn !== undefined) await form.getByLabel(/^Due date/).fill(fields.dueOn);
     if (fields.note !== undefined) await form.getByLabel("Note", { exact: true }).fill(fields.note);
     if (fields.comment !== undefined) await form.getByLabel(/^Why \(optional/).fill(fields.comment);
-    if (fields.actor !== undefined) await form.getByLabel("Your name").fill(fields.actor);
     await form.getByRole("button", { name: "Save" }).click();
     const status = form.getByRole("status");
     await expect(status).not.toBeEmpty();
@@ -91,12 +90,11 @@ export class ChecklistItem {
     return this.change("Assign…", { assignee });
   }
 
-  async acceptRisk(reason: string, expiresOn: string, actor?: string): Promise<string> {
+  async acceptRisk(reason: string, expiresOn: string): Promise<string> {
     const form = this.form();
     await form.getByLabel("Change", { exact: true }).selectOption({ label: "Accept the risk…" });
     await form.getByLabel(/^Why the risk is accepted/).fill(reason);
     await form.getByLabel(/^Accepted until/).fill(expiresOn);
-    if (actor !== undefined) await form.getByLabel("Your name").fill(actor);
     await form.getByRole("button", { name: "Save" }).click();
     const status = form.getByRole("status");
     await expect(status).not.toBeEmpty();
@@ -185,12 +183,11 @@ export class ChecklistPage {
   }
 
   /** Selects the items and applies one change to all of them through the bulk form. */
-  async bulkChange(items: ChecklistItem[], action: string, fields: { comment?: string; actor?: string } = {}): Promise<string> {
+  async bulkChange(items: ChecklistItem[], action: string, fields: { comment?: string } = {}): Promise<string> {
     for (const item of items) await item.select();
     const bulk = this.page.getByRole("region", { name: "Bulk actions" });
     await bulk.getByLabel("Change the selected items").selectOption({ label: action });
     if (fields.comment !== undefined) await bulk.getByLabel(/^Why \(optional/).fill(fields.comment);
-    if (fields.actor !== undefined) await bulk.getByLabel("Your name").fill(fields.actor);
     await bulk.getByRole("button", { name: "Apply to selected" }).click();
     const status = bulk.getByRole("status").last();
     await expect(status).not.toBeEmpty();

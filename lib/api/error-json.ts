@@ -1,7 +1,7 @@
 /** The body of every /api/v1 error response. */
 import { z } from "zod";
 
-export const API_ERROR_CODES = ["invalid_parameter", "not_found", "unauthorized", "internal_error"] as const;
+export const API_ERROR_CODES = ["invalid_parameter", "not_found", "unauthorized", "forbidden", "internal_error"] as const;
 
 export const apiErrorSchema = z
   .object({

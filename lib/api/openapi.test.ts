@@ -8,6 +8,7 @@ const published = JSON.parse(readFileSync(path.join(ROOT, "public/openapi.json")
   openapi: string;
   paths: Record<string, Record<string, unknown>>;
   components: { schemas: Record<string, unknown> };
+  security: unknown;
 };
 
 /** Every `route.ts` under app/api/v1 as the URL path it serves. */
@@ -39,13 +40,24 @@ describe("public/openapi.json", () => {
     expect(Object.keys(published.paths).sort()).toEqual(apiRoutes().sort());
   });
 
-  it("documents GET, 200 and 400 for every path, each route exporting GET only", () => {
+  it("documents exactly the methods each route exports, with 200 and 400", () => {
     for (const [route, item] of Object.entries(published.paths)) {
-      expect(Object.keys(item), route).toEqual(["get"]);
-      const responses = (item.get as { responses: Record<string, unknown> }).responses;
-      expect(Object.keys(responses), route).toEqual(expect.arrayContaining(["200", "400"]));
       const source = readFileSync(path.join(ROOT, "app", route, "route.ts"), "utf8");
-      expect(source.match(/export (const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g), route).toEqual([expect.stringContaining("GET")]);
+      const exported = [...source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]!.toLowerCase());
+      expect(Object.keys(item), route).toEqual(exported);
+      for (const method of exported) {
+        const responses = (item[method] as { responses: Record<string, unknown> }).responses;
+        expect(Object.keys(responses), route).toEqual(expect.arrayContaining(["200", "400"]));
+      }
+    }
+  });
+
+  it("requires a bearer API token on every operation and documents 401 and 403", () => {
+    expect(published.security).toEqual([{ apiToken: [] }]);
+    for (const [route, item] of Object.entries(published.paths)) {
+      for (const operation of Object.values(item) as Array<{ responses: Record<string, unknown> }>) {
+        expect(Object.keys(operation.responses), route).toEqual(expect.arrayContaining(["401", "403"]));
+      }
     }
   });
 

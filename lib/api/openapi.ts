@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { apiAccountListSchema, apiAccountSchema, apiCollectionErrorSchema } from "./account-json";
+import { apiCollectionRequestSchema, apiCollectionStartedSchema } from "./collection-json";
 import { apiErrorSchema } from "./error-json";
 import { apiFindingSchema, apiFindingsPageSchema } from "./finding-json";
 import { accountsQuerySchema, findingsQuerySchema, runsQuerySchema, scorecardQuerySchema } from "./query-params";
@@ -24,6 +25,8 @@ export const API_COMPONENTS = {
   Finding: apiFindingSchema,
   RunsPage: apiRunsPageSchema,
   Run: apiRunSchema,
+  CollectionRequest: apiCollectionRequestSchema,
+  CollectionStarted: apiCollectionStartedSchema,
   Error: apiErrorSchema,
 } as const;
 
@@ -33,7 +36,10 @@ interface ApiOperation {
   path: string;
   summary: string;
   description: string;
-  query: z.ZodObject;
+  /** GET reads with query parameters; POST changes something, with a JSON body. */
+  method?: "get" | "post";
+  query?: z.ZodObject;
+  body?: ApiComponentName;
   response: ApiComponentName;
   notFound?: boolean;
 }
@@ -68,6 +74,15 @@ export const API_OPERATIONS: ApiOperation[] = [
     query: runsQuerySchema,
     response: "RunsPage",
   },
+  {
+    path: "/api/v1/collections",
+    method: "post",
+    summary: "Start a collection",
+    description:
+      "Collects some or all linked accounts now, as \"Collect now\" does. Needs a read-write token whose owner is an editor or admin. Answers 202 with the run, or 200 with runId null when every account was skipped.",
+    body: "CollectionRequest",
+    response: "CollectionStarted",
+  },
 ];
 
 function componentSchemas(): Record<string, JsonObject> {
@@ -95,15 +110,20 @@ function queryParameters(query: z.ZodObject): JsonObject[] {
 const jsonContent = (component: ApiComponentName) => ({ "application/json": { schema: { $ref: `#/components/schemas/${component}` } } });
 
 function operation(op: ApiOperation): JsonObject {
+  const method = op.method ?? "get";
   return {
-    get: {
-      operationId: op.path.replace("/api/v1/", "get-"),
+    [method]: {
+      operationId: op.path.replace("/api/v1/", `${method}-`),
       summary: op.summary,
       description: op.description,
-      parameters: queryParameters(op.query),
+      ...(op.query ? { parameters: queryParameters(op.query) } : {}),
+      ...(op.body ? { requestBody: { required: false, content: jsonContent(op.body) } } : {}),
       responses: {
-        "200": { description: op.summary, content: jsonContent(op.response) },
-        "400": { description: "A query parameter is invalid or unknown; the error names it.", content: jsonContent("Error") },
+        ...(method === "post" ? { "202": { description: op.summary, content: jsonContent(op.response) } } : {}),
+        "200": { description: method === "post" ? "Nothing was queued" : op.summary, content: jsonContent(op.response) },
+        "400": { description: `${op.body ? "The body" : "A query parameter"} is invalid or unknown; the error names it.`, content: jsonContent("Error") },
+        "401": { description: "No valid API token: missing, malformed, unknown, expired or revoked.", content: jsonContent("Error") },
+        "403": { description: "The token's scope does not allow this.", content: jsonContent("Error") },
         ...(op.notFound ? { "404": { description: "The account is not linked.", content: jsonContent("Error") } } : {}),
         "500": { description: "The request failed on the server.", content: jsonContent("Error") },
       },
@@ -118,9 +138,13 @@ export function openApiDocument(): JsonObject {
       title: "iamfit API",
       version: "1.0.0",
       description:
-        "Read-only JSON API of iamfit: the Cloud Security Fitness scorecard, linked accounts, findings and collection runs. Names of AWS resources are untrusted text.",
+        "JSON API of iamfit: the Cloud Security Fitness scorecard, linked accounts, findings and collection runs. Every request needs an API token (created under API tokens in the UI) as `Authorization: Bearer iamfit_…`. Names of AWS resources are untrusted text.",
     },
+    security: [{ apiToken: [] }],
     paths: Object.fromEntries(API_OPERATIONS.map((op) => [op.path, operation(op)])),
-    components: { schemas: componentSchemas() },
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: { apiToken: { type: "http", scheme: "bearer", description: "An iamfit API token (iamfit_…), read-only or read-write." } },
+    },
   };
 }

@@ -1,9 +1,13 @@
 /**
- * Every /api/v1 route goes through apiRoute: the access guard (one place, for the API tokens of
- * a later issue), the strict query-string check (400 naming the parameter) and JSON responses
- * that are never cached.
+ * Every /api/v1 route goes through apiRoute (GET) or apiMutation (POST): the API token check (401
+ * without a valid token, 403 when its scope does not allow the capability), the strict query or
+ * body check (400 naming the parameter) and JSON responses that are never cached.
  */
+import "server-only";
 import type { z } from "zod";
+import { authenticateApiRequest } from "@/lib/auth/api-request";
+import type { Capability } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session-user";
 import type { ApiError } from "./error-json";
 import { parseQuery } from "./query-params";
 
@@ -17,20 +21,55 @@ export function apiError(status: number, error: ApiError["error"]): Response {
   return apiJson({ error } satisfies ApiError, status);
 }
 
-/** Who may read the API. Open until API tokens exist; answer a Response to refuse the request. */
-async function guardApiRequest(request: Request): Promise<Response | undefined> {
-  void request;
-  return undefined;
+function refusal(authentication: { status: 401 | 403; message: string }): Response {
+  const response = apiError(authentication.status, { code: authentication.status === 401 ? "unauthorized" : "forbidden", message: authentication.message });
+  if (authentication.status === 401) response.headers.set("WWW-Authenticate", 'Bearer realm="iamfit"');
+  return response;
 }
 
-export function apiRoute<T>(querySchema: z.ZodType<T>, handler: (query: T, request: Request) => Promise<Response | object>): (request: Request) => Promise<Response> {
+export function apiRoute<T>(
+  querySchema: z.ZodType<T>,
+  handler: (query: T, request: Request, user: SessionUser) => Promise<Response | object>,
+  capability: Capability = "browse",
+): (request: Request) => Promise<Response> {
   return async (request) => {
-    const refused = await guardApiRequest(request);
-    if (refused) return refused;
+    const authentication = await authenticateApiRequest(request, capability);
+    if (!authentication.ok) return refusal(authentication);
     const parsed = parseQuery(querySchema, new URL(request.url).searchParams);
     if (!parsed.ok) return apiError(400, { code: "invalid_parameter", parameter: parsed.error.parameter, message: parsed.error.message });
     try {
-      const body = await handler(parsed.query, request);
+      const body = await handler(parsed.query, request, authentication.user);
+      return body instanceof Response ? body : apiJson(body);
+    } catch (error) {
+      console.error("api: request failed", request.url, error);
+      return apiError(500, { code: "internal_error", message: "The request failed; see the server log." });
+    }
+  };
+}
+
+/** A JSON-body endpoint that changes something: read-write tokens whose owner's role allows `capability`. */
+export function apiMutation<T>(
+  bodySchema: z.ZodType<T>,
+  capability: Capability,
+  handler: (body: T, request: Request, user: SessionUser) => Promise<Response | object>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const authentication = await authenticateApiRequest(request, capability);
+    if (!authentication.ok) return refusal(authentication);
+    const text = await request.text();
+    let json: unknown;
+    try {
+      json = text.trim() === "" ? {} : JSON.parse(text);
+    } catch {
+      return apiError(400, { code: "invalid_parameter", message: "The body is not JSON." });
+    }
+    const parsed = bodySchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return apiError(400, { code: "invalid_parameter", parameter: issue?.path.join(".") || undefined, message: issue?.message ?? "Invalid body." });
+    }
+    try {
+      const body = await handler(parsed.data, request, authentication.user);
       return body instanceof Response ? body : apiJson(body);
     } catch (error) {
       console.error("api: request failed", request.url, error);

@@ -2,6 +2,8 @@
  * What every CLI command needs: a validated environment and the database (DATABASE_URL, or the
  * embedded cluster: joined when the server runs it, started for the command otherwise).
  */
+import os from "node:os";
+import { recordAudit, type AuditEntryInput } from "@/lib/audit/record";
 import { parseEnv, type IamfitEnv } from "@/lib/env";
 import { prepareDatabase } from "@/lib/db/database";
 import { disconnectDb } from "@/lib/db/client";
@@ -32,4 +34,19 @@ export function printTable(rows: Array<Record<string, string>>, columns: string[
   const line = (cells: string[]) => cells.map((cell, index) => cell.padEnd(widths[index]!)).join("  ").trimEnd();
   console.log(line(columns.map((column) => column.toUpperCase())));
   for (const row of rows) console.log(line(columns.map((column) => row[column] ?? "")));
+}
+
+/**
+ * An audit entry for a change made from the command line. The CLI talks to the database
+ * directly, without signing in; the entry names the operating-system user and host instead.
+ */
+export async function auditCliChange(entry: Omit<AuditEntryInput, "actor" | "ip" | "userAgent">): Promise<void> {
+  const osUser = (() => {
+    try {
+      return os.userInfo().username;
+    } catch {
+      return "unknown";
+    }
+  })();
+  await recordAudit({ ...entry, actor: { kind: "cli" }, detail: { ...entry.detail, osUser, host: os.hostname() }, userAgent: "iamfit-cli" });
 }

@@ -9,6 +9,7 @@ import { registerCancelCommand } from "./commands/cancel";
 import { registerCollectCommand } from "./commands/collect";
 import { registerSandboxCommand } from "./commands/sandbox";
 import { registerScorecardCommands } from "./commands/scorecard";
+import { registerUserCommands } from "./commands/users";
 import { asksForCollectHelp, scopeHelp } from "./commands/collect-help";
 import { CliError } from "./context";
 
@@ -22,6 +23,7 @@ export function buildProgram(collectScopeHelp?: string): Command {
   registerCancelCommand(program);
   registerSandboxCommand(program);
   registerScorecardCommands(program);
+  registerUserCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

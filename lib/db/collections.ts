@@ -11,7 +11,7 @@ import { bytesToHex, hexToBytes, putBlobs } from "./blobs";
 import { db } from "./client";
 import type { DbTransaction } from "./transaction";
 
-export type RunTrigger = "schedule" | "manual" | "cli" | "startup";
+export type RunTrigger = "schedule" | "manual" | "cli" | "api" | "startup";
 export type RunKind = "collect" | "evaluate";
 export const ACTIVE_COLLECTION_STATUSES = ["queued", "running"] as const;
 

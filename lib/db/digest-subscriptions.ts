@@ -86,8 +86,13 @@ function columns(input: SubscriptionInput) {
   };
 }
 
-export async function listDigestSubscriptions(): Promise<DigestSubscriptionView[]> {
-  const rows = await db().digestSubscription.findMany({ select, orderBy: [{ email: "asc" }, { createdAt: "asc" }] });
+/** Everyone's subscriptions, or one person's (theirs by owner, or ownerless ones to their email). */
+export async function listDigestSubscriptions(owner?: { userId: string; email: string }): Promise<DigestSubscriptionView[]> {
+  const rows = await db().digestSubscription.findMany({
+    where: owner ? { OR: [{ userId: owner.userId }, { userId: null, email: { equals: owner.email, mode: "insensitive" } }] } : undefined,
+    select,
+    orderBy: [{ email: "asc" }, { createdAt: "asc" }],
+  });
   return rows.map(toView);
 }
 

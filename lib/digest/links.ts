@@ -1,12 +1,12 @@
 /**
  * Absolute addresses for everything a digest links to. Emails are read outside iamfit, so every
- * link carries the installation's public address (IAMFIT_BASE_URL, else http://localhost:PORT).
+ * link carries the installation's public address (IAMFIT_PUBLIC_URL, else http://localhost:PORT).
  */
 import type { ExerciseNumber } from "@/lib/checks/types";
 import { accountHref, changesHref, resourceHref } from "@/lib/scorecard/links";
 
-export function resolveBaseUrl(config: { IAMFIT_BASE_URL?: string; PORT: number }): string {
-  return (config.IAMFIT_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "");
+export function resolveBaseUrl(config: { IAMFIT_PUBLIC_URL?: string; PORT: number }): string {
+  return (config.IAMFIT_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "");
 }
 
 export class DigestLinks {

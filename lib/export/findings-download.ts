@@ -7,11 +7,11 @@ import { toApiFinding, type ApiFinding } from "@/lib/api/finding-json";
 import type { JsonValue } from "@/lib/checks/types";
 import { getEvidence, iterateFindings } from "@/lib/db/findings";
 import type { FindingsQuery } from "@/lib/scorecard/search-params";
-import { CSV_BOM } from "./csv";
+import { downloadResponse } from "./download";
 import { findingsCsvHeader, findingsCsvRows } from "./findings-csv";
 
-export const EXPORT_FORMATS = ["csv", "json"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from "./download";
+import type { ExportFormat } from "./download";
 
 /** The view's findings with their evidence, batch by batch. */
 export async function* exportFindings(query: FindingsQuery): AsyncGenerator<ApiFinding[]> {
@@ -39,30 +39,5 @@ export async function* findingsExportChunks(query: FindingsQuery, format: Export
 }
 
 export function findingsExportResponse(query: FindingsQuery, format: ExportFormat, filenameStem: string, now = new Date()): Response {
-  const encoder = new TextEncoder();
-  const chunks = findingsExportChunks(query, format, now);
-  // The BOM makes spreadsheet programs read the CSV as UTF-8.
-  let prefix = format === "csv" ? CSV_BOM : "";
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else {
-        controller.enqueue(encoder.encode(prefix + next.value));
-        prefix = "";
-      }
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
-  const stamp = now.toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filenameStem}-${stamp}.${format}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return downloadResponse(findingsExportChunks(query, format, now), format, `${filenameStem}-${now.toISOString().slice(0, 10)}`);
 }

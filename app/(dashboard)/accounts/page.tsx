@@ -11,6 +11,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { listAccountsPage } from "@/lib/db/account-list";
 import { collectAccountsAction } from "./_actions/collect";
 import { DEFAULT_DIRECTION, parseAccountListParams, type RawSearchParams } from "./_lib/list-params";
+import { requirePage } from "@/lib/auth/guards";
+import { roleAllows } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Accounts" };
@@ -18,6 +20,8 @@ export const metadata: Metadata = { title: "Accounts" };
 const PATHNAME = "/accounts";
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const user = await requirePage("browse");
+  const mayLink = roleAllows(user.role, "manageAccounts");
   const params = parseAccountListParams(await searchParams);
   const list = await listAccountsPage(params.query);
   const filtered = Boolean(params.query.text || params.query.status);
@@ -28,10 +32,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         description="The AWS accounts iamfit audits through a read-only role. Collections run on a schedule; collect one now to see a change at once."
         actions={
           <>
-            <CollectButton action={collectAccountsAction} label="Collect all now" align="end" />
-            <Link href="/accounts/new" className={buttonClass("primary")}>
-              Link account
-            </Link>
+            {roleAllows(user.role, "collect") ? <CollectButton action={collectAccountsAction} label="Collect all now" align="end" /> : null}
+            {mayLink ? (
+              <Link href="/accounts/new" className={buttonClass("primary")}>
+                Link account
+              </Link>
+            ) : null}
           </>
         }
       />
@@ -44,12 +50,16 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         <EmptyState
           title="No accounts linked yet"
           action={
-            <Link href="/accounts/new" className={buttonClass("primary")}>
-              Link an account
-            </Link>
+            mayLink ? (
+              <Link href="/accounts/new" className={buttonClass("primary")}>
+                Link an account
+              </Link>
+            ) : undefined
           }
         >
-          Link an AWS account by deploying a read-only audit role in it; iamfit shows you the exact trust policy.
+          {mayLink
+            ? "Link an AWS account by deploying a read-only audit role in it; iamfit shows you the exact trust policy."
+            : "An admin links AWS accounts; their scorecards appear here once collected."}
         </EmptyState>
       ) : (
         <section aria-label="Linked accounts" className="card overflow-hidden">
@@ -59,7 +69,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           ) : (
             <AccountsTable
               rows={list.rows}
-              collectAction={collectAccountsAction}
+              collectAction={roleAllows(user.role, "collect") ? collectAccountsAction : undefined}
               sorting={{
                 pathname: PATHNAME,
                 state: params.state,

@@ -12,6 +12,7 @@ import { formatUtc } from "@/components/ui/relative-time";
 import { listChanges, listComparableRuns, resolveChangeWindow, summarizeChanges } from "@/lib/db/changes";
 import { exerciseInfo } from "@/lib/scorecard/catalogue";
 import { changesUrlState, parseChangesSearchParams, type RawSearchParams } from "@/lib/scorecard/search-params";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Changes" };
@@ -19,6 +20,7 @@ export const metadata: Metadata = { title: "Changes" };
 const PATHNAME = "/changes";
 
 export default async function ChangesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await requirePage("browse");
   const query = parseChangesSearchParams(await searchParams);
   const state = changesUrlState(query);
   const [window, runs] = await Promise.all([resolveChangeWindow(query, new Date()), listComparableRuns(100)]);

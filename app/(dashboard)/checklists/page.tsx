@@ -3,11 +3,13 @@ import { AccountChecklistTable, OverdueItemsTable } from "@/components/checklist
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getOrganizationChecklist } from "@/lib/db/checklist-read";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Checklists" };
 
 export default async function ChecklistsPage() {
+  await requirePage("browse");
   const now = new Date();
   const organization = await getOrganizationChecklist(now);
   return (

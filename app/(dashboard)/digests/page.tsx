@@ -17,6 +17,8 @@ import { mailDestination } from "@/lib/digest/transport";
 import { env } from "@/lib/env";
 import { deleteSubscriptionAction, resubscribeAction, saveSubscriptionAction, sendTestDigestAction, setPausedAction } from "./_actions/subscriptions";
 import { digestPageHref, parseDigestPageParams, type DigestNotice, type RawSearchParams } from "./_lib/digest-params";
+import { requirePage } from "@/lib/auth/guards";
+import { managesAllDigests, mayManageSubscription } from "@/lib/digest/subscription-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Weekly digest" };
@@ -33,8 +35,8 @@ const NOTICES: Record<DigestNotice, { tone: NoticeTone; text: string }> = {
   "no-worker": { tone: "error", text: "The test digest could not be queued: the job queue is not running in this process. Start iamfit with `npm start`." },
 };
 
-function formValues(subscription: DigestSubscriptionView | undefined): SubscriptionFormValues {
-  if (!subscription) return { email: "", scope: "all", accounts: [], tags: "", weekday: "1", hour: "9", timeZone: "UTC" };
+function formValues(subscription: DigestSubscriptionView | undefined, defaultEmail: string): SubscriptionFormValues {
+  if (!subscription) return { email: defaultEmail, scope: "all", accounts: [], tags: "", weekday: "1", hour: "9", timeZone: "UTC" };
   const { scope, schedule } = subscription;
   return {
     email: subscription.email,
@@ -48,14 +50,16 @@ function formValues(subscription: DigestSubscriptionView | undefined): Subscript
 }
 
 export default async function DigestsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const user = await requirePage("manageOwnDigest");
+  const owner = managesAllDigests(user) ? undefined : { userId: user.id, email: user.email };
   const params = parseDigestPageParams(await searchParams);
   const config = env();
   const now = new Date();
   const destination = mailDestination(config);
   const [subscriptions, accounts, selected] = await Promise.all([
-    listDigestSubscriptions(),
+    listDigestSubscriptions(owner),
     listLinkedAccounts(),
-    params.subscription ? getDigestSubscription(params.subscription) : Promise.resolve(undefined),
+    params.subscription ? getDigestSubscription(params.subscription).then((found) => (found && mayManageSubscription(user, found) ? found : undefined)) : Promise.resolve(undefined),
   ]);
   const latest = await latestDeliveries(subscriptions.map((subscription) => subscription.id));
   const editing = params.creating ? undefined : selected;
@@ -74,7 +78,8 @@ export default async function DigestsPage({ searchParams }: { searchParams: Prom
     <SubscriptionForm
       key={editing?.id ?? "new"}
       action={saveSubscriptionAction}
-      initial={formValues(editing)}
+      initial={formValues(editing, owner ? user.email : "")}
+      emailLocked={owner !== undefined}
       subscriptionId={editing?.id}
       accounts={accounts.map((account) => ({ awsAccountId: account.awsAccountId, name: account.name }))}
       timeZones={timeZones}

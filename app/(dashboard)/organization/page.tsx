@@ -13,6 +13,7 @@ import { getOrCreateExternalId } from "@/lib/db/settings";
 import { organizationView } from "@/lib/onboarding/organization-view";
 import { discoverOrganizationAction, organizationSelectionAction, saveOrganizationSettingsAction } from "./_actions/organization";
 import { parseOrganizationParams, type RawSearchParams } from "./_lib/organization-params";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organization" };
@@ -20,6 +21,7 @@ export const metadata: Metadata = { title: "Organization" };
 const PATHNAME = "/organization";
 
 export default async function OrganizationPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await requirePage("manageAccounts");
   const params = parseOrganizationParams(await searchParams);
   const [accounts, [latestSync], settings, externalId] = await Promise.all([
     listOrganizationAccounts(),

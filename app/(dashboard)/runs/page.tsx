@@ -5,11 +5,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { listRunsPage } from "@/lib/db/runs";
 import { parseRunsPage, RUNS_PAGE_SIZE } from "./_lib/run-params";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Collections" };
 
 export default async function RunsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePage("browse");
   const page = parseRunsPage(await searchParams);
   const list = await listRunsPage({ page, pageSize: RUNS_PAGE_SIZE });
   return (

@@ -10,11 +10,13 @@ import { env } from "@/lib/env";
 import { operatorLimits } from "@/lib/runtime/operator-limits";
 import { saveAccountScopeAction, saveRegionScopeAction } from "./_actions/scope";
 import { accountScopeFormValues, regionScopeFormValues } from "./_lib/scope-form";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
+  await requirePage("manageSettings");
   const settings = await getScopeSettings();
   const [partition, overrides] = await Promise.all([partitionAccountsByScope(), listAccountRegionOverrides(settings)]);
   const limits = operatorLimits(env());

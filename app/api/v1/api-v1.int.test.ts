@@ -7,6 +7,7 @@ import { apiFindingsPageSchema } from "@/lib/api/finding-json";
 import { apiRunsPageSchema } from "@/lib/api/run-json";
 import { apiScorecardSchema } from "@/lib/api/scorecard-json";
 import { insertAccount, insertAccountScore, insertFinding, insertOrgScore, insertRun } from "@/lib/db/scorecard-test-factories";
+import { insertTestApiToken, insertTestUser } from "@/lib/auth/test-users";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { GET as getAccounts } from "./accounts/route";
 import { GET as getFindings } from "./findings/route";
@@ -28,8 +29,10 @@ function missingRequired(value: unknown, schema: JsonSchema, at = "$"): string[]
   ];
 }
 
-async function call(handler: (request: Request) => Promise<Response>, url: string) {
-  const response = await handler(new Request(`http://localhost${url}`));
+let bearer = "";
+
+async function call(handler: (request: Request) => Promise<Response>, url: string, authorization: string | null = `Bearer ${bearer}`) {
+  const response = await handler(new Request(`http://localhost${url}`, { headers: authorization ? { authorization } : {} }));
   return { status: response.status, body: (await response.json()) as unknown, cache: response.headers.get("cache-control") };
 }
 
@@ -39,6 +42,7 @@ describe("/api/v1", () => {
   let run: bigint;
   beforeAll(async () => {
     database = await createTestDatabase();
+    bearer = (await insertTestApiToken(await insertTestUser("viewer"), { scope: "read" })).secret;
     run = await insertRun();
     prod = await insertAccount({ name: "prod", tags: { env: "prod" } });
     const dev = await insertAccount({ name: "dev" });
@@ -51,6 +55,17 @@ describe("/api/v1", () => {
     await insertFinding({ accountId: dev.id, checkId: "users.console-mfa", resourceName: "bob", status: "pass", firstRunId: run });
   });
   afterAll(async () => database?.drop());
+
+  it("refuses every route without a valid token: 401 with a Bearer challenge and the error shape", async () => {
+    for (const handler of [getScorecard, getAccounts, getFindings, getRuns]) {
+      for (const authorization of [null, "Bearer iamfit_" + "x".repeat(43), `Basic ${bearer}`]) {
+        const response = await handler(new Request("http://localhost/api/v1/x", { headers: authorization ? { authorization } : {} }));
+        expect(response.status).toBe(401);
+        expect(response.headers.get("www-authenticate")).toBe('Bearer realm="iamfit"');
+        expect(apiErrorSchema.parse(await response.json()).error.code).toBe("unauthorized");
+      }
+    }
+  });
 
   it("GET /scorecard answers per account and per exercise score, passed, failed and unknown", async () => {
     const { status, body, cache } = await call(getScorecard, "/api/v1/scorecard");

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { fieldErrors, linkAccountInputSchema, parseTagList } from "@/lib/accounts/link-input";
 import { AccountAlreadyLinkedError, AccountNotFoundError, linkAccount, listLinkedAccounts, removeLinkedAccount } from "@/lib/db/accounts";
 import { getOrCreateExternalId } from "@/lib/db/settings";
-import { CliError, printTable, withDatabase } from "../context";
+import { auditCliChange, CliError, printTable, withDatabase } from "../context";
 import { registerOnboardingCommands } from "./onboarding";
 
 export function registerAccountCommands(program: Command): void {
@@ -40,6 +40,7 @@ export function registerAccountCommands(program: Command): void {
         const externalId = parsed.data.externalId ?? (await getOrCreateExternalId());
         try {
           const account = await linkAccount({ ...parsed.data, externalId }, "cli");
+          await auditCliChange({ action: "account.linked", target: { type: "account", id: account.awsAccountId, label: account.name }, detail: { roleArn: account.roleArn } });
           console.log(`Linked ${account.awsAccountId} (${account.name}) through ${account.roleArn}.`);
           console.log(`Its trust policy must require ExternalId ${externalId}. Run \`iamfit collect --account ${account.awsAccountId} --wait\` to collect it now.`);
         } catch (error) {
@@ -85,6 +86,7 @@ export function registerAccountCommands(program: Command): void {
       await withDatabase(async () => {
         try {
           await removeLinkedAccount(accountId);
+          await auditCliChange({ action: "account.removed", target: { type: "account", id: accountId } });
           console.log(`Removed ${accountId}.`);
         } catch (error) {
           if (error instanceof AccountNotFoundError) throw new CliError(error.message, 1);

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { cancelCollection } from "@/lib/collect/cancel-collection";
 import { getActiveRun } from "@/lib/db/runs";
-import { CliError, withDatabase } from "../context";
+import { auditCliChange, CliError, withDatabase } from "../context";
 
 export function registerCancelCommand(program: Command): void {
   program
@@ -18,6 +18,7 @@ export function registerCancelCommand(program: Command): void {
         const runId = runIdArgument ? BigInt(runIdArgument) : (await getActiveRun())?.id;
         if (runId === undefined) throw new CliError("No collection is running.");
         const result = await cancelCollection({ runId, awsAccountId: options.account, requestedBy: "cli" });
+        await auditCliChange({ action: "collection.cancelled", target: options.account ? { type: "account", id: options.account } : { type: "run", id: runId.toString() }, detail: { runId: runId.toString() } });
         if (result.cancelledQueued + result.flaggedRunning === 0) {
           throw new CliError(`Nothing to cancel in collection ${runId}${options.account ? ` for ${options.account}` : ""}: it has finished.`);
         }

@@ -8,7 +8,7 @@ import { createAwsRuntime } from "@/lib/runtime/aws-runtime";
 import { collectionJobContext } from "@/lib/runtime/collection-job-context";
 import { operatorLimits } from "@/lib/runtime/operator-limits";
 import { loadSandboxMutations } from "@/lib/runtime/sandbox-setup";
-import { CliError, printTable, withDatabase } from "../context";
+import { auditCliChange, CliError, printTable, withDatabase } from "../context";
 import { paceHelp } from "./collect-help";
 
 const FINISHED = new Set(["succeeded", "partial", "failed", "interrupted", "cancelled", "timed_out"]);
@@ -37,6 +37,7 @@ ${scopeHelp}`,
         const boss = await startBoss(databaseUrl);
         try {
           const run = await requestCollection(boss, { trigger: "cli", awsAccountIds: options.account, requestedBy: "cli" });
+          await auditCliChange({ action: "collection.requested", target: { type: "organization", id: options.account?.join(",") || "all" }, detail: { runId: run.runId?.toString() ?? null } });
           const outOfScope = run.outOfScope.map((item) => `${item.awsAccountId} (${item.reason})`);
           if (run.runId === null) {
             if (options.account && outOfScope.length > 0) {

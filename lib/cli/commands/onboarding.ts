@@ -24,7 +24,7 @@ import { syncOrganization } from "@/lib/onboarding/organization-sync";
 import { auditRoleTemplateFiles, genericTemplateFiles, type TemplateFile } from "@/lib/onboarding/templates/template-files";
 import { createAwsRuntime, type AwsRuntime } from "@/lib/runtime/aws-runtime";
 import { loadSandboxMutations } from "@/lib/runtime/sandbox-setup";
-import { CliError, withDatabase } from "../context";
+import { auditCliChange, CliError, withDatabase } from "../context";
 import { describeSync, printAccountHealth, printOrganizationAccounts } from "./onboarding-output";
 
 function checkRoleOptions(options: { role: string; externalId?: string }): void {
@@ -126,6 +126,7 @@ export function registerOnboardingCommands(accounts: Command): void {
           { source: "csv", onExisting: "skip" },
         );
         const fresh = [...result.linked, ...result.restored];
+        await auditCliChange({ action: "account.linked", target: { type: "organization", id: "csv" }, detail: { accountIds: fresh } });
         if (fresh.length > 0) await session.collect(fresh);
         console.log(`Linked ${result.linked.length}, restored ${result.restored.length}, already linked ${result.unchanged.length}.`);
       });
@@ -154,6 +155,7 @@ export function registerOnboardingCommands(accounts: Command): void {
           const rows = await listOrganizationAccounts();
           const selected = options.link ?? rows.filter((row) => row.linkState === "not_linked" && (!options.ou || ouPatternMatches(options.ou, row))).map((row) => row.accountId);
           const outcome = await linkOrganizationAccounts(selected, { roleName: options.role, externalId: options.externalId ?? (await getOrCreateExternalId()) }, session.collect);
+          await auditCliChange({ action: "account.linked", target: { type: "organization", id: "selection" }, detail: { accountIds: outcome.linked, roleName: options.role } });
           if (!options.json) {
             console.log(`Linked ${outcome.linked.length} account(s)${outcome.linked.length ? `: ${outcome.linked.join(", ")}` : ""}.`);
             for (const skip of outcome.skipped) console.log(`  skipped ${skip.accountId} (${skip.name}): ${skip.reason}`);

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { listAuditEvents } from "@/lib/db/audit";
 import { loadSandboxMutations } from "@/lib/runtime/sandbox-setup";
 import { CURATED_ACCOUNT_IDS } from "@/lib/sandbox";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
@@ -30,6 +31,9 @@ describe("iamfit sandbox", () => {
     const mutation = { type: "set-password-policy", accountId: CURATED_ACCOUNT_IDS.stagingWeb, minLength: 14, reuse: 24 };
     await run(["sandbox", "apply", JSON.stringify(mutation)]);
     expect(await loadSandboxMutations()).toEqual([mutation]);
+    // The change is in the audit trail as the command line's, with the operating-system user.
+    const [entry] = (await listAuditEvents({ action: "sandbox.fix_applied" }, { limit: 1 })).rows;
+    expect(entry).toMatchObject({ actorKind: "cli", userAgent: "iamfit-cli", detail: { summary: "set the password policy to length 14, reuse prevention 24", osUser: expect.any(String) } });
     await run(["sandbox", "list"]);
     expect(log.mock.calls.map((call) => call[0])).toEqual(["Applied: set the password policy to length 14, reuse prevention 24.", "1. set the password policy to length 14, reuse prevention 24"]);
     log.mockRestore();

@@ -5,7 +5,7 @@ import { describeSandboxMutation } from "@/lib/remediation/sandbox-fix";
 import { createAwsRuntime } from "@/lib/runtime/aws-runtime";
 import { loadSandboxMutations, saveSandboxMutations } from "@/lib/runtime/sandbox-setup";
 import { parseMutation, SandboxMutationError, type SandboxMutation } from "@/lib/sandbox/mutations";
-import { CliError, withDatabase } from "../context";
+import { auditCliChange, CliError, withDatabase } from "../context";
 
 function parseMutationArgument(json: string): SandboxMutation {
   let value: unknown;
@@ -50,6 +50,7 @@ Exit status: 0 applied, 1 refused by the sandbox (it names something that does n
           if (error instanceof SandboxMutationError) throw new CliError(`the sandbox refused it: ${error.message}`);
           throw error;
         }
+        await auditCliChange({ action: "sandbox.fix_applied", detail: { summary: describeSandboxMutation(mutation) } });
         console.log(`Applied: ${describeSandboxMutation(mutation)}.`);
       });
     });

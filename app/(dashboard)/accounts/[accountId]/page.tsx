@@ -19,6 +19,8 @@ import { getAccountPage } from "@/lib/db/account-page";
 import { removeAccountAction, testLinkedAccountConnectionAction } from "../_actions/account";
 import { collectAccountsAction } from "../_actions/collect";
 import { AccountScopeSection } from "./_components/account-scope-section";
+import { requirePage } from "@/lib/auth/guards";
+import { roleAllows, type Capability } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +32,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AccountPage({ params, searchParams }: Props) {
+  const user = await requirePage("browse");
+  const can = (capability: Capability) => roleAllows(user.role, capability);
   const { accountId } = await params;
   if (!ACCOUNT_ID_PATTERN.test(accountId)) notFound();
   const data = await getAccountPage(accountId);
@@ -54,8 +58,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
         actions={
           <>
             <Link href={`/accounts/${account.awsAccountId}/checklist`} className="self-center text-sm font-medium">Remediation checklist →</Link>
-            <CollectButton action={collectAccountsAction} accountId={account.awsAccountId} variant="primary" align="end" />
-            <RemoveAccountButton action={removeAccountAction} accountId={account.awsAccountId} accountName={account.name} />
+            {can("collect") ? <CollectButton action={collectAccountsAction} accountId={account.awsAccountId} variant="primary" align="end" /> : null}
+            {can("manageAccounts") ? <RemoveAccountButton action={removeAccountAction} accountId={account.awsAccountId} accountName={account.name} /> : null}
           </>
         }
       />
@@ -77,7 +81,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <AccountStatusCard data={data} staleSince={errors.accountLevel ? errors.accountLevel.failedAt : null} />
         <AuditRoleCard data={data}>
-          <TestConnectionPanel action={testLinkedAccountConnectionAction} accountId={account.awsAccountId} />
+          {can("manageAccounts") ? <TestConnectionPanel action={testLinkedAccountConnectionAction} accountId={account.awsAccountId} /> : null}
         </AuditRoleCard>
       </div>
 
@@ -101,7 +105,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
       </section>
 
       <div className="mt-6">
-        <AccountScopeSection awsAccountId={account.awsAccountId} />
+        <AccountScopeSection awsAccountId={account.awsAccountId} editable={can("manageSettings")} />
       </div>
 
       <section aria-labelledby="collections-heading" className="mt-6 card overflow-hidden">

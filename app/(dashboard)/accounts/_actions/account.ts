@@ -7,34 +7,39 @@ import type { ConnectionTestView } from "@/components/accounts/connection-test-r
 import { ACCOUNT_ID_PATTERN } from "@/lib/accounts/link-input";
 import { AccountNotFoundError, getLinkedAccount, removeLinkedAccount } from "@/lib/db/accounts";
 import { runConnectionTest } from "./run-connection-test";
+import { authorizedAction } from "@/lib/auth/guards";
 
 const accountIdSchema = z.object({ accountId: z.string().regex(ACCOUNT_ID_PATTERN) });
 
 /** "Test connection" on a linked account: its stored role and ExternalId, read from the database. */
-export async function testLinkedAccountConnectionAction(
-  _previous: ConnectionTestView | null,
-  formData: FormData,
-): Promise<ConnectionTestView | null> {
-  const parsed = accountIdSchema.safeParse({ accountId: formData.get("accountId") });
-  const testedAt = new Date().toISOString();
-  if (!parsed.success) return { ok: false, steps: [], testedAt, failure: "That is not a 12-digit AWS account id." };
-  const account = await getLinkedAccount(parsed.data.accountId);
-  if (!account) return { ok: false, steps: [], testedAt, failure: `Account ${parsed.data.accountId} is not linked.` };
-  return runConnectionTest({ accountId: account.awsAccountId, roleArn: account.roleArn, externalId: account.externalId });
-}
+export const testLinkedAccountConnectionAction = authorizedAction(
+  "manageAccounts",
+  async (_context, _previous: ConnectionTestView | null, formData: FormData): Promise<ConnectionTestView | null> => {
+    const parsed = accountIdSchema.safeParse({ accountId: formData.get("accountId") });
+    const testedAt = new Date().toISOString();
+    if (!parsed.success) return { ok: false, steps: [], testedAt, failure: "That is not a 12-digit AWS account id." };
+    const account = await getLinkedAccount(parsed.data.accountId);
+    if (!account) return { ok: false, steps: [], testedAt, failure: `Account ${parsed.data.accountId} is not linked.` };
+    return runConnectionTest({ accountId: account.awsAccountId, roleArn: account.roleArn, externalId: account.externalId });
+  },
+);
 
 /** Removes an account from the scorecard (its history is kept) and returns to the list. */
-export async function removeAccountAction(_previous: string | null, formData: FormData): Promise<string | null> {
-  const parsed = accountIdSchema.safeParse({ accountId: formData.get("accountId") });
-  if (!parsed.success) return "That is not a 12-digit AWS account id.";
-  try {
-    await removeLinkedAccount(parsed.data.accountId);
-  } catch (error) {
-    if (!(error instanceof AccountNotFoundError)) {
-      return `The account could not be removed: ${error instanceof Error ? error.message : String(error)}`;
+export const removeAccountAction = authorizedAction(
+  "manageAccounts",
+  async ({ audit }, _previous: string | null, formData: FormData): Promise<string | null> => {
+    const parsed = accountIdSchema.safeParse({ accountId: formData.get("accountId") });
+    if (!parsed.success) return "That is not a 12-digit AWS account id.";
+    try {
+      await removeLinkedAccount(parsed.data.accountId);
+    } catch (error) {
+      if (!(error instanceof AccountNotFoundError)) {
+        return `The account could not be removed: ${error instanceof Error ? error.message : String(error)}`;
+      }
+      // Already removed (another tab, another user): the outcome the user asked for.
     }
-    // Already removed (another tab, another user): the outcome the user asked for.
-  }
-  revalidatePath("/", "layout");
-  redirect(`/accounts?removed=${parsed.data.accountId}`);
-}
+    await audit({ action: "account.removed", target: { type: "account", id: parsed.data.accountId } });
+    revalidatePath("/", "layout");
+    redirect(`/accounts?removed=${parsed.data.accountId}`);
+  },
+);

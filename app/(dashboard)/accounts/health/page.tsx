@@ -9,6 +9,8 @@ import { listAccountHealth } from "@/lib/db/account-health";
 import { healthCounts, matchesHealthFilter, type HealthFilter } from "@/lib/onboarding/connection-health";
 import { testLinkedAccountConnectionAction } from "../_actions/account";
 import { parseHealthFilter } from "./_lib/health-params";
+import { requirePage } from "@/lib/auth/guards";
+import { roleAllows } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Connection health" };
@@ -23,6 +25,7 @@ const LABELS: Record<HealthFilter, string> = {
 };
 
 export default async function ConnectionHealthPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePage("browse");
   const show = parseHealthFilter(await searchParams);
   const rows = await listAccountHealth();
   const counts = healthCounts(rows.map((row) => row.health.state));
@@ -65,7 +68,7 @@ export default async function ConnectionHealthPage({ searchParams }: { searchPar
           {shown.length === 0 ? (
             <p className="px-3 py-10 text-center text-sm muted">No accounts in this state.</p>
           ) : (
-            <HealthTable rows={shown} testAction={testLinkedAccountConnectionAction} now={new Date()} />
+            <HealthTable rows={shown} testAction={roleAllows(user.role, "manageAccounts") ? testLinkedAccountConnectionAction : undefined} now={new Date()} />
           )}
         </section>
       )}

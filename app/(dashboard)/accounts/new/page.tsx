@@ -6,11 +6,13 @@ import { DEFAULT_AUDIT_ROLE_NAME } from "@/lib/accounts/link-input";
 import { getOrCreateExternalId } from "@/lib/db/settings";
 import { linkAccountFormAction } from "../_actions/link";
 import { installationPrincipal } from "./_lib/installation-principal";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Link an account" };
 
 export default async function LinkAccountPage() {
+  await requirePage("manageAccounts");
   const [externalId, principal] = await Promise.all([getOrCreateExternalId(), installationPrincipal()]);
   return (
     <>

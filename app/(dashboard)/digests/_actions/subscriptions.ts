@@ -1,9 +1,8 @@
 "use server";
 
 /**
- * The digest page's changes. There is no sign-in yet: anyone reaching the page manages any
- * subscription. The auth issue adds the owner check in one place, `subscriptionFor` (and sets
- * `userId` on create); every action below already goes through it.
+ * The digest page's changes: editors manage their own subscriptions, admins everyone's. The
+ * owner check is in one place, `subscriptionFor`; every action below goes through it.
  */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -18,14 +17,23 @@ import {
   updateDigestSubscription,
   type DigestSubscriptionRecord,
 } from "@/lib/db/digest-subscriptions";
+import { authorizedAction, type ActionContext } from "@/lib/auth/guards";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { mayManageSubscription, subscriptionEmailFor } from "@/lib/digest/subscription-access";
 import { readSubscriptionForm, subscriptionFieldErrors, subscriptionFormSchema } from "@/lib/digest/subscription-input";
 import { enqueueDigestSends } from "@/lib/jobs/digest-jobs";
 import { processServices } from "@/lib/runtime/process-services";
 import { digestPageHref, type DigestNotice } from "../_lib/digest-params";
 
-async function subscriptionFor(formData: FormData): Promise<DigestSubscriptionRecord | undefined> {
+/** The subscription the form names, if this person may manage it (someone else's reads as absent). */
+async function subscriptionFor(user: SessionUser, formData: FormData): Promise<DigestSubscriptionRecord | undefined> {
   const id = formData.get("subscriptionId");
-  return typeof id === "string" ? getDigestSubscription(id) : undefined;
+  const subscription = typeof id === "string" ? await getDigestSubscription(id) : undefined;
+  return subscription && mayManageSubscription(user, subscription) ? subscription : undefined;
+}
+
+function auditSubscription(context: ActionContext, change: string, subscription: { id: string; email: string }) {
+  return context.audit({ action: "digest.subscription_changed", target: { type: "digest_subscription", id: subscription.id, label: subscription.email }, detail: { change } });
 }
 
 function done(subscription: string | undefined, notice: DigestNotice): never {
@@ -34,8 +42,11 @@ function done(subscription: string | undefined, notice: DigestNotice): never {
 }
 
 /** Creates a subscription, or saves the one named by `subscriptionId`; field errors come back to the form. */
-export async function saveSubscriptionAction(previous: SubscriptionFormState, formData: FormData): Promise<SubscriptionFormState> {
+export const saveSubscriptionAction = authorizedAction(
+  "manageOwnDigest",
+  async (context, previous: SubscriptionFormState, formData: FormData): Promise<SubscriptionFormState> => {
   const raw = readSubscriptionForm(formData);
+  raw.email = subscriptionEmailFor(context.user, String(raw.email ?? ""));
   const values = {
     email: String(raw.email),
     scope: String(raw.scope),
@@ -51,44 +62,51 @@ export async function saveSubscriptionAction(previous: SubscriptionFormState, fo
   let id: string;
   try {
     if (typeof editing === "string" && editing !== "") {
-      const existing = await subscriptionFor(formData);
+      const existing = await subscriptionFor(context.user, formData);
       if (!existing || !(await updateDigestSubscription(existing.id, parsed.data))) {
         return { ...previous, values, fieldErrors: { form: "This subscription no longer exists." } };
       }
       id = existing.id;
     } else {
-      id = (await createDigestSubscription(parsed.data)).id;
+      id = (await createDigestSubscription(parsed.data, parsed.data.email.toLowerCase() === context.user.email.toLowerCase() ? context.user.id : null)).id;
     }
+    await auditSubscription(context, typeof editing === "string" && editing !== "" ? "saved" : "created", { id, email: parsed.data.email });
   } catch (error) {
     return { ...previous, values, fieldErrors: { form: `The subscription was not saved: ${error instanceof Error ? error.message : String(error)}` } };
   }
   done(id, typeof editing === "string" && editing !== "" ? "saved" : "created");
-}
+  },
+);
 
-export async function setPausedAction(formData: FormData): Promise<void> {
-  const subscription = await subscriptionFor(formData);
+export const setPausedAction = authorizedAction("manageOwnDigest", async (context, formData: FormData): Promise<void> => {
+  const subscription = await subscriptionFor(context.user, formData);
   if (!subscription) done(undefined, "not-found");
   const paused = formData.get("paused") === "1";
   await setDigestSubscriptionPaused(subscription.id, paused);
+  await auditSubscription(context, paused ? "paused" : "resumed", subscription);
   done(subscription.id, paused ? "paused" : "resumed");
-}
+});
 
-export async function resubscribeAction(formData: FormData): Promise<void> {
-  const subscription = await subscriptionFor(formData);
+export const resubscribeAction = authorizedAction("manageOwnDigest", async (context, formData: FormData): Promise<void> => {
+  const subscription = await subscriptionFor(context.user, formData);
   if (!subscription) done(undefined, "not-found");
   await resubscribeDigest(subscription.id);
+  await auditSubscription(context, "resubscribed", subscription);
   done(subscription.id, "resubscribed");
-}
+});
 
-export async function deleteSubscriptionAction(formData: FormData): Promise<void> {
-  const subscription = await subscriptionFor(formData);
-  if (subscription) await deleteDigestSubscription(subscription.id);
+export const deleteSubscriptionAction = authorizedAction("manageOwnDigest", async (context, formData: FormData): Promise<void> => {
+  const subscription = await subscriptionFor(context.user, formData);
+  if (subscription) {
+    await deleteDigestSubscription(subscription.id);
+    await auditSubscription(context, "deleted", subscription);
+  }
   done(undefined, subscription ? "deleted" : "not-found");
-}
+});
 
 /** "Send me a test digest now": a test delivery, sent by a worker like any other, with its retries. */
-export async function sendTestDigestAction(formData: FormData): Promise<void> {
-  const subscription = await subscriptionFor(formData);
+export const sendTestDigestAction = authorizedAction("manageOwnDigest", async (context, formData: FormData): Promise<void> => {
+  const subscription = await subscriptionFor(context.user, formData);
   if (!subscription) done(undefined, "not-found");
   let boss;
   try {
@@ -98,5 +116,6 @@ export async function sendTestDigestAction(formData: FormData): Promise<void> {
   }
   const deliveryId = await createTestDelivery(subscription.id, subscription.email, new Date());
   await enqueueDigestSends(boss, [deliveryId]);
+  await auditSubscription(context, "test_sent", subscription);
   done(subscription.id, "test-queued");
-}
+});

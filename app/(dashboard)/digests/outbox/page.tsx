@@ -9,6 +9,7 @@ import { listOutbox, readOutboxMessage } from "@/lib/digest/outbox";
 import { mailDestination, outboxDirectory } from "@/lib/digest/transport";
 import { env } from "@/lib/env";
 import type { RawSearchParams } from "../_lib/digest-params";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Local outbox" };
@@ -16,6 +17,7 @@ export const metadata: Metadata = { title: "Local outbox" };
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await requirePage("manageDigests");
   const params = await searchParams;
   const config = env();
   const directory = outboxDirectory(config.dataDir);

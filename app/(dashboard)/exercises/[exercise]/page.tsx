@@ -18,6 +18,7 @@ import { checkSummaryRows } from "@/lib/scorecard/check-summary";
 import { exerciseHref } from "@/lib/scorecard/links";
 import { scoreChange } from "@/lib/scorecard/score-scale";
 import { findingsUrlState, parseExerciseParam, parseFindingsSearchParams, type RawSearchParams } from "@/lib/scorecard/search-params";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ExercisePage({ params, searchParams }: Props) {
+  await requirePage("browse");
   const exercise = parseExerciseParam((await params).exercise);
   if (!exercise) notFound();
   const query = parseFindingsSearchParams(await searchParams, { exercise });

@@ -10,6 +10,7 @@ import { getOrganizationSettings, organizationRootId } from "@/lib/db/organizati
 import { getOrCreateExternalId } from "@/lib/db/settings";
 import { minimalReadOnlyPolicy, organizationDiscoveryPolicy, trustPolicyJson } from "@/lib/onboarding/templates/audit-role-policy";
 import { auditRoleTemplateFiles } from "@/lib/onboarding/templates/template-files";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit-role templates" };
@@ -22,6 +23,7 @@ const SECTIONS = [
 ] as const;
 
 export default async function TemplatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePage("manageAccounts");
   const raw = (await searchParams).role;
   const requestedRole = Array.isArray(raw) ? raw[0] : raw;
   const [principal, externalId, settings, rootId] = await Promise.all([installationPrincipal(), getOrCreateExternalId(), getOrganizationSettings(), organizationRootId()]);

@@ -13,6 +13,8 @@ import { getRunAccountsPage } from "@/lib/db/run-page";
 import { getRunSummary } from "@/lib/db/runs";
 import { parseRunAccountsParams, parseRunId, RUN_ACCOUNTS_PAGE_SIZE } from "../_lib/run-params";
 import { cancelCollectionAction } from "../_actions/cancel";
+import { requirePage } from "@/lib/auth/guards";
+import { roleAllows } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function RunPage({ params, searchParams }: Props) {
+  const user = await requirePage("browse");
   const runId = parseRunId((await params).runId);
   if (!runId) notFound();
   const run = await getRunSummary(runId);
@@ -31,6 +34,7 @@ export default async function RunPage({ params, searchParams }: Props) {
   const query = parseRunAccountsParams(await searchParams);
   const accounts = await getRunAccountsPage(runId, { ...query, pageSize: RUN_ACCOUNTS_PAGE_SIZE });
   const active = run.status === "queued" || run.status === "running";
+  const mayCancel = active && roleAllows(user.role, "collect");
   const pathname = `/runs/${runId}`;
   const state = { status: query.filter };
 
@@ -46,7 +50,7 @@ export default async function RunPage({ params, searchParams }: Props) {
         }
         description={active ? "Refreshing every 2 seconds while the collection runs." : undefined}
         actions={
-          active ? (
+          mayCancel ? (
             run.cancelRequestedAt ? (
               <StatusBadge status="cancelling" />
             ) : (
@@ -74,7 +78,7 @@ export default async function RunPage({ params, searchParams }: Props) {
           />
         </div>
         {accounts.rows.length > 0 ? (
-          <RunAccountsTable rows={accounts.rows} cancel={active ? { action: cancelCollectionAction, runId: runId.toString() } : undefined} />
+          <RunAccountsTable rows={accounts.rows} cancel={mayCancel ? { action: cancelCollectionAction, runId: runId.toString() } : undefined} />
         ) : (
           <p className="px-3 py-10 text-center text-sm muted">No accounts with this outcome.</p>
         )}

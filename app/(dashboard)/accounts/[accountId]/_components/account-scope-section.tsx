@@ -4,7 +4,7 @@ import { saveAccountRegionScopeAction } from "@/app/(dashboard)/settings/_action
 import { regionScopeFormValues } from "@/app/(dashboard)/settings/_lib/scope-form";
 
 /** The account page's scope section: reads the account's scope and renders the panel with its form. */
-export async function AccountScopeSection({ awsAccountId }: { awsAccountId: string }) {
+export async function AccountScopeSection({ awsAccountId, editable }: { awsAccountId: string; editable: boolean }) {
   const scope = await getAccountScopeView(awsAccountId);
   if (!scope) return null;
   return (
@@ -13,6 +13,7 @@ export async function AccountScopeSection({ awsAccountId }: { awsAccountId: stri
       scope={scope}
       action={saveAccountRegionScopeAction}
       initial={{ values: regionScopeFormValues(scope.ownRegions) }}
+      editable={editable}
     />
   );
 }

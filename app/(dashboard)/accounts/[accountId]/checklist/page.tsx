@@ -20,6 +20,8 @@ import { exerciseInfo } from "@/lib/scorecard/catalogue";
 import { runtimeInfo } from "@/app/_lib/runtime-info";
 import { collectAccountsAction } from "@/app/(dashboard)/accounts/_actions/collect";
 import { applySandboxFixAction, changeChecklistAction } from "./_actions/checklist";
+import { requirePage } from "@/lib/auth/guards";
+import { roleAllows } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +33,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AccountChecklistPage({ params, searchParams }: Props) {
+  const user = await requirePage("browse");
+  const editable = roleAllows(user.role, "workChecklists");
   const { accountId } = await params;
   if (!ACCOUNT_ID_PATTERN.test(accountId)) notFound();
   const checklist = await getAccountChecklist(accountId);
@@ -44,6 +48,7 @@ export default async function AccountChecklistPage({ params, searchParams }: Pro
     now,
     print: filters.print,
     sandbox: runtimeInfo()?.mode === "sandbox",
+    editable,
     changeAction: changeChecklistAction,
     sandboxAction: applySandboxFixAction,
   };
@@ -78,7 +83,7 @@ export default async function AccountChecklistPage({ params, searchParams }: Pro
               <Link href={hrefWith(pathname, { ...urlState, print: "1" })} className={buttonClass("secondary")}>
                 Print view
               </Link>
-              <CollectButton action={collectAccountsAction} accountId={accountId} variant="primary" align="end" />
+              {roleAllows(user.role, "collect") ? <CollectButton action={collectAccountsAction} accountId={accountId} variant="primary" align="end" /> : null}
             </>
           )
         }
@@ -93,7 +98,7 @@ export default async function AccountChecklistPage({ params, searchParams }: Pro
           {filters.print ? null : (
             <>
               <ChecklistFiltersBar pathname={pathname} filters={filters} counts={stateFilterCounts(checklist.items, filters, now)} assignees={assigneesOf(checklist.items)} />
-              <BulkActions action={changeChecklistAction} accountId={accountId} />
+              {editable ? <BulkActions action={changeChecklistAction} accountId={accountId} /> : null}
             </>
           )}
           {shown.length === 0 ? (

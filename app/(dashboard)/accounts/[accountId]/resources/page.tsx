@@ -11,6 +11,7 @@ import { getEvidence, getResourceHistory } from "@/lib/db/findings";
 import { accountHref, resourceHref } from "@/lib/scorecard/links";
 import { baseResourceId, resourceFacts } from "@/lib/scorecard/resource-facts";
 import { parseAccountParam, parseResourceSearchParams, type RawSearchParams } from "@/lib/scorecard/search-params";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Resource" };
@@ -19,6 +20,7 @@ type Props = { params: Promise<{ accountId: string }>; searchParams: Promise<Raw
 
 /** Everything iamfit knows about one resource (`?id=<ARN or id>`), across checks and runs. */
 export default async function ResourcePage({ params, searchParams }: Props) {
+  await requirePage("browse");
   const awsAccountId = parseAccountParam((await params).accountId);
   const { resourceId } = parseResourceSearchParams(await searchParams);
   if (!awsAccountId) notFound();

@@ -1,15 +1,10 @@
 /**
- * Who is acting. There is no sign-in yet (another issue): the person names themselves in the
- * form's `actor` field. When sessions exist, this is the one place that reads the signed-in user
- * instead; every checklist action already goes through it.
+ * Who a checklist change is recorded as: the signed-in person, by email (unique, and what the
+ * assignee field and the audit log use too).
  */
 import "server-only";
-import { z } from "zod";
-import { ANONYMOUS_ACTOR } from "@/lib/remediation/action-input";
-import { ASSIGNEE_MAX_LENGTH } from "@/lib/remediation/state-machine";
+import type { SessionUser } from "@/lib/auth/session-user";
 
-const actorSchema = z.string().trim().max(ASSIGNEE_MAX_LENGTH).catch("");
-
-export async function actingPerson(formData: FormData): Promise<string> {
-  return actorSchema.parse(formData.get("actor") ?? "") || ANONYMOUS_ACTOR;
+export function actingPerson(user: SessionUser): string {
+  return user.email;
 }

@@ -5,6 +5,7 @@ import { matchesFilters, parseChecklistFilters } from "@/lib/remediation/checkli
 import { compareItems } from "@/lib/remediation/checklist-view";
 import { checklistCsv } from "@/lib/remediation/export-csv";
 import { checklistMarkdown } from "@/lib/remediation/export-markdown";
+import { requireRoute } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +13,8 @@ const formatSchema = z.enum(["csv", "md"]).catch("csv");
 
 /** The checklist (with the page's filters) as CSV or Markdown, downloaded. */
 export async function GET(request: Request, { params }: { params: Promise<{ accountId: string }> }) {
+  const user = await requireRoute("browse");
+  if (user instanceof Response) return user;
   const { accountId } = await params;
   if (!ACCOUNT_ID_PATTERN.test(accountId)) return new Response("Not found", { status: 404 });
   const checklist = await getAccountChecklist(accountId);

@@ -17,6 +17,7 @@ import { checkSummaryRows, storedCheckCounts } from "@/lib/scorecard/check-summa
 import { exerciseCards, exerciseCheckScores } from "@/lib/scorecard/exercise-cards";
 import { accountExerciseHref, accountHref, exerciseHref } from "@/lib/scorecard/links";
 import { findingsUrlState, parseAccountParam, parseExerciseParam, parseFindingsSearchParams, type RawSearchParams } from "@/lib/scorecard/search-params";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AccountExercisePage({ params, searchParams }: Props) {
+  await requirePage("browse");
   const route = await params;
   const awsAccountId = parseAccountParam(route.accountId);
   const exercise = parseExerciseParam(route.exercise);

@@ -1,0 +1,50 @@
+import { expect, type Page } from "@playwright/test";
+import type { TestCredentials } from "../support/auth-state";
+import { totpCode } from "../support/totp";
+
+/** /sign-in and /two-factor: the password step, the code step, and the first-time enrolment. */
+export class SignInPages {
+  constructor(readonly page: Page) {}
+
+  /** The form's error (Next's route announcer is an alert too, outside main). */
+  readonly error = () => this.page.getByRole("main").getByRole("alert");
+
+  async open(path = "/sign-in"): Promise<void> {
+    await this.page.goto(path);
+    await expect(this.page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  }
+
+  async submitPassword(email: string, password: string): Promise<void> {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
+  }
+
+  async submitCode(code: string, button = "Verify"): Promise<void> {
+    await this.page.getByLabel("6-digit code").fill(code);
+    await this.page.getByRole("button", { name: button }).click();
+  }
+
+  /** On the enrolment page: the key as a person would type it into an app. */
+  async readEnrolmentSecret(): Promise<string> {
+    await expect(this.page.getByRole("heading", { name: "Set up two-factor authentication" })).toBeVisible();
+    await expect(this.page.getByRole("img", { name: /QR code/ })).toBeVisible();
+    return ((await this.page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s+/g, "");
+  }
+
+  /** Finishes a first sign-in: reads the new key, confirms it with a code. Returns the key. */
+  async enrol(): Promise<string> {
+    const secret = await this.readEnrolmentSecret();
+    await this.submitCode(await totpCode(secret), "Confirm and continue");
+    return secret;
+  }
+
+  /** Password then code, for an enrolled user; ends wherever sign-in sends them. */
+  async signIn(credentials: TestCredentials, from = "/sign-in"): Promise<void> {
+    if (from === "/sign-in") await this.open();
+    await this.submitPassword(credentials.email, credentials.password);
+    await expect(this.page.getByRole("heading", { name: "Enter your code" })).toBeVisible();
+    await this.submitCode(await totpCode(credentials.totpSecret));
+    await expect(this.page).not.toHaveURL(/\/(sign-in|two-factor)/);
+  }
+}

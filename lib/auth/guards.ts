@@ -1,0 +1,101 @@
+/**
+ * The server-side authorization every page, server action and route handler goes through. The
+ * proxy's redirect of signed-out visitors is a convenience; these are the checks that count.
+ *
+ * - Pages: `await requirePage("browse")` returns the signed-in user, or redirects (first run,
+ *   sign-in, mandatory two-factor enrolment, or "not allowed" for a role below the capability).
+ * - Server actions: `authorizedAction("workChecklists", async (context, ...args) => …)` wraps one:
+ *   it checks before running and hands the action its user and an audit writer. A request that
+ *   fails the check never reaches the action; the refusal is audited.
+ * - Route handlers (CSV/Markdown exports, outbox files): `await requireRoute("browse")` returns
+ *   the user or a 401/403 Response to return as is.
+ */
+import "server-only";
+import { redirect } from "next/navigation";
+import { currentRequestOrigin } from "@/lib/audit/request-context";
+import { recordAudit, type AuditEntryInput } from "@/lib/audit/record";
+import { getSessionState } from "./current-user";
+import { CAPABILITY_ROLE, roleAllows, type Capability } from "./roles";
+import type { SessionUser } from "./session-user";
+
+export class ActionNotAllowedError extends Error {
+  constructor(readonly capability: Capability) {
+    super(`Your role may not do this (it needs ${CAPABILITY_ROLE[capability]}).`);
+    this.name = "ActionNotAllowedError";
+  }
+}
+
+/** Where someone lacking a role lands: a page saying which role the page needs. */
+export function notAllowedPath(capability: Capability): string {
+  return `/not-allowed?${new URLSearchParams({ need: CAPABILITY_ROLE[capability] }).toString()}`;
+}
+
+export async function requirePage(capability: Capability): Promise<SessionUser> {
+  const state = await getSessionState();
+  if (state.kind === "no_users") redirect("/setup");
+  if (state.kind === "signed_out") redirect("/sign-in");
+  if (state.kind === "needs_two_factor") redirect("/two-factor");
+  if (!roleAllows(state.user.role, capability)) redirect(notAllowedPath(capability));
+  return state.user;
+}
+
+/** The signed-in user when there is one (never redirects): for parts of a page that vary by role. */
+export async function signedInUser(): Promise<SessionUser | null> {
+  const state = await getSessionState();
+  return state.kind === "signed_in" ? state.user : null;
+}
+
+export async function requireRoute(capability: Capability): Promise<SessionUser | Response> {
+  const state = await getSessionState();
+  if (state.kind !== "signed_in") {
+    return Response.json({ error: { code: "unauthorized", message: "Sign in first." } }, { status: 401, headers: { "Cache-Control": "no-store" } });
+  }
+  if (!roleAllows(state.user.role, capability)) {
+    await auditDenied(state.user, capability);
+    return Response.json(
+      { error: { code: "forbidden", message: `Your role (${state.user.role}) may not do this.` } },
+      { status: 403, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  return state.user;
+}
+
+export interface ActionContext {
+  user: SessionUser;
+  /** Writes an audit entry as this user, from this request's address. */
+  audit(entry: Omit<AuditEntryInput, "actor" | "ip" | "userAgent">): Promise<void>;
+}
+
+export function authorizedAction<Args extends unknown[], Result>(
+  capability: Capability,
+  action: (context: ActionContext, ...args: Args) => Promise<Result>,
+): (...args: Args) => Promise<Result> {
+  return async (...args: Args) => {
+    const state = await getSessionState();
+    // A session that ended while the page was open: back to sign-in, as a page load would.
+    if (state.kind === "no_users") redirect("/setup");
+    if (state.kind !== "signed_in") redirect("/sign-in");
+    const user = state.user;
+    if (!roleAllows(user.role, capability)) {
+      await auditDenied(user, capability);
+      throw new ActionNotAllowedError(capability);
+    }
+    const origin = await currentRequestOrigin();
+    const context: ActionContext = {
+      user,
+      audit: (entry) => recordAudit({ ...entry, actor: actorOf(user), ...origin }),
+    };
+    return action(context, ...args);
+  };
+}
+
+export function actorOf(user: SessionUser): NonNullable<AuditEntryInput["actor"]> {
+  return user.authMethod === "token"
+    ? { kind: "token", userId: user.id, email: user.email, tokenId: user.tokenId }
+    : { kind: "user", userId: user.id, email: user.email };
+}
+
+async function auditDenied(user: SessionUser, capability: Capability): Promise<void> {
+  const origin = await currentRequestOrigin().catch(() => ({ ip: null, userAgent: null }));
+  await recordAudit({ action: "authz.denied", outcome: "denied", actor: actorOf(user), detail: { capability, role: user.role }, ...origin });
+}
