@@ -3,7 +3,8 @@
  * A full collection of a generated sandbox organization with injected per-call latency, through
  * the same worker, collectors and database code as production. Prints wall time, API calls,
  * calls per second, the lower bound implied by the default concurrency limits, the ratio to it,
- * CPU time, peak RSS, and database bytes per account-run after unchanged collections.
+ * CPU time, the SDK clients built (lib/aws/client-pool.ts), peak RSS over the whole bench, and
+ * database bytes per account-run after unchanged collections.
  *
  * It measures iamfit's own overhead, so requests are not paced by the per-account request rates
  * (IAMFIT_REQUEST_RATES): the floor those rates alone would put under the same collection is
@@ -22,6 +23,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { DEFAULT_THRESHOLDS } from "@/lib/checks/types";
 import { createAccountClients } from "@/lib/aws/client-factory";
+import { clientPool } from "@/lib/aws/client-pool";
 import { AWS_SERVICES, DEFAULT_LIMITS, type AwsService } from "@/lib/aws/limits";
 import { resolveRequestRates, serviceFamily } from "@/lib/aws/rate-limit-plugin";
 import { requestCollection } from "@/lib/collect/request-collection";
@@ -74,6 +76,7 @@ async function main() {
   const database = await startEmbeddedPostgres({ dataDir: dir, preferredPort: 0 });
   process.env.DATABASE_URL = database.url;
   await migrate(database.url);
+  // The bench's own connection, outside the worker's pool: table sizes and the run's status.
   const sizes = new pg.Client({ connectionString: database.url });
   await sizes.connect();
 
@@ -127,16 +130,20 @@ async function main() {
     const run = await requestCollection(boss, { trigger: "cli" });
     if (run.runId === null) throw new Error("nothing to collect");
     for (;;) {
-      // The summary (run row and counts), not getRun: the bench must not load 1,000 account rows 4 times a second.
-      const current = await getRunSummary(run.runId);
-      if (current && !["queued", "running"].includes(current.status)) {
+      // One indexed row read on the bench's own connection, 5 times a second: the poll must not
+      // add to the worker's load what it measures.
+      const { rows } = await sizes.query<{ status: string }>("SELECT status FROM collection_run WHERE id = $1", [String(run.runId)]);
+      if (rows[0] && !["queued", "running"].includes(rows[0].status)) {
+        const wallMs = Date.now() - started;
         const cpu = process.cpuUsage(cpuBefore);
+        const summary = await getRunSummary(run.runId);
+        if (!summary) throw new Error(`run ${run.runId} vanished`);
         return {
-          wallMs: Date.now() - started,
+          wallMs,
           cpuMs: (cpu.user + cpu.system) / 1000,
-          calls: current.apiCalls,
-          status: current.status,
-          failed: current.accountsFailed,
+          calls: summary.apiCalls,
+          status: summary.status,
+          failed: summary.accountsFailed,
         };
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -147,6 +154,7 @@ async function main() {
   world.resetStats();
   const first = await collectOnce();
   const firstRunCallsByApi = world.stats().byApi;
+  const sdkClientsBuilt = clientPool.clientsBuilt;
   const afterFirst = await tableBytes(sizes);
   const second = await collectOnce();
   const afterSecond = await tableBytes(sizes);
@@ -193,6 +201,7 @@ async function main() {
     defaultRequestRatesFloorSeconds: +(pacedFloorMs / 1000).toFixed(1),
     cpuSeconds: +(first.cpuMs / 1000).toFixed(1),
     cpuMsPerCall: +(first.cpuMs / first.calls).toFixed(3),
+    sdkClientsBuilt,
     peakRssMB: Math.round(peak.rss / 1024 / 1024),
     peakHeapUsedMB: Math.round(peak.heapUsed / 1024 / 1024),
     firstRunDbBytesPerAccount: perAccount(afterFirst, before),

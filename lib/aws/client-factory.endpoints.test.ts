@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
 import { GetAccountSummaryCommand } from "@aws-sdk/client-iam";
 import { GetBucketLocationCommand } from "@aws-sdk/client-s3";
+import type { Pluggable } from "@smithy/types";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createBaseClients, s3AddressingFor } from "./client-factory";
 import { BASE_CREDENTIALS, fastRetries } from "./testing/test-clients";
@@ -99,7 +100,41 @@ describe("custom endpoints from the environment", () => {
     expect(received[0]).toMatchObject({ method: "GET", host: new URL(baseUrl).host });
     expect(received[0]?.url).toMatch(/^\/team-logs\/?\?location/);
   });
+
+  it("sends to AWS_ENDPOINT_URL_EC2 set after an earlier account's client for the region was built and released", async () => {
+    // A region no other test here uses, so the client the first account releases is the only one.
+    const region = "ap-southeast-2";
+    const earlier = createBaseClients(
+      { credentials: async () => BASE_CREDENTIALS, retryStrategy: fastRetries(1), plugins: [answerLocally({ Regions: [] })] },
+      "111122223333",
+    );
+    await earlier.ec2(region).send(new DescribeRegionsCommand({}));
+    earlier.destroy();
+
+    process.env.AWS_ENDPOINT_URL_EC2 = baseUrl;
+    answer =
+      '<DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r3</requestId><regionInfo>' +
+      "<item><regionName>ap-southeast-2</regionName><regionEndpoint>ec2.ap-southeast-2.amazonaws.com</regionEndpoint>" +
+      "<optInStatus>opt-in-not-required</optInStatus></item></regionInfo></DescribeRegionsResponse>";
+    const clients = baseClients();
+    const output = await clients.ec2(region).send(new DescribeRegionsCommand({}));
+    clients.destroy();
+    expect(output.Regions?.map((entry) => entry.RegionName)).toEqual(["ap-southeast-2"]);
+    expect(received).toHaveLength(1);
+  });
 });
+
+/** Answers in the deserialize step, ahead of the HTTP handler: the request never leaves the process. */
+function answerLocally(output: Record<string, unknown>): Pluggable<any, any> {
+  return {
+    applyToStack(stack) {
+      stack.add(
+        () => async () => ({ output: { ...output, $metadata: {} }, response: { statusCode: 200, headers: {} } }),
+        { step: "deserialize", priority: "high", name: "answerLocally", override: true },
+      );
+    },
+  };
+}
 
 describe("s3AddressingFor", () => {
   it.each([

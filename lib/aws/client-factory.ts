@@ -1,7 +1,8 @@
 /**
  * SDK clients for one account. The only seams are the base credentials and the plugins: real AWS
  * and the sandbox organization (lib/sandbox, a deserialize-step plugin) get exactly the same
- * clients, retries, paginators and concurrency limits.
+ * clients, retries, paginators and concurrency limits. The SDK clients themselves are leased from
+ * a process-wide pool (client-pool.ts) and bound to the account for as long as it holds them.
  */
 import { AccessAnalyzerClient } from "@aws-sdk/client-accessanalyzer";
 import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
@@ -13,6 +14,7 @@ import { S3ControlClient } from "@aws-sdk/client-s3-control";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentityProvider, Pluggable, RetryStrategyV2 } from "@smithy/types";
 import { assumeRoleSession } from "./assume-role-session";
+import { clientPool, type ClientLease, type LeasedClientSettings, type PoolableClient } from "./client-pool";
 import { concurrencyLimitPlugin, createAccountLimiter, type AccountLimiter } from "./concurrency-plugin";
 import { DEFAULT_MAX_ATTEMPTS, type AwsService, type ConcurrencyLimitOverrides } from "./limits";
 import { processWideClientConfig, type ProcessWideClientConfig, type ProcessWideSigV4aConfig } from "./process-wide-sdk-config";
@@ -72,7 +74,7 @@ export const SESSION_REGION = "us-east-1";
 export function createAccountClients(options: AwsConnectionOptions, target: AccountTarget): AccountClients {
   const limiter = createAccountLimiter(options.limits);
   const sessionTarget = { ...target, sessionName: target.sessionName ?? `iamfit-${target.accountId}` };
-  const baseClients = clientCache(options, options.credentials, limiter);
+  const baseClients = clientCache(options, options.credentials, limiter, sdkEnvironment(process.env));
   const stsFor = (region: string) => baseClients.get("sts", region, createStsClient);
   const session = assumeRoleSession(() => stsFor(SESSION_REGION), sessionTarget);
   return buildAccountClients(options, session, limiter, baseClients, {
@@ -83,7 +85,7 @@ export function createAccountClients(options: AwsConnectionOptions, target: Acco
 
 export function createBaseClients(options: AwsConnectionOptions, accountId?: string): AccountClients {
   const limiter = createAccountLimiter(options.limits);
-  const baseClients = clientCache(options, options.credentials, limiter);
+  const baseClients = clientCache(options, options.credentials, limiter, sdkEnvironment(process.env));
   return buildAccountClients(options, options.credentials, limiter, baseClients, { accountId: accountId ?? "" });
 }
 
@@ -94,7 +96,8 @@ function buildAccountClients(
   baseClients: ClientCache,
   identity: Pick<AccountClients, "accountId" | "target">,
 ): AccountClients {
-  const clients = baseClients.credentials === credentials ? baseClients : clientCache(options, credentials, limiter);
+  const clients =
+    baseClients.credentials === credentials ? baseClients : clientCache(options, credentials, limiter, baseClients.environment);
   return {
     ...identity,
     async openSession() {
@@ -130,61 +133,83 @@ export function s3AddressingFor(env: Record<string, string | undefined>): { forc
   return { forcePathStyle: Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL), followRegionRedirects: true };
 }
 
-interface CommonClientConfig extends ProcessWideClientConfig {
+interface CommonClientConfig extends ProcessWideClientConfig, LeasedClientSettings {
   region: string;
-  credentials: AwsCredentialIdentityProvider;
-  maxAttempts?: number;
-  retryMode?: string;
-  retryStrategy?: RetryStrategyV2;
 }
 
 function createStsClient(config: CommonClientConfig & Partial<ProcessWideSigV4aConfig>): STSClient {
   return new STSClient({ ...config, sigv4aSigningRegionSet: processWideClientConfig().sigv4aSigningRegionSet });
 }
 
-interface DestroyableClient {
-  destroy(): void;
-  middlewareStack: { use(plugin: Pluggable<any, any>): void };
-}
-
 interface ClientCache {
   credentials: AwsCredentialIdentityProvider;
-  get<C extends DestroyableClient>(service: AwsService, region: string, create: (config: CommonClientConfig) => C): C;
+  /** The SDK environment the clients are built in (sdkEnvironment). */
+  environment: string;
+  get<C extends PoolableClient>(service: AwsService, region: string, create: (config: CommonClientConfig) => C): C;
   destroy(): void;
 }
 
+/**
+ * One account's clients (per credentials), leased from the process's pool (client-pool.ts) on
+ * first use and released together by destroy().
+ */
 function clientCache(
   options: AwsConnectionOptions,
   credentials: AwsCredentialIdentityProvider,
   limiter: AccountLimiter,
+  environment: string,
 ): ClientCache {
-  const cache = new Map<string, DestroyableClient>();
+  const leases = new Map<string, ClientLease<PoolableClient>>();
   return {
     credentials,
+    environment,
     get(service, region, create) {
       const key = `${service}@${region}`;
-      const existing = cache.get(key);
-      if (existing) return existing as ReturnType<typeof create>;
-      const { sigv4aSigningRegionSet: _onlyStsAndS3, ...shared } = processWideClientConfig();
-      const client = create({
-        ...shared,
-        region,
-        credentials,
-        ...(options.retryStrategy
-          ? { retryStrategy: options.retryStrategy }
-          : { maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, retryMode: options.retryMode ?? "adaptive" }),
-      });
-      // Paced before it takes a concurrency slot: a request waiting for its turn at one family's
-      // rate must not hold the account's slots that other families' requests could use.
-      client.middlewareStack.use(rateLimitPlugin(accountPacersFor(limiter, options.requestRates), service));
-      client.middlewareStack.use(concurrencyLimitPlugin(limiter, service));
-      for (const plugin of options.plugins ?? []) client.middlewareStack.use(plugin);
-      cache.set(key, client);
-      return client;
+      const existing = leases.get(key);
+      if (existing) return existing.client as ReturnType<typeof create>;
+      const lease = clientPool.lease(
+        `${key} ${environment}`,
+        {
+          credentials,
+          maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+          retryMode: options.retryMode ?? "adaptive",
+          ...(options.retryStrategy ? { retryStrategy: options.retryStrategy } : {}),
+          plugins: [
+            // Paced before it takes a concurrency slot: a request waiting for its turn at one family's
+            // rate must not hold the account's slots that other families' requests could use.
+            rateLimitPlugin(accountPacersFor(limiter, options.requestRates), service),
+            concurrencyLimitPlugin(limiter, service),
+            ...(options.plugins ?? []),
+          ],
+        },
+        (settings) => {
+          const { sigv4aSigningRegionSet: _onlyStsAndS3, ...shared } = processWideClientConfig();
+          return create({ ...shared, region, ...settings });
+        },
+      );
+      leases.set(key, lease);
+      return lease.client as ReturnType<typeof create>;
     },
     destroy() {
-      for (const client of cache.values()) client.destroy();
-      cache.clear();
+      for (const lease of leases.values()) lease.release();
+      leases.clear();
     },
   };
 }
+
+/**
+ * The environment variables an SDK client reads while it is built or keeps from its first request
+ * (AWS_ENDPOINT_URL_<SERVICE>, AWS_PROFILE, AWS_CONFIG_FILE, ...), as a key: a pooled client is
+ * only leased in the environment it was built in. Credentials in the environment are left out;
+ * clients get theirs from the connection options.
+ */
+export function sdkEnvironment(env: Record<string, string | undefined>): string {
+  const settings: string[] = [];
+  for (const name of Object.keys(env).sort()) {
+    if (!name.startsWith("AWS_") || CREDENTIAL_VARIABLES.has(name)) continue;
+    settings.push(`${name}=${env[name]}`);
+  }
+  return settings.join("\n");
+}
+
+const CREDENTIAL_VARIABLES = new Set(["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_CREDENTIAL_EXPIRATION"]);

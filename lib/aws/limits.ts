@@ -45,12 +45,13 @@ export interface ConcurrencyLimits {
  *   credentials, so the STS quotas of iamfit's account (per account and region) see the sum over
  *   all accounts in flight: one call in ten, one or two per account and region, i.e. a few a
  *   second per regional endpoint at 32 requests in flight and real latencies.
- * - One process: each call costs ~1 ms of CPU in the SDK (signing, middleware, a client per
- *   service and region) and in iamfit (parsing, evaluation, the commit), measured by
- *   `npm run bench:collect`. At the bench's 40 ms per call, 32 in flight is ~800 calls a second:
- *   about all one Node.js process does on one core, so more in flight would queue on the CPU, not
- *   on AWS. At real AWS latencies the same 32 use a fraction of a core. To go faster, run more
- *   workers (`npm run start:worker`): they share the queue.
+ * - One process: each call costs 0.8-0.9 ms of CPU in the SDK (signing, middleware; the clients
+ *   themselves are reused from account to account, lib/aws/client-pool.ts) and in iamfit
+ *   (parsing, evaluation, the commit), measured by `npm run bench:collect`. At the bench's 40 ms
+ *   per call, 32 in flight is ~800 calls a second: about 70% of the one core a Node.js process
+ *   runs on, PostgreSQL's work aside, so much more in flight would queue on the CPU, not on AWS.
+ *   At real AWS latencies the same 32 use a fraction of a core. To go faster, run more workers
+ *   (`npm run start:worker`): they share the queue.
  */
 export const DEFAULT_LIMITS: ConcurrencyLimits = {
   perAccount: 4,

@@ -36,7 +36,19 @@ export interface CollectionJobContext {
   log?: (line: string) => void;
 }
 
-export async function runCollectionJob(collectionId: bigint, context: CollectionJobContext): Promise<string | null> {
+export interface CollectionJobHooks {
+  /**
+   * Called once the account's AWS calls are over (or there were none to make), before the
+   * evaluation and the commit: the worker starts its next account meanwhile.
+   */
+  onCollected?(): void;
+}
+
+export async function runCollectionJob(
+  collectionId: bigint,
+  context: CollectionJobContext,
+  hooks: CollectionJobHooks = {},
+): Promise<string | null> {
   const claimed = await claimCollection(collectionId);
   if (!claimed) return null; // cancelled or already taken by another worker
   const log = context.log ?? (() => undefined);
@@ -79,6 +91,7 @@ export async function runCollectionJob(collectionId: bigint, context: Collection
         connection.clients.destroy();
       }
     }
+    hooks.onCollected?.();
     const { manifest, blobs } = buildManifest(snapshot, previous);
     const evaluation = evaluateAccountSnapshot(snapshot, await context.thresholds());
     const partErrors = Object.values(manifest.parts).flatMap((part) => (part.status === "error" ? [part.error] : []));

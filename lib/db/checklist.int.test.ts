@@ -131,6 +131,32 @@ describe("checklists through collections", () => {
     ]);
   });
 
+  it("stores every column of a new item and its first event", async () => {
+    const account = await insertAccount();
+    const aws = account.awsAccountId;
+    const regional: Finding = { ...userFinding(aws, "web", "fail", "ec2.imdsv2"), exercise: 7, resourceType: "instance", region: "eu-west-1" };
+    const runId = await collect(account, T0, [userFinding(aws, "alice", "fail"), regional]);
+    const items = await db().checklistItem.findMany({ where: { accountId: account.id }, include: { events: true }, orderBy: { checkId: "asc" } });
+    expect(items.map(({ id: _id, evidenceHash, createdAt: _created, updatedAt: _updated, events, ...columns }) => ({
+      ...columns,
+      evidenceHash: Buffer.from(evidenceHash).toString("hex").length,
+      events: events.map(({ id: _eventId, itemId: _itemId, ...event }) => event),
+    }))).toEqual([
+      {
+        accountId: account.id, checkId: "ec2.imdsv2", resourceId: regional.resourceId, exercise: 7, resourceType: "instance", resourceName: "web",
+        region: "eu-west-1", severity: "high", reason: regional.reason, evidenceHash: 64, state: "open", reopenMark: null, stateChangedAt: T0,
+        assignee: null, dueOn: null, riskReason: null, riskExpiresOn: null, firstRunId: runId,
+        events: [{ at: T0, actor: "iamfit", action: "created", fromState: null, toState: "open", reason: `First seen failing in collection #${runId}: ${regional.reason}`, details: null, runId }],
+      },
+      {
+        accountId: account.id, checkId: "users.console-mfa", resourceId: `arn:aws:iam::${aws}:user/alice`, exercise: 2, resourceType: "user", resourceName: "alice",
+        region: null, severity: "high", reason: "alice has a console password and no MFA", evidenceHash: 64, state: "open", reopenMark: null, stateChangedAt: T0,
+        assignee: null, dueOn: null, riskReason: null, riskExpiresOn: null, firstRunId: runId,
+        events: [{ at: T0, actor: "iamfit", action: "created", fromState: null, toState: "open", reason: `First seen failing in collection #${runId}: alice has a console password and no MFA`, details: null, runId }],
+      },
+    ]);
+  });
+
   it("reopens a risk acceptance when it expires, and a closed item when it fails again", async () => {
     const account = await insertAccount();
     const aws = account.awsAccountId;

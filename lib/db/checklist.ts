@@ -9,7 +9,7 @@ import { hashBlob, type HashedBlob } from "@/lib/collect/manifest";
 import { dayOf, startOfDay } from "@/lib/remediation/calendar-days";
 import type { ChecklistItemState, ManualEvent, TransitionError } from "@/lib/remediation/state-machine";
 import { transition } from "@/lib/remediation/state-machine";
-import { planChecklistSync, type ChecklistItemDetails, type ExistingChecklistItem, type HistoryDraft, type SyncFinding } from "@/lib/remediation/sync-plan";
+import { planChecklistSync, type ChecklistItemDetails, type ChecklistSyncPlan, type ExistingChecklistItem, type HistoryDraft, type SyncFinding } from "@/lib/remediation/sync-plan";
 import type { ChecklistState, ReopenMark } from "@/lib/remediation/states";
 import type { SandboxMutation } from "@/lib/sandbox/mutations";
 import { bytesToHex, hexToBytes, putBlobs } from "./blobs";
@@ -124,18 +124,11 @@ export async function syncChecklistForAccount(tx: DbTransaction, input: Checklis
 
   const history: ReturnType<typeof historyRow>[] = [];
   if (plan.create.length > 0) {
-    const created = await tx.checklistItem.createManyAndReturn({
-      data: plan.create.map((entry) => ({
-        accountId: input.accountId,
-        checkId: entry.checkId,
-        resourceId: entry.resourceId,
-        firstRunId: input.runId,
-        ...detailColumns(entry.details),
-        ...stateColumns(entry.state),
-      })),
-      select: { id: true, checkId: true, resourceId: true },
-    });
-    const idByKey = new Map(created.map((item) => [`${item.checkId}\u0000${item.resourceId}`, item.id]));
+    const created = await tx.$queryRawUnsafe<Array<{ id: bigint; check_id: string; resource_id: string }>>(
+      CREATE_ITEMS_SQL,
+      ...createItemsParameters(input, plan.create),
+    );
+    const idByKey = new Map(created.map((item) => [`${item.check_id}\u0000${item.resource_id}`, item.id]));
     for (const entry of plan.create) {
       const id = idByKey.get(`${entry.checkId}\u0000${entry.resourceId}`)!;
       history.push(...entry.history.map((draft) => historyRow(id, draft)));
@@ -148,7 +141,72 @@ export async function syncChecklistForAccount(tx: DbTransaction, input: Checklis
     });
     history.push(...entry.history.map((draft) => historyRow(entry.id, draft)));
   }
-  if (history.length > 0) await tx.checklistEvent.createMany({ data: history });
+  if (history.length > 0) await tx.$executeRawUnsafe(INSERT_EVENTS_SQL, ...insertEventsParameters(history));
+}
+
+/*
+ * A first collection opens an item for every failing finding (dozens per account, thousands per
+ * organization), so items and their history are inserted as one statement each, with a column
+ * array per field: built through the ORM, the rows of a thousand-account collection took a large
+ * share of the worker's CPU (`npm run bench:collect`). Timestamps travel as ISO strings.
+ */
+const CREATE_ITEMS_SQL = `
+INSERT INTO checklist_item (account_id, first_run_id, check_id, resource_id, exercise, resource_type, resource_name, region,
+                            severity, reason, evidence_hash, state, reopen_mark, state_changed_at, assignee, due_on,
+                            risk_reason, risk_expires_on)
+SELECT $1::uuid, $2, u.check_id, u.resource_id, u.exercise, u.resource_type, u.resource_name, u.region,
+       u.severity, u.reason, u.evidence_hash, u.state, u.reopen_mark, u.state_changed_at, u.assignee, u.due_on,
+       u.risk_reason, u.risk_expires_on
+  FROM unnest($3::text[], $4::text[], $5::smallint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+              $11::bytea[], $12::text[], $13::text[], $14::timestamptz[], $15::text[], $16::timestamptz[], $17::text[],
+              $18::timestamptz[])
+    AS u(check_id, resource_id, exercise, resource_type, resource_name, region, severity, reason, evidence_hash,
+         state, reopen_mark, state_changed_at, assignee, due_on, risk_reason, risk_expires_on)
+RETURNING id, check_id, resource_id`;
+
+function createItemsParameters(input: ChecklistSyncInput, create: ChecklistSyncPlan<bigint>["create"]): unknown[] {
+  const rows = create.map((entry) => ({ checkId: entry.checkId, resourceId: entry.resourceId, ...detailColumns(entry.details), ...stateColumns(entry.state) }));
+  const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+  return [
+    input.accountId,
+    input.runId,
+    column((row) => row.checkId),
+    column((row) => row.resourceId),
+    column((row) => row.exercise),
+    column((row) => row.resourceType),
+    column((row) => row.resourceName),
+    column((row) => row.region),
+    column((row) => row.severity),
+    column((row) => row.reason),
+    column((row) => row.evidenceHash),
+    column((row) => row.state),
+    column((row) => row.reopenMark),
+    column((row) => row.stateChangedAt.toISOString()),
+    column((row) => row.assignee),
+    column((row) => row.dueOn?.toISOString() ?? null),
+    column((row) => row.riskReason),
+    column((row) => row.riskExpiresOn?.toISOString() ?? null),
+  ];
+}
+
+const INSERT_EVENTS_SQL = `
+INSERT INTO checklist_event (item_id, at, actor, action, from_state, to_state, reason, run_id)
+SELECT u.item_id, u.at, u.actor, u.action, u.from_state, u.to_state, u.reason, u.run_id
+  FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[])
+    AS u(item_id, at, actor, action, from_state, to_state, reason, run_id)`;
+
+function insertEventsParameters(history: ReturnType<typeof historyRow>[]): unknown[] {
+  const column = <T>(pick: (row: (typeof history)[number]) => T) => history.map(pick);
+  return [
+    column((row) => String(row.itemId)),
+    column((row) => row.at.toISOString()),
+    column((row) => row.actor),
+    column((row) => row.action),
+    column((row) => row.fromState),
+    column((row) => row.toState),
+    column((row) => row.reason),
+    column((row) => String(row.runId)),
+  ];
 }
 
 export interface ChecklistChangeInput {

@@ -45,6 +45,11 @@ export function enabledRegions(account: Pick<SandboxAccount, "optedInRegions">):
   return [...DEFAULT_REGIONS, ...account.optedInRegions].sort();
 }
 
+/** `enabledRegions(account).includes(region)` without building the list: asked on every call. */
+export function isRegionEnabled(account: Pick<SandboxAccount, "optedInRegions">, region: string): boolean {
+  return (DEFAULT_REGIONS as readonly string[]).includes(region) || account.optedInRegions.includes(region);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Network
 

@@ -23,7 +23,7 @@ import {
   timeoutError,
   type SandboxService,
 } from "@/lib/sandbox/aws-errors";
-import { enabledRegions } from "@/lib/sandbox/account-builder";
+import { isRegionEnabled } from "@/lib/sandbox/account-builder";
 import { createFaultEngine, type FaultEngine, type FaultKind, type FaultPlan } from "@/lib/sandbox/faults";
 import { HANDLERS, REGIONAL_SERVICES, SERVICE_BY_CLIENT } from "@/lib/sandbox/handlers";
 import type { CallerIdentity, SandboxCall } from "@/lib/sandbox/handlers/types";
@@ -127,7 +127,7 @@ async function answer(
 
     const handler = HANDLERS[service][operation];
     if (!handler) throw unsupported(api, commandName, clientName, requestId);
-    if (REGIONAL_SERVICES.has(service) && !enabledRegions(account).includes(scope.region)) {
+    if (REGIONAL_SERVICES.has(service) && !isRegionEnabled(account, scope.region)) {
       throw invalidCredentialsError(service, requestId);
     }
     const call: SandboxCall = { world, internals, service, api, region: scope.region, requestId, input, caller, account };

@@ -20,7 +20,8 @@ const CREDENTIAL_SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_r
 
 export function parseAuthorization(headers: Record<string, string | undefined> | undefined): SigV4Scope | undefined {
   if (!headers) return undefined;
-  const header = Object.entries(headers).find(([name]) => name.toLowerCase() === "authorization")?.[1];
+  // The SDK's signer writes it in lower case; look further only for other callers.
+  const header = headers.authorization ?? Object.entries(headers).find(([name]) => name.toLowerCase() === "authorization")?.[1];
   const match = header ? CREDENTIAL_SCOPE.exec(header) : null;
   if (!match?.[1] || !match[2] || !match[3]) return undefined;
   return { accessKeyId: match[1], region: match[2], signingService: match[3] };

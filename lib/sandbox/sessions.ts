@@ -21,6 +21,12 @@ export interface SandboxSession {
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 /** Expired sessions are dropped once the registry grows past this (then past twice what survived). */
 const MIN_PRUNE_THRESHOLD = 5_000;
+/**
+ * Sessions kept at most, least recently used dropped first: a collection of 1,000 accounts asks
+ * for ~19,000 (one per account and region for the STS probe, which iamfit never uses), all valid
+ * for 15 minutes, and the sandbox shares the worker's memory. Sessions in use stay recent.
+ */
+export const MAX_SESSIONS = 10_000;
 
 function encodeBase32(value: number, length: number): string {
   let out = "";
@@ -60,11 +66,21 @@ export class SessionRegistry {
       this.pruneThreshold = Math.max(MIN_PRUNE_THRESHOLD, this.sessions.size * 2);
     }
     this.sessions.set(accessKeyId, session);
+    for (const oldest of this.sessions.keys()) {
+      if (this.sessions.size <= MAX_SESSIONS) break;
+      this.sessions.delete(oldest);
+    }
     return session;
   }
 
   find(accessKeyId: string): SandboxSession | undefined {
-    return this.sessions.get(accessKeyId);
+    const session = this.sessions.get(accessKeyId);
+    if (session) {
+      // Map order is insertion order: re-inserting keeps the sessions in use at the recent end.
+      this.sessions.delete(accessKeyId);
+      this.sessions.set(accessKeyId, session);
+    }
+    return session;
   }
 
   isExpired(session: SandboxSession): boolean {

@@ -6,7 +6,7 @@
  */
 import type { AssumeRoleRequest, AssumeRoleResponse, GetCallerIdentityResponse } from "@aws-sdk/client-sts";
 import { accessDeniedError, awsError, regionDisabledError } from "@/lib/sandbox/aws-errors";
-import { enabledRegions } from "@/lib/sandbox/account-builder";
+import { isRegionEnabled } from "@/lib/sandbox/account-builder";
 import { accountOfArn, arns } from "@/lib/sandbox/identifiers";
 import type { SandboxAccount, SandboxRole } from "@/lib/sandbox/model";
 import { isDefaultRegion, STS_ALWAYS_ACTIVE_REGION } from "@/lib/sandbox/regions";
@@ -72,7 +72,7 @@ function trustAllows(role: SandboxRole, caller: CallerIdentity, input: AssumeRol
 
 function stsActiveIn(account: SandboxAccount, region: string): boolean {
   if (region === STS_ALWAYS_ACTIVE_REGION) return true;
-  return enabledRegions(account).includes(region) && !account.stsDeactivatedRegions.includes(region);
+  return isRegionEnabled(account, region) && !account.stsDeactivatedRegions.includes(region);
 }
 
 const assumeRole: Handler = (call): AssumeRoleResponse => {
@@ -88,7 +88,7 @@ const assumeRole: Handler = (call): AssumeRoleResponse => {
   // Opt-in regions must be enabled for the caller too; then the role's account decides
   // ("It is not the account of the caller, but the account from which temporary credentials
   // are requested that must activate the region", IAM user guide, "Manage AWS STS in an AWS Region").
-  if (!isDefaultRegion(region) && !enabledRegions(call.account).includes(region)) {
+  if (!isDefaultRegion(region) && !isRegionEnabled(call.account, region)) {
     throw regionDisabledError(call.requestId, caller.accountId);
   }
   const target = call.world.account(targetAccountId);
