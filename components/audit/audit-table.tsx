@@ -36,7 +36,7 @@ export function AuditTable({ rows, now = new Date() }: { rows: AuditEventRow[]; 
                 <RelativeTime date={row.occurredAt} now={now} />
                 <div className="text-xs muted">{formatUtc(row.occurredAt)}</div>
               </td>
-              <td className="px-4 py-2 break-all">
+              <td className="min-w-56 px-4 py-2 [overflow-wrap:anywhere]">
                 {actorLabel(row)}
                 {row.actorTokenId ? <div className="font-mono text-xs muted">token {row.actorTokenId}</div> : null}
               </td>

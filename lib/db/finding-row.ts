@@ -4,6 +4,7 @@
  */
 import "server-only";
 import type { ExerciseNumber, ResourceType, Severity } from "@/lib/checks/types";
+import type { FindingIdentity } from "@/lib/scorecard/finding-identity";
 import { bytesToHex } from "./blobs";
 
 export interface FindingIdentitySqlRow {
@@ -21,20 +22,6 @@ export interface FindingIdentitySqlRow {
   evidence_hash: Uint8Array;
 }
 
-export interface FindingIdentity {
-  id: string;
-  awsAccountId: string;
-  accountName: string;
-  checkId: string;
-  exercise: ExerciseNumber;
-  resourceId: string;
-  resourceType: ResourceType;
-  resourceName: string;
-  region: string | null;
-  severity: Severity;
-  reason: string;
-  evidenceHash: string;
-}
 
 export function toFindingIdentity(row: FindingIdentitySqlRow): FindingIdentity {
   return {

@@ -5,27 +5,16 @@
  * Every list is filtered, sorted and paged in SQL; evidence is fetched for one page only.
  */
 import "server-only";
-import type { ExerciseNumber, FindingStatus, JsonValue, ResourceType, Severity } from "@/lib/checks/types";
+import type { ExerciseNumber, FindingStatus, JsonValue, Severity } from "@/lib/checks/types";
+import type { FindingIdentity } from "@/lib/scorecard/finding-identity";
 import type { FindingsQuery } from "@/lib/scorecard/search-params";
 import { getBlobs } from "./blobs";
 import { db } from "./client";
 import { toFindingIdentity, type FindingIdentitySqlRow } from "./finding-row";
 import { containsPattern, SEVERITY_RANK_SQL, SqlParams, toIso, whereClause } from "./sql-params";
 
-export interface FindingRow {
-  id: string;
-  awsAccountId: string;
-  accountName: string;
-  checkId: string;
-  exercise: ExerciseNumber;
-  resourceId: string;
-  resourceType: ResourceType;
-  resourceName: string;
-  region: string | null;
+export interface FindingRow extends FindingIdentity {
   status: FindingStatus;
-  severity: Severity;
-  reason: string;
-  evidenceHash: string;
   firstRunId: string;
   closedRunId: string | null;
   firstSeenAt: string;

@@ -3,7 +3,8 @@
  * severity and impact within each exercise, with progress and overdue flags. One place, so the
  * page, the CSV and the Markdown export agree.
  */
-import { SEVERITIES, type ExerciseNumber, type FindingStatus, type JsonValue, type ResourceType, type Severity } from "@/lib/checks/types";
+import { SEVERITIES, type ExerciseNumber, type FindingStatus, type JsonValue, type Severity } from "@/lib/checks/types";
+import type { FindingIdentity } from "@/lib/scorecard/finding-identity";
 import { hasExpired, isPastDue } from "./calendar-days";
 import { isActiveState, type ChecklistState, type ReopenMark } from "./states";
 
@@ -16,17 +17,7 @@ export interface ChecklistHistoryEntry {
   reason: string | null;
 }
 
-export interface ChecklistItemView {
-  id: string;
-  awsAccountId: string;
-  accountName: string;
-  checkId: string;
-  exercise: ExerciseNumber;
-  resourceId: string;
-  resourceType: ResourceType;
-  resourceName: string;
-  region: string | null;
-  severity: Severity;
+export interface ChecklistItemView extends Omit<FindingIdentity, "evidenceHash"> {
   /** The current finding's sentence when it fails, else the last failing one's. */
   reason: string;
   /** The finding now: null when the resource is no longer reported. */
