@@ -7,8 +7,10 @@ test.describe("API tokens", () => {
   test.use({ storageState: storageStatePath("editor") });
 
   test("a read-only token reads the API but may not start a collection; a revoked one gets 401", async ({ page, request }) => {
+    // Unique per run: the journeys may run again against the same server.
+    const name = `e2e-reader-${Date.now()}`;
     await page.goto("/settings/tokens");
-    await page.getByLabel("Name").fill("e2e-reader");
+    await page.getByLabel("Name").fill(name);
     await page.getByRole("button", { name: "Create token" }).click();
     const secret = (await page.getByTestId("new-token").textContent())!.trim();
     expect(secret).toMatch(/^iamfit_[A-Za-z0-9_-]{43}$/);
@@ -23,7 +25,7 @@ test.describe("API tokens", () => {
     // Shown once: after a reload only its name and id are on the page.
     await page.reload();
     await expect(page.getByText(secret)).toHaveCount(0);
-    const row = page.getByRole("row").filter({ hasText: "e2e-reader" });
+    const row = page.getByRole("row").filter({ hasText: name });
     await row.getByRole("button", { name: /Revoke/ }).click();
     await expect(row).toContainText("Revoked");
     expect((await request.get("/api/v1/scorecard", { headers })).status()).toBe(401);
