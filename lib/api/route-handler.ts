@@ -27,18 +27,22 @@ function refusal(authentication: { status: 401 | 403; message: string }): Respon
   return response;
 }
 
-export function apiRoute<T>(
-  querySchema: z.ZodType<T>,
-  handler: (query: T, request: Request, user: SessionUser) => Promise<Response | object>,
-  capability: Capability = "browse",
+/** What an endpoint reads from the request: the validated input, or the 400 to answer instead. */
+type InputReader<T> = (request: Request) => Promise<{ ok: true; input: T } | { ok: false; response: Response }>;
+
+/** The one mechanism behind every /api/v1 endpoint: token check, input, handler, JSON or 500. */
+function apiEndpoint<T>(
+  capability: Capability,
+  readInput: InputReader<T>,
+  handler: (input: T, request: Request, user: SessionUser) => Promise<Response | object>,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const authentication = await authenticateApiRequest(request, capability);
     if (!authentication.ok) return refusal(authentication);
-    const parsed = parseQuery(querySchema, new URL(request.url).searchParams);
-    if (!parsed.ok) return apiError(400, { code: "invalid_parameter", parameter: parsed.error.parameter, message: parsed.error.message });
+    const read = await readInput(request);
+    if (!read.ok) return read.response;
     try {
-      const body = await handler(parsed.query, request, authentication.user);
+      const body = await handler(read.input, request, authentication.user);
       return body instanceof Response ? body : apiJson(body);
     } catch (error) {
       console.error("api: request failed", request.url, error);
@@ -47,33 +51,47 @@ export function apiRoute<T>(
   };
 }
 
+export function apiRoute<T>(
+  querySchema: z.ZodType<T>,
+  handler: (query: T, request: Request, user: SessionUser) => Promise<Response | object>,
+  capability: Capability = "browse",
+): (request: Request) => Promise<Response> {
+  return apiEndpoint(
+    capability,
+    async (request) => {
+      const parsed = parseQuery(querySchema, new URL(request.url).searchParams);
+      return parsed.ok
+        ? { ok: true, input: parsed.query }
+        : { ok: false, response: apiError(400, { code: "invalid_parameter", parameter: parsed.error.parameter, message: parsed.error.message }) };
+    },
+    handler,
+  );
+}
+
 /** A JSON-body endpoint that changes something: read-write tokens whose owner's role allows `capability`. */
 export function apiMutation<T>(
   bodySchema: z.ZodType<T>,
   capability: Capability,
   handler: (body: T, request: Request, user: SessionUser) => Promise<Response | object>,
 ): (request: Request) => Promise<Response> {
-  return async (request) => {
-    const authentication = await authenticateApiRequest(request, capability);
-    if (!authentication.ok) return refusal(authentication);
-    const text = await request.text();
-    let json: unknown;
-    try {
-      json = text.trim() === "" ? {} : JSON.parse(text);
-    } catch {
-      return apiError(400, { code: "invalid_parameter", message: "The body is not JSON." });
-    }
-    const parsed = bodySchema.safeParse(json);
-    if (!parsed.success) {
+  return apiEndpoint(
+    capability,
+    async (request) => {
+      const text = await request.text();
+      let json: unknown;
+      try {
+        json = text.trim() === "" ? {} : JSON.parse(text);
+      } catch {
+        return { ok: false, response: apiError(400, { code: "invalid_parameter", message: "The body is not JSON." }) };
+      }
+      const parsed = bodySchema.safeParse(json);
+      if (parsed.success) return { ok: true, input: parsed.data };
       const issue = parsed.error.issues[0];
-      return apiError(400, { code: "invalid_parameter", parameter: issue?.path.join(".") || undefined, message: issue?.message ?? "Invalid body." });
-    }
-    try {
-      const body = await handler(parsed.data, request, authentication.user);
-      return body instanceof Response ? body : apiJson(body);
-    } catch (error) {
-      console.error("api: request failed", request.url, error);
-      return apiError(500, { code: "internal_error", message: "The request failed; see the server log." });
-    }
-  };
+      return {
+        ok: false,
+        response: apiError(400, { code: "invalid_parameter", parameter: issue?.path.join(".") || undefined, message: issue?.message ?? "Invalid body." }),
+      };
+    },
+    handler,
+  );
 }
