@@ -52,7 +52,7 @@ describe("authenticateApiRequest", () => {
     const expired = await insertTestApiToken(viewer, { expiresAt: new Date(Date.now() - 1000) });
     const revoked = await insertTestApiToken(viewer);
     await revokeApiToken(revoked.id, new Date());
-    const banned = await insertTestUser("admin", { banned: true });
+    const banned = await insertTestUser("editor", { banned: true });
     const bannedToken = await insertTestApiToken(banned);
     const unknown = "iamfit_" + "A".repeat(43);
 

@@ -1,27 +1,22 @@
 /**
- * Users and API tokens for integration tests, written straight to the tables (no password, no
- * session): enough for everything that reads users by id, role and ban state.
+ * Users and API tokens for integration tests, through lib/db as the users page writes them (a
+ * placeholder instead of a password hash, no session): enough for everything that reads users by
+ * id, role and ban state.
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db/client";
 import { insertApiToken } from "@/lib/db/api-tokens";
+import { insertLocalUser, setUserDisabled } from "@/lib/db/auth-users";
 import { generateApiToken, type ApiTokenScope } from "./api-tokens";
 import type { Role } from "./roles";
 import type { SessionUser } from "./session-user";
 
 export async function insertTestUser(role: Role, overrides: { email?: string; banned?: boolean } = {}): Promise<SessionUser> {
-  const id = randomUUID();
-  const email = overrides.email ?? `${role}-${id.slice(0, 8)}@example.com`;
-  await db().$executeRawUnsafe(
-    `INSERT INTO auth_user (id, name, email, email_verified, role, banned, two_factor_enabled) VALUES ($1, $2, $3, true, $4, $5, true)`,
-    id,
-    `Test ${role}`,
-    email,
-    role,
-    overrides.banned ?? false,
-  );
-  return { id, email, name: `Test ${role}`, role, authMethod: "password" };
+  const email = overrides.email ?? `${role}-${randomUUID().slice(0, 8)}@example.com`;
+  const user = await insertLocalUser({ email, name: `Test ${role}`, role, passwordHash: "not-a-password-hash" });
+  // setUserDisabled keeps the last active admin: a banned admin needs another admin first.
+  if (overrides.banned) await setUserDisabled(user.id, true, "test");
+  return { id: user.id, email: user.email, name: user.name, role, authMethod: "password" };
 }
 
 export async function insertTestApiToken(

@@ -5,6 +5,7 @@
 import "server-only";
 import type { ApiTokenScope } from "@/lib/auth/api-tokens";
 import { roleSchema, type Role } from "@/lib/auth/roles";
+import { isBanActive } from "./auth-users";
 import { db } from "./client";
 
 export interface ApiTokenView {
@@ -105,7 +106,7 @@ export async function findApiTokenBySecretHash(secretHash: string, now: Date): P
   const row = rows[0];
   if (!row) return null;
   const role = roleSchema.safeParse(row.role);
-  const banActive = row.banned === true && (row.ban_expires === null || row.ban_expires.getTime() > now.getTime());
+  const banActive = isBanActive({ banned: row.banned, banExpires: row.ban_expires }, now);
   return {
     id: row.id,
     scope: row.scope,
