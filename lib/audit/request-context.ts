@@ -11,8 +11,9 @@ export interface RequestOrigin {
   userAgent: string | null;
 }
 
-export function requestOriginFrom(requestHeaders: Headers): RequestOrigin {
-  return { ip: requestHeaders.get(CLIENT_ADDRESS_HEADER), userAgent: requestHeaders.get("user-agent") };
+/** From a request's headers; both null when there are none (server-side calls of Better Auth). */
+export function requestOriginFrom(requestHeaders: Headers | null | undefined): RequestOrigin {
+  return { ip: requestHeaders?.get(CLIENT_ADDRESS_HEADER) ?? null, userAgent: requestHeaders?.get("user-agent") ?? null };
 }
 
 /** For pages and server actions, which read headers from Next's request scope. */

@@ -17,7 +17,10 @@ import { CAPABILITY_ROLE, roleAllows, ROLES, type Capability, type Role } from "
 import type { SessionUser } from "./session-user";
 
 const session = vi.hoisted(() => ({ state: { kind: "signed_out" } as { kind: string; user?: SessionUser } }));
-vi.mock("./current-user", () => ({ getSessionState: async () => session.state, getCurrentUser: async () => session.state.user ?? null }));
+vi.mock("./current-user", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("./current-user")>()),
+  getSessionState: async () => session.state,
+}));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-iamfit-client-address": "203.0.113.5" }), cookies: async () => ({ get: () => undefined }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 

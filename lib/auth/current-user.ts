@@ -41,12 +41,6 @@ export async function sessionStateFor(requestHeaders: Headers): Promise<SessionS
 
 export const getSessionState = cache(async (): Promise<SessionState> => sessionStateFor(await headers()));
 
-/** The signed-in user, or null for anyone else (signed out, or still to enrol two-factor). */
-export async function getCurrentUser(): Promise<SessionUser | null> {
-  const state = await getSessionState();
-  return state.kind === "signed_in" ? state.user : null;
-}
-
 /** Where someone in this state belongs when they reach a page they may not see yet. */
 export function entryPathFor(state: SessionState): string | null {
   switch (state.kind) {

@@ -12,9 +12,9 @@
  */
 import "server-only";
 import { redirect } from "next/navigation";
-import { currentRequestOrigin } from "@/lib/audit/request-context";
+import { currentRequestOrigin, type RequestOrigin } from "@/lib/audit/request-context";
 import { recordAudit, type AuditEntryInput } from "@/lib/audit/record";
-import { getSessionState } from "./current-user";
+import { entryPathFor, getSessionState } from "./current-user";
 import { CAPABILITY_ROLE, roleAllows, type Capability } from "./roles";
 import type { SessionUser } from "./session-user";
 
@@ -26,23 +26,15 @@ export class ActionNotAllowedError extends Error {
 }
 
 /** Where someone lacking a role lands: a page saying which role the page needs. */
-export function notAllowedPath(capability: Capability): string {
+function notAllowedPath(capability: Capability): string {
   return `/not-allowed?${new URLSearchParams({ need: CAPABILITY_ROLE[capability] }).toString()}`;
 }
 
 export async function requirePage(capability: Capability): Promise<SessionUser> {
   const state = await getSessionState();
-  if (state.kind === "no_users") redirect("/setup");
-  if (state.kind === "signed_out") redirect("/sign-in");
-  if (state.kind === "needs_two_factor") redirect("/two-factor");
+  if (state.kind !== "signed_in") redirect(entryPathFor(state)!);
   if (!roleAllows(state.user.role, capability)) redirect(notAllowedPath(capability));
   return state.user;
-}
-
-/** The signed-in user when there is one (never redirects): for parts of a page that vary by role. */
-export async function signedInUser(): Promise<SessionUser | null> {
-  const state = await getSessionState();
-  return state.kind === "signed_in" ? state.user : null;
 }
 
 export async function requireRoute(capability: Capability): Promise<SessionUser | Response> {
@@ -62,6 +54,8 @@ export async function requireRoute(capability: Capability): Promise<SessionUser 
 
 export interface ActionContext {
   user: SessionUser;
+  /** Where the request came from (for lib functions that write their own audit entries). */
+  origin: RequestOrigin;
   /** Writes an audit entry as this user, from this request's address. */
   audit(entry: Omit<AuditEntryInput, "actor" | "ip" | "userAgent">): Promise<void>;
 }
@@ -72,9 +66,8 @@ export function authorizedAction<Args extends unknown[], Result>(
 ): (...args: Args) => Promise<Result> {
   return async (...args: Args) => {
     const state = await getSessionState();
-    // A session that ended while the page was open: back to sign-in, as a page load would.
-    if (state.kind === "no_users") redirect("/setup");
-    if (state.kind !== "signed_in") redirect("/sign-in");
+    // A session that ended while the page was open: where a page load would go (sign-in, setup…).
+    if (state.kind !== "signed_in") redirect(entryPathFor(state)!);
     const user = state.user;
     if (!roleAllows(user.role, capability)) {
       await auditDenied(user, capability);
@@ -83,6 +76,7 @@ export function authorizedAction<Args extends unknown[], Result>(
     const origin = await currentRequestOrigin();
     const context: ActionContext = {
       user,
+      origin,
       audit: (entry) => recordAudit({ ...entry, actor: actorOf(user), ...origin }),
     };
     return action(context, ...args);

@@ -11,7 +11,7 @@ import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "b
 import { recordAudit } from "@/lib/audit/record";
 import { findAuthUserByEmail, findAuthUserById, markSignedIn, userIdForVerification } from "@/lib/db/auth-users";
 import { clearSignInFailures, recentSignInFailures, recordSignInFailure } from "@/lib/db/sign-in-failures";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/runtime/client-address";
+import { requestOriginFrom } from "@/lib/audit/request-context";
 import { lockoutMessage, lockoutState, normalizeEmail } from "./lockout";
 
 /** Better Auth's two-factor challenge cookie (plugins/two-factor/constant: TWO_FACTOR_COOKIE_NAME). */
@@ -28,8 +28,7 @@ interface HookContext {
 }
 
 function requestOrigin(ctx: HookContext) {
-  const headers = ctx.headers ?? ctx.request?.headers;
-  return { ip: headers?.get(CLIENT_ADDRESS_HEADER) ?? null, userAgent: headers?.get("user-agent") ?? null };
+  return requestOriginFrom(ctx.headers ?? ctx.request?.headers);
 }
 
 function bodyEmail(ctx: HookContext): string | null {

@@ -18,13 +18,13 @@
  * to it again, so leaving the IdP group demotes them at their next sign-in.
  */
 import "server-only";
+import { requestOriginFrom, type RequestOrigin } from "@/lib/audit/request-context";
 import type { AuthContext, BetterAuthPlugin, GenericEndpointContext, OAuthProvider } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { recordAudit } from "@/lib/audit/record";
 import { findAuthUserById, LastAdminError, markSignedIn, updateUserRole } from "@/lib/db/auth-users";
 import { getSsoSettings, type StoredSsoSettings } from "@/lib/db/sso-settings";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/runtime/client-address";
 import type { Role } from "./roles";
 import { discoveryUrlFor } from "./sso-discovery";
 import { isSsoDenialCode, ssoDenialCode } from "./sso-messages";
@@ -287,7 +287,6 @@ function redirectLocation(returned: unknown): string | null {
   return headers instanceof Headers ? headers.get("location") : null;
 }
 
-function requestOrigin(ctx: RequestLike | null): { ip: string | null; userAgent: string | null } {
-  const headers = ctx?.headers ?? ctx?.request?.headers;
-  return { ip: headers?.get(CLIENT_ADDRESS_HEADER) ?? null, userAgent: headers?.get("user-agent") ?? null };
+function requestOrigin(ctx: RequestLike | null): RequestOrigin {
+  return requestOriginFrom(ctx?.headers ?? ctx?.request?.headers);
 }

@@ -1,15 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { currentRequestOrigin } from "@/lib/audit/request-context";
 import { authorizedAction, type ActionContext } from "@/lib/auth/guards";
 import { fieldErrorsOf, newUserSchema, userChangeSchema } from "@/lib/auth/user-admin-input";
 import { changeUserRole, createLocalUser, resetTwoFactor, setUserEnabled, UserAdminRuleError, type UserAdminActor } from "@/lib/auth/user-admin";
 import { EmailTakenError, LastAdminError, UserNotFoundError } from "@/lib/db/auth-users";
 import type { CreateUserState, UserChangeState } from "@/components/users/user-admin-state";
 
-async function actorFor(context: ActionContext): Promise<UserAdminActor> {
-  return { kind: "user", userId: context.user.id, email: context.user.email, ...(await currentRequestOrigin()) };
+function actorFor(context: ActionContext): UserAdminActor {
+  return { kind: "user", userId: context.user.id, email: context.user.email, ...context.origin };
 }
 
 export const createUserAction = authorizedAction(
@@ -19,7 +18,7 @@ export const createUserAction = authorizedAction(
     const parsed = newUserSchema.safeParse(values);
     if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error) };
     try {
-      const { user, oneTimePassword } = await createLocalUser(await actorFor(context), parsed.data);
+      const { user, oneTimePassword } = await createLocalUser(actorFor(context), parsed.data);
       revalidatePath("/settings/users");
       return { values: { email: "", name: "", role: "viewer" }, fieldErrors: {}, created: { email: user.email, name: user.name, oneTimePassword } };
     } catch (error) {
@@ -35,7 +34,7 @@ export const changeUserAction = authorizedAction(
     const parsed = userChangeSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { error: "That change is not valid." };
     const change = parsed.data;
-    const actor = await actorFor(context);
+    const actor = actorFor(context);
     try {
       switch (change.intent) {
         case "set_role":
