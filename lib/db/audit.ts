@@ -111,8 +111,20 @@ export async function* auditEventBatches(query: AuditQuery, batchSize = 1_000): 
   }
 }
 
-/** The distinct actions recorded so far, for the filter menu. */
+/**
+ * The distinct actions recorded so far, for the filter menu. The trail grows with every API call
+ * for years, so this skips through audit_event_action_idx one action at a time (a loose index
+ * scan) instead of reading every row, as a plain DISTINCT would.
+ */
 export async function listAuditActions(): Promise<string[]> {
-  const rows = await db().auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  const rows = await db().$queryRawUnsafe<Array<{ action: string }>>(
+    `WITH RECURSIVE actions AS (
+       (SELECT action FROM audit_event ORDER BY action LIMIT 1)
+       UNION ALL
+       SELECT (SELECT e.action FROM audit_event e WHERE e.action > actions.action ORDER BY e.action LIMIT 1)
+         FROM actions WHERE actions.action IS NOT NULL
+     )
+     SELECT action FROM actions WHERE action IS NOT NULL`,
+  );
   return rows.map((row) => row.action);
 }
