@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ouWithAncestors } from "./grid-filters";
+import { ouWithAncestors } from "./ou-choices";
 
 describe("ouWithAncestors", () => {
   it("adds every parent OU, in tree order, counting the accounts below it", () => {
