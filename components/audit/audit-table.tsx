@@ -42,7 +42,7 @@ export function AuditTable({ rows, now = new Date() }: { rows: AuditEventRow[]; 
               </td>
               <td className="px-4 py-2 font-mono text-xs">{row.action}</td>
               <td className={`px-4 py-2 font-medium ${OUTCOME_CLASS[row.outcome] ?? ""}`}>{row.outcome}</td>
-              <td className="px-4 py-2 break-all">
+              <td className="min-w-56 px-4 py-2 [overflow-wrap:anywhere]">
                 {row.targetType ? (
                   <>
                     <span className="text-xs muted">{row.targetType} </span>
