@@ -12,7 +12,7 @@ import { IAMClient } from "@aws-sdk/client-iam";
 import { S3Client } from "@aws-sdk/client-s3";
 import { S3ControlClient } from "@aws-sdk/client-s3-control";
 import { STSClient } from "@aws-sdk/client-sts";
-import type { AwsCredentialIdentityProvider, Pluggable, RetryStrategyV2 } from "@smithy/types";
+import type { AwsCredentialIdentityProvider, EndpointObjectProperty, Pluggable, RetryStrategyV2 } from "@smithy/types";
 import { assumeRoleSession } from "./assume-role-session";
 import { clientPool, type ClientLease, type LeasedClientSettings, type PoolableClient } from "./client-pool";
 import { concurrencyLimitPlugin, createAccountLimiter, type AccountLimiter } from "./concurrency-plugin";
@@ -143,11 +143,11 @@ export function s3AddressingFor(env: Record<string, string | undefined>): { forc
 export function withCustomEndpointAsGiven(client: S3ControlClient): S3ControlClient {
   const rules = client.config.endpointProvider;
   client.config.endpointProvider = (params, context) => {
-    if (!params.Endpoint) return rules(params, context);
-    return {
-      url: new URL(params.Endpoint),
-      properties: { authSchemes: [{ name: "sigv4", signingName: "s3", signingRegion: params.Region, disableDoubleEncoding: true }] },
-    };
+    if (!params.Endpoint || !params.Region) return rules(params, context);
+    // What the rules sign a custom endpoint with, host aside.
+    const sigv4: Record<string, EndpointObjectProperty> = { name: "sigv4", signingName: "s3", signingRegion: params.Region, disableDoubleEncoding: true };
+    const properties: Record<string, EndpointObjectProperty> = { authSchemes: [sigv4] };
+    return { url: new URL(params.Endpoint), properties };
   };
   return client;
 }
