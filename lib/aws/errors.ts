@@ -218,6 +218,8 @@ interface UnreadableResponse {
   httpStatus?: number;
   contentType?: string;
   excerpt?: string;
+  /** What the SDK's parser said, without its hint about hidden fields. */
+  parserMessage: string;
 }
 
 /**
@@ -234,7 +236,9 @@ function unreadableResponseOf(error: unknown): UnreadableResponse | undefined {
   const headers = Object.fromEntries(Object.entries($response?.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
   const body = typeof $responseBodyText === "string" ? $responseBodyText : typeof $response?.body === "string" ? $response.body : undefined;
   const contentType = headers["content-type"]?.split(";")[0]?.trim();
+  const parserMessage = sanitizeMessage(messageOf(error).replace(/\s*Deserialization error:[\s\S]*$/, "")).replace(/\.+$/, "");
   return {
+    parserMessage,
     ...(httpStatusOf(error) !== undefined ? { httpStatus: httpStatusOf(error) } : {}),
     ...(contentType ? { contentType } : {}),
     ...(body ? { excerpt: excerptOf(body) } : {}),
@@ -254,12 +258,18 @@ function unreadableResponseError(response: UnreadableResponse, api: string, regi
     .filter(Boolean)
     .join(", ");
   const excerpt = response.excerpt ? `: "${response.excerpt}"` : "";
+  // An XML or JSON body the parser refused is the service's own answer gone wrong (malformed, or a
+  // value of the wrong kind); anything else (an HTML page) came from something in between.
+  const looksLikeAws = /xml|json/i.test(response.contentType ?? "");
+  const message = looksLikeAws
+    ? `${api}${where} answered with a body the AWS SDK cannot read (${what}): ${response.parserMessage || "unknown parser error"}. ` +
+      "The next collection asks again; if it repeats, check the endpoint set in AWS_ENDPOINT_URL*, if any."
+    : `${api}${where} was answered by something that is not AWS (${what || "a body that is neither AWS XML nor JSON"}${excerpt}). ` +
+      "A proxy, a gateway or the endpoint set in AWS_ENDPOINT_URL* answered instead of the service: check them from the iamfit host.";
   return {
     api,
     code: UNREADABLE_RESPONSE,
-    message:
-      `${api}${where} was answered by something that is not AWS (${what || "a body that is neither AWS XML nor JSON"}${excerpt}). ` +
-      "A proxy, a gateway or the endpoint set in AWS_ENDPOINT_URL* answered instead of the service: check them from the iamfit host.",
+    message,
     ...(region ? { region } : {}),
     ...(response.httpStatus !== undefined ? { httpStatus: response.httpStatus } : {}),
   };
