@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccountClients } from "@/lib/aws/client-factory";
+import { connectOrganizations, discoverOrganization, type OrganizationDiscovery } from "@/lib/aws/organizations";
 import { evaluateSnapshot } from "@/lib/checks/registry";
 import { DEFAULT_THRESHOLDS, type Finding } from "@/lib/checks/types";
 import { AssumeRoleError, collectAccount } from "@/lib/collect/collect-account";
@@ -20,13 +21,16 @@ import type { SandboxWorld } from "@/lib/sandbox/world";
 import type { Pluggable } from "@smithy/types";
 
 interface Collected {
+  discovery: OrganizationDiscovery;
   findings: Map<string, Finding[]>;
   snapshots: Map<string, AccountSnapshot>;
   assumeRoleFailures: string[];
 }
 
 async function collectOrganization(world: SandboxWorld, plugins: Pluggable<any, any>[]): Promise<Collected> {
-  const collected: Collected = { findings: new Map(), snapshots: new Map(), assumeRoleFailures: [] };
+  const connection = connectOrganizations({ credentials: async () => SANDBOX_BASE_CREDENTIALS, plugins, maxAttempts: 1, retryMode: "standard" });
+  const discovery = await discoverOrganization(connection.client).finally(() => connection.destroy());
+  const collected: Collected = { discovery, findings: new Map(), snapshots: new Map(), assumeRoleFailures: [] };
   const organizationsFeatures = memoryOrganizationsFeaturesDirectory();
   // The delegated administrator first: member accounts learn their organization's root access features from it.
   const accounts = [...world.accounts()].sort((a, b) => Number(b.accountId === world.baseAccountId) - Number(a.accountId === world.baseAccountId));
@@ -74,6 +78,11 @@ afterAll(async () => {
 });
 
 describe("the curated organization collected through serialized HTTP responses on loopback", () => {
+  it("discovers the same organization: accounts, states and OU paths", () => {
+    expect(overHttp.discovery).toEqual(inProcess.discovery);
+    expect(overHttp.discovery.accounts.length).toBeGreaterThan(10);
+  });
+
   it("assumes the same roles and fails the same one", () => {
     expect(overHttp.assumeRoleFailures).toEqual(inProcess.assumeRoleFailures);
     expect([...overHttp.findings.keys()].sort()).toEqual([...inProcess.findings.keys()].sort());
