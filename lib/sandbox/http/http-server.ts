@@ -28,7 +28,10 @@ interface WireResponse {
   body: string;
 }
 
-export async function startSandboxHttpServer(world: SandboxWorld, options: { faults?: FaultPlan; host?: string } = {}): Promise<SandboxHttpServer> {
+export async function startSandboxHttpServer(
+  world: SandboxWorld,
+  options: { faults?: FaultPlan; host?: string; port?: number } = {},
+): Promise<SandboxHttpServer> {
   const respond = sandboxResponder(world, options.faults);
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -53,7 +56,10 @@ export async function startSandboxHttpServer(world: SandboxWorld, options: { fau
     });
   });
   const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://${host}:${port}`,
