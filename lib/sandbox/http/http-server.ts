@@ -13,7 +13,7 @@ import type { FaultPlan } from "@/lib/sandbox/faults";
 import { sandboxResponder, type SandboxResponder } from "@/lib/sandbox/plugin";
 import { parseAuthorization } from "@/lib/sandbox/request-identity";
 import type { SandboxWorld } from "@/lib/sandbox/world";
-import { isHttpBound, jsonValue, xmlContent, xmlElement } from "./wire-body";
+import { escapeXml, isHttpBound, jsonValue, xmlContent, xmlElement } from "./wire-body";
 import { decodeRequest, serviceOf, type OperationSchema, type WireRequest, type WireService } from "./wire-request";
 
 export interface SandboxHttpServer {
@@ -170,7 +170,7 @@ function awsFailureOf(error: unknown): AwsFailure | undefined {
 
 function errorResponse(service: WireService, failure: AwsFailure): WireResponse {
   const { code, status, requestId } = failure;
-  const message = xmlContent(0, failure.message).content;
+  const message = escapeXml(failure.message);
   const headers = { "x-amzn-requestid": requestId };
   switch (service.protocol) {
     case "awsQuery":

@@ -16,7 +16,7 @@ export function isHttpBound(member: NormalizedSchema): boolean {
   return HTTP_BINDINGS.some((trait) => traits[trait] !== undefined);
 }
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
