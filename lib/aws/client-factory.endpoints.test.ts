@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
 import { GetAccountSummaryCommand } from "@aws-sdk/client-iam";
 import { GetBucketLocationCommand } from "@aws-sdk/client-s3";
+import { GetPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
 import type { Pluggable } from "@smithy/types";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createBaseClients, s3AddressingFor } from "./client-factory";
@@ -17,6 +18,7 @@ interface ReceivedRequest {
   method: string;
   url: string;
   host: string;
+  accountHeader: string;
   body: string;
 }
 
@@ -30,7 +32,13 @@ beforeAll(async () => {
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString()));
     request.on("end", () => {
-      received.push({ method: request.method ?? "", url: request.url ?? "", host: request.headers.host ?? "", body });
+      received.push({
+        method: request.method ?? "",
+        url: request.url ?? "",
+        host: request.headers.host ?? "",
+        accountHeader: String(request.headers["x-amz-account-id"] ?? ""),
+        body,
+      });
       response.writeHead(200, { "content-type": "text/xml" });
       response.end(answer);
     });
@@ -43,7 +51,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const ENDPOINT_VARIABLES = ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_EC2", "AWS_ENDPOINT_URL_S3"];
+const ENDPOINT_VARIABLES = ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_EC2", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_S3_CONTROL"];
 const saved = Object.fromEntries(ENDPOINT_VARIABLES.map((name) => [name, process.env[name]]));
 
 afterEach(() => {
@@ -99,6 +107,34 @@ describe("custom endpoints from the environment", () => {
     expect(output.LocationConstraint).toBe("eu-west-1");
     expect(received[0]).toMatchObject({ method: "GET", host: new URL(baseUrl).host });
     expect(received[0]?.url).toMatch(/^\/team-logs\/?\?location/);
+  });
+
+  // S3 Control's rules prefix the account to the host: http://111122223333.127.0.0.1:… is no URL at all.
+  it.each([
+    ["an IP address", "AWS_ENDPOINT_URL", () => baseUrl],
+    ["localhost", "AWS_ENDPOINT_URL_S3_CONTROL", () => baseUrl.replace("127.0.0.1", "localhost")],
+  ])("reaches S3 Control at a custom endpoint that is %s, without the account in front of the host", async (_kind, variable, endpoint) => {
+    process.env[variable] = endpoint();
+    answer =
+      '<PublicAccessBlockConfiguration xmlns="http://awss3control.amazonaws.com/doc/2018-08-20/"><BlockPublicAcls>true</BlockPublicAcls>' +
+      "<IgnorePublicAcls>true</IgnorePublicAcls><BlockPublicPolicy>false</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets>" +
+      "</PublicAccessBlockConfiguration>";
+    const clients = baseClients();
+    const output = await clients.s3Control("us-east-1").send(new GetPublicAccessBlockCommand({ AccountId: "111122223333" }));
+    clients.destroy();
+    expect(output.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: false,
+      RestrictPublicBuckets: true,
+    });
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({
+      method: "GET",
+      host: new URL(endpoint()).host,
+      url: "/v20180820/configuration/publicAccessBlock",
+      accountHeader: "111122223333",
+    });
   });
 
   it("sends to AWS_ENDPOINT_URL_EC2 set after an earlier account's client for the region was built and released", async () => {

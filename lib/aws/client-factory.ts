@@ -12,7 +12,7 @@ import { IAMClient } from "@aws-sdk/client-iam";
 import { S3Client } from "@aws-sdk/client-s3";
 import { S3ControlClient } from "@aws-sdk/client-s3-control";
 import { STSClient } from "@aws-sdk/client-sts";
-import type { AwsCredentialIdentityProvider, Pluggable, RetryStrategyV2 } from "@smithy/types";
+import type { AwsCredentialIdentityProvider, EndpointObjectProperty, Pluggable, RetryStrategyV2 } from "@smithy/types";
 import { assumeRoleSession } from "./assume-role-session";
 import { clientPool, type ClientLease, type LeasedClientSettings, type PoolableClient } from "./client-pool";
 import { concurrencyLimitPlugin, createAccountLimiter, type AccountLimiter } from "./concurrency-plugin";
@@ -114,7 +114,7 @@ function buildAccountClients(
         (config) =>
           new S3Client({ ...config, sigv4aSigningRegionSet: processWideClientConfig().sigv4aSigningRegionSet, ...s3AddressingFor(process.env) }),
       ),
-    s3Control: (region) => clients.get("s3control", region, (config) => new S3ControlClient(config)),
+    s3Control: (region) => clients.get("s3control", region, (config) => withCustomEndpointAsGiven(new S3ControlClient(config))),
     cloudTrail: (region) => clients.get("cloudtrail", region, (config) => new CloudTrailClient(config)),
     accessAnalyzer: (region) => clients.get("accessanalyzer", region, (config) => new AccessAnalyzerClient(config)),
     destroy() {
@@ -131,6 +131,25 @@ function buildAccountClients(
  */
 export function s3AddressingFor(env: Record<string, string | undefined>): { forcePathStyle: boolean; followRegionRedirects: boolean } {
   return { forcePathStyle: Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL), followRegionRedirects: true };
+}
+
+/**
+ * S3 Control's endpoint rules put the account id in front of the host, a custom endpoint's too:
+ * AWS_ENDPOINT_URL=http://127.0.0.1:4566 becomes `http://<account>.127.0.0.1:4566`, which is no
+ * URL (ERR_INVALID_URL), and `<account>.localhost` resolves nowhere. A custom endpoint (the SDK
+ * passes AWS_ENDPOINT_URL_S3_CONTROL / AWS_ENDPOINT_URL as the Endpoint parameter) is used as
+ * given; the account still travels in the x-amz-account-id header. AWS's own endpoints keep the rules.
+ */
+export function withCustomEndpointAsGiven(client: S3ControlClient): S3ControlClient {
+  const rules = client.config.endpointProvider;
+  client.config.endpointProvider = (params, context) => {
+    if (!params.Endpoint || !params.Region) return rules(params, context);
+    // What the rules sign a custom endpoint with, host aside.
+    const sigv4: Record<string, EndpointObjectProperty> = { name: "sigv4", signingName: "s3", signingRegion: params.Region, disableDoubleEncoding: true };
+    const properties: Record<string, EndpointObjectProperty> = { authSchemes: [sigv4] };
+    return { url: new URL(params.Endpoint), properties };
+  };
+  return client;
 }
 
 interface CommonClientConfig extends ProcessWideClientConfig, LeasedClientSettings {

@@ -1,3 +1,5 @@
+import { CloudTrailClient, DescribeTrailsCommand } from "@aws-sdk/client-cloudtrail";
+import { DescribeSecurityGroupsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { describe, expect, it } from "vitest";
 import {
   CollectorFailure,
@@ -12,6 +14,7 @@ import {
   sanitizeMessage,
   toCollectorError,
 } from "./errors";
+import { rawResponseHandler } from "./testing/raw-response-handler";
 import { awsError } from "./testing/stub-plugin";
 
 describe("toCollectorError", () => {
@@ -142,4 +145,48 @@ describe("isAwsError", () => {
   ])("%o → %s", (error, expected) => {
     expect(isAwsError(error)).toBe(expected);
   });
+});
+
+describe("an answer that is not AWS's", () => {
+  const gatewayPage = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+
+  it.each([
+    ["an XML service (EC2)", () => new EC2Client(clientConfig()).send(new DescribeSecurityGroupsCommand({})), "ec2:DescribeSecurityGroups"],
+    ["a JSON service (CloudTrail)", () => new CloudTrailClient(clientConfig()).send(new DescribeTrailsCommand({})), "cloudtrail:DescribeTrails"],
+  ])("from %s is one precise error: HTTP status, content type and the page's title", async (_kind, send, api) => {
+    const caught = await send().catch((error: unknown) => error);
+    expect(toCollectorError(caught, api, "eu-west-1")).toEqual({
+      api,
+      code: "UnreadableResponse",
+      region: "eu-west-1",
+      httpStatus: 500,
+      message: expect.stringContaining(`${api} in eu-west-1 was answered by something that is not AWS (HTTP 500, text/html`),
+    });
+    expect(toCollectorError(caught, api, "eu-west-1").message).toContain("AWS_ENDPOINT_URL");
+    expect(isAwsError(caught)).toBe(true);
+  });
+
+  it("quotes the title of an XML service's gateway page", async () => {
+    const caught = await new EC2Client(clientConfig()).send(new DescribeSecurityGroupsCommand({})).catch((error: unknown) => error);
+    expect(toCollectorError(caught, "ec2:DescribeSecurityGroups").message).toContain('(HTTP 500, text/html: "502 Bad Gateway")');
+  });
+
+  it("leaves AWS's own errors alone", async () => {
+    const handler = rawResponseHandler({
+      status: 403,
+      headers: { "content-type": "text/xml" },
+      body: "<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation.</Message></Error></Errors><RequestID>r</RequestID></Response>",
+    });
+    const caught = await new EC2Client({ ...clientConfig(), requestHandler: handler }).send(new DescribeSecurityGroupsCommand({})).catch((error: unknown) => error);
+    expect(toCollectorError(caught, "ec2:DescribeSecurityGroups").code).toBe("UnauthorizedOperation");
+  });
+
+  function clientConfig() {
+    return {
+      region: "eu-west-1",
+      credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+      maxAttempts: 1,
+      requestHandler: rawResponseHandler({ status: 500, headers: { "content-type": "text/html" }, body: gatewayPage }),
+    };
+  }
 });

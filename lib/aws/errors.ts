@@ -142,8 +142,13 @@ export function isAwsError(error: unknown): boolean {
   return typeof record.name === "string" && !GENERIC_ERROR_NAMES.has(record.name);
 }
 
+/** The code of an answer the SDK could not read as its protocol's XML or JSON (see unreadableResponseOf). */
+export const UNREADABLE_RESPONSE = "UnreadableResponse";
+
 export function toCollectorError(error: unknown, api: string, region?: string): CollectorError {
   if (error instanceof CollectorFailure) return error.collectorError;
+  const unreadable = unreadableResponseOf(error);
+  if (unreadable) return unreadableResponseError(unreadable, api, region);
   const code = awsErrorCode(error);
   const httpStatus = httpStatusOf(error);
   const awsMessage = sanitizeMessage(messageOf(error));
@@ -207,6 +212,67 @@ function explain(code: string, api: string, region: string | undefined): string 
     return `iamfit found no usable AWS credentials for ${api}.`;
   }
   return `${api}${where} failed (${code}).`;
+}
+
+interface UnreadableResponse {
+  httpStatus?: number;
+  contentType?: string;
+  excerpt?: string;
+  /** What the SDK's parser said, without its hint about hidden fields. */
+  parserMessage: string;
+}
+
+/**
+ * The SDK's deserializer failed on the body (an XML or JSON parse error), so something other than
+ * AWS answered: a proxy's or gateway's error page, a wrong AWS_ENDPOINT_URL. The SDK marks such an
+ * error with the raw response ($response) but, unlike every AWS error, no $fault.
+ */
+function unreadableResponseOf(error: unknown): UnreadableResponse | undefined {
+  if (typeof error !== "object" || error === null || !("$response" in error) || "$fault" in error) return undefined;
+  const { $response, $responseBodyText } = error as {
+    $response?: { headers?: Record<string, string>; body?: unknown };
+    $responseBodyText?: unknown;
+  };
+  const headers = Object.fromEntries(Object.entries($response?.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  const body = typeof $responseBodyText === "string" ? $responseBodyText : typeof $response?.body === "string" ? $response.body : undefined;
+  const contentType = headers["content-type"]?.split(";")[0]?.trim();
+  const parserMessage = sanitizeMessage(messageOf(error).replace(/\s*Deserialization error:[\s\S]*$/, "")).replace(/\.+$/, "");
+  return {
+    parserMessage,
+    ...(httpStatusOf(error) !== undefined ? { httpStatus: httpStatusOf(error) } : {}),
+    ...(contentType ? { contentType } : {}),
+    ...(body ? { excerpt: excerptOf(body) } : {}),
+  };
+}
+
+/** An HTML page's title, else its text, short: enough to recognise a gateway's "502 Bad Gateway". */
+function excerptOf(body: string): string {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];
+  const text = (title ?? body.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+  return sanitizeMessage(text.length > 120 ? `${text.slice(0, 119)}…` : text);
+}
+
+function unreadableResponseError(response: UnreadableResponse, api: string, region: string | undefined): CollectorError {
+  const where = region ? ` in ${region}` : "";
+  const what = [response.httpStatus !== undefined ? `HTTP ${response.httpStatus}` : undefined, response.contentType]
+    .filter(Boolean)
+    .join(", ");
+  const excerpt = response.excerpt ? `: "${response.excerpt}"` : "";
+  // An XML or JSON body the parser refused is the service's own answer gone wrong (malformed, or a
+  // value of the wrong kind); anything else (an HTML page) came from something in between.
+  const looksLikeAws = /xml|json/i.test(response.contentType ?? "");
+  const message = looksLikeAws
+    ? `${api}${where} answered with a body the AWS SDK cannot read (${what}): ${response.parserMessage || "unknown parser error"}. ` +
+      "The next collection asks again; if it repeats, check the endpoint set in AWS_ENDPOINT_URL*, if any."
+    : `${api}${where} was answered by something that is not AWS (${what || "a body that is neither AWS XML nor JSON"}${excerpt}). ` +
+      "A proxy, a gateway or the endpoint set in AWS_ENDPOINT_URL* answered instead of the service: check them from the iamfit host.";
+  return {
+    api,
+    code: UNREADABLE_RESPONSE,
+    message,
+    ...(region ? { region } : {}),
+    ...(response.httpStatus !== undefined ? { httpStatus: response.httpStatus } : {}),
+  };
 }
 
 function httpStatusOf(error: unknown): number | undefined {

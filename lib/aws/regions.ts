@@ -1,3 +1,5 @@
+import { partition } from "@aws-sdk/core/client";
+
 /**
  * The commercial regions AWS enables by default (every region launched before March 2019; later
  * ones are opt-in). Used only when ec2:DescribeRegions cannot be called, so regional facts are
@@ -26,3 +28,18 @@ export const DEFAULT_ENABLED_REGIONS = [
 
 /** Where account-level calls of regional services go; its endpoints cannot be disabled. */
 export const HOME_REGION = "us-east-1";
+
+/** The partition an ARN names (`arn:aws-cn:iam::…` → aws-cn); undefined for anything not an ARN. */
+export function partitionOfArn(arn: string | undefined): string | undefined {
+  const match = /^arn:([a-z0-9-]+):/.exec(arn ?? "");
+  return match?.[1];
+}
+
+/**
+ * Whether a region belongs to a partition, by the SDK's own partition table (the regions and
+ * region patterns of @aws-sdk/core's partitions.json): DescribeRegions may list regions of other
+ * partitions (an AWS-compatible endpoint does), and an account lives in exactly one.
+ */
+export function isRegionInPartition(region: string, partitionName: string): boolean {
+  return partition(region).name === partitionName;
+}

@@ -32,7 +32,7 @@ import { isKnownRegion } from "@/lib/sandbox/regions";
 import { parseAuthorization, resolveCaller } from "@/lib/sandbox/request-identity";
 import { worldInternals, type SandboxWorld, type WorldInternals } from "@/lib/sandbox/world";
 
-type AbortSignalLike = { aborted: boolean; addEventListener?: (type: "abort", listener: () => void) => void; removeEventListener?: (type: "abort", listener: () => void) => void; onabort?: unknown };
+export type AbortSignalLike = { aborted: boolean; addEventListener?: (type: "abort", listener: () => void) => void; removeEventListener?: (type: "abort", listener: () => void) => void; onabort?: unknown };
 
 /** Waits `ms`, or rejects with AbortError as soon as the request's abort signal fires. */
 function wait(ms: number, signal: AbortSignalLike | undefined): Promise<"elapsed"> {
@@ -93,32 +93,49 @@ async function injectFault(
   }
 }
 
-async function answer(
-  world: SandboxWorld,
-  internals: WorldInternals,
-  engine: FaultEngine,
-  context: HandlerExecutionContext,
-  args: DeserializeHandlerArguments<object>,
-): Promise<DeserializeHandlerOutput<MetadataBearer>> {
-  const clientName = context.clientName ?? "UnknownClient";
-  const commandName = context.commandName ?? "UnknownCommand";
+/** One request as the sandbox sees it, from the SDK's middleware stack or from HTTP (http-server.ts). */
+export interface SandboxRequest {
+  /** The SDK client's name (IAMClient…): says the service. */
+  clientName: string;
+  /** The operation, e.g. GetAccountSummary. */
+  operation: string;
+  /** The signed request's headers: the caller and region come from its Authorization header. */
+  headers: Record<string, string> | undefined;
+  hostname?: string;
+  input: Record<string, unknown>;
+  signal?: AbortSignalLike;
+}
+
+export interface SandboxAnswer {
+  output: object;
+  requestId: string;
+}
+
+/** Answers requests from one world with one fault engine: the in-process plugin and the HTTP sandbox share it. */
+export type SandboxResponder = (request: SandboxRequest) => Promise<SandboxAnswer>;
+
+export function sandboxResponder(world: SandboxWorld, faults?: FaultPlan): SandboxResponder {
+  const internals = worldInternals(world);
+  const engine = createFaultEngine(world.seed, faults, internals.builtInFaultRules);
+  return (request) => answer(world, internals, engine, request);
+}
+
+async function answer(world: SandboxWorld, internals: WorldInternals, engine: FaultEngine, request: SandboxRequest): Promise<SandboxAnswer> {
+  const { clientName, operation, signal } = request;
   const service = SERVICE_BY_CLIENT[clientName];
-  const operation = commandName.replace(/Command$/, "");
   const api = `${service ?? clientName}:${operation}`;
   const requestId = internals.nextRequestId();
-  const signal = context[SMITHY_CONTEXT_KEY]?.abortSignal as AbortSignalLike | undefined;
-  const request = args.request as { hostname?: string; headers?: Record<string, string> } | undefined;
   let statsAccount = "unknown";
   try {
-    if (!service) throw unsupported(api, commandName, clientName, requestId);
-    const scope = parseAuthorization(request?.headers);
+    if (!service) throw unsupported(api, `${operation}Command`, clientName, requestId);
+    const scope = parseAuthorization(request.headers);
     if (!scope) throw invalidCredentialsError(service, requestId);
     const latency = engine.latencyFor(api);
     if (latency > 0) await wait(latency, signal);
-    if (!isKnownRegion(scope.region)) throw unknownRegion(request?.hostname, scope.region);
+    if (!isKnownRegion(scope.region)) throw unknownRegion(request.hostname, scope.region);
 
     const { caller, account } = resolveCaller(world, internals, service, scope.accessKeyId, requestId);
-    const input = (args.input ?? {}) as Record<string, unknown>;
+    const input = request.input;
     // AssumeRole is about the role's account; every other call about the caller's.
     const faultAccountId = api === "sts:AssumeRole" ? (accountOfArn(String(input.RoleArn ?? "")) ?? caller.accountId) : caller.accountId;
     statsAccount = faultAccountId;
@@ -126,21 +143,38 @@ async function answer(
     if (fault) await injectFault(fault, { service, api, requestId, caller, faultAccountId }, engine, signal);
 
     const handler = HANDLERS[service][operation];
-    if (!handler) throw unsupported(api, commandName, clientName, requestId);
+    if (!handler) throw unsupported(api, `${operation}Command`, clientName, requestId);
     if (REGIONAL_SERVICES.has(service) && !isRegionEnabled(account, scope.region)) {
       throw invalidCredentialsError(service, requestId);
     }
     const call: SandboxCall = { world, internals, service, api, region: scope.region, requestId, input, caller, account };
     const output = await handler(call);
     internals.stats.record(api, statsAccount, "ok");
-    return {
-      output: { ...output, $metadata: { httpStatusCode: 200, requestId, extendedRequestId: undefined, cfId: undefined } },
-      response: { statusCode: 200, headers: { "x-amzn-requestid": requestId }, body: new Uint8Array(0) },
-    };
+    return { output, requestId };
   } catch (error) {
     internals.stats.record(api, statsAccount, errorCode(error));
     throw error;
   }
+}
+
+async function answerCommand(
+  respond: SandboxResponder,
+  context: HandlerExecutionContext,
+  args: DeserializeHandlerArguments<object>,
+): Promise<DeserializeHandlerOutput<MetadataBearer>> {
+  const request = args.request as { hostname?: string; headers?: Record<string, string> } | undefined;
+  const { output, requestId } = await respond({
+    clientName: context.clientName ?? "UnknownClient",
+    operation: (context.commandName ?? "UnknownCommand").replace(/Command$/, ""),
+    headers: request?.headers,
+    hostname: request?.hostname,
+    input: (args.input ?? {}) as Record<string, unknown>,
+    signal: context[SMITHY_CONTEXT_KEY]?.abortSignal as AbortSignalLike | undefined,
+  });
+  return {
+    output: { ...output, $metadata: { httpStatusCode: 200, requestId, extendedRequestId: undefined, cfId: undefined } },
+    response: { statusCode: 200, headers: { "x-amzn-requestid": requestId }, body: new Uint8Array(0) },
+  };
 }
 
 /**
@@ -149,13 +183,12 @@ async function answer(
  * own fault counters; the world's call statistics are shared.
  */
 export function sandboxPlugin(world: SandboxWorld, faults?: FaultPlan): Pluggable<any, any> {
-  const internals = worldInternals(world);
-  const engine = createFaultEngine(world.seed, faults, internals.builtInFaultRules);
+  const respond = sandboxResponder(world, faults);
   return {
     applyToStack(stack) {
       stack.add(
         (_next: unknown, context: HandlerExecutionContext) => (args: DeserializeHandlerArguments<object>) =>
-          answer(world, internals, engine, context, args),
+          answerCommand(respond, context, args),
         { step: "deserialize", priority: "high", name: "iamfitSandboxMiddleware", tags: ["IAMFIT_SANDBOX"], override: true },
       );
     },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { stubbedAccountClients } from "../testing/test-clients";
+import { createAccountClients } from "../client-factory";
+import { stubPlugin } from "../testing/stub-plugin";
+import { assumeRoleOutput, BASE_CREDENTIALS, fastRetries, stubbedAccountClients, TEST_TARGET } from "../testing/test-clients";
 import { collectInstances, collectRegions, collectSecurityGroups } from "./ec2";
 
 describe("collectRegions", () => {
@@ -19,6 +21,34 @@ describe("collectRegions", () => {
       { regionName: "us-east-1", optInStatus: "opt-in-not-required" },
     ]);
     expect(calls.find((call) => call.operation === "DescribeRegions")?.input).toEqual({ AllRegions: true });
+    clients.destroy();
+  });
+});
+
+describe("collectRegions across partitions", () => {
+  const listed = {
+    DescribeRegions: {
+      Regions: [
+        { RegionName: "eu-west-1", OptInStatus: "opt-in-not-required" },
+        { RegionName: "cn-north-1", OptInStatus: "opt-in-not-required" },
+        { RegionName: "us-gov-west-1", OptInStatus: "opt-in-not-required" },
+        { RegionName: "us-east-1", OptInStatus: "opt-in-not-required" },
+        { RegionName: "cn-northwest-1", OptInStatus: "opt-in-not-required" },
+      ],
+    },
+  };
+
+  it.each([
+    ["arn:aws:iam::111122223333:role/iamfit-audit", ["eu-west-1", "us-east-1"]],
+    ["arn:aws-cn:iam::111122223333:role/iamfit-audit", ["cn-north-1", "cn-northwest-1"]],
+    ["arn:aws-us-gov:iam::111122223333:role/iamfit-audit", ["us-gov-west-1"]],
+  ])("keeps only the regions of the role's partition (%s)", async (roleArn, expected) => {
+    const stub = stubPlugin({ AssumeRole: assumeRoleOutput(), ...listed });
+    const clients = createAccountClients(
+      { credentials: async () => BASE_CREDENTIALS, retryStrategy: fastRetries(), plugins: [stub.plugin] },
+      { ...TEST_TARGET, roleArn },
+    );
+    expect((await collectRegions(clients)).map((region) => region.regionName)).toEqual(expected);
     clients.destroy();
   });
 });

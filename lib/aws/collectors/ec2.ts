@@ -16,16 +16,22 @@ import {
   type SecurityGroup,
 } from "@/lib/snapshot/schema";
 import type { AccountClients } from "../client-factory";
-import { HOME_REGION } from "../regions";
+import { HOME_REGION, isRegionInPartition, partitionOfArn } from "../regions";
 import { awsCall, validatePart } from "./aws-call";
 import { isoDate, sortBy, sortedStrings, toTags } from "./sdk-values";
 
-/** AllRegions=true lists not-opted-in regions too, with their OptInStatus (AWS-NOTES.md, "STS"). */
+/**
+ * AllRegions=true lists not-opted-in regions too, with their OptInStatus (AWS-NOTES.md, "STS").
+ * Only the regions of the audit role's partition are the account's: a commercial account has no
+ * cn-* or us-gov-* regions even where an endpoint lists them.
+ */
 export async function collectRegions(clients: AccountClients, signal?: AbortSignal): Promise<Region[]> {
   const output = await awsCall("ec2:DescribeRegions", HOME_REGION, () =>
     clients.ec2(HOME_REGION).send(new DescribeRegionsCommand({ AllRegions: true }), { abortSignal: signal }),
   );
-  const regions = (output.Regions ?? []).map((region) => ({
+  const accountPartition = partitionOfArn(clients.target?.roleArn) ?? "aws";
+  const inPartition = (output.Regions ?? []).filter((region) => isRegionInPartition(region.RegionName ?? "", accountPartition));
+  const regions = inPartition.map((region) => ({
     regionName: region.RegionName,
     optInStatus: region.OptInStatus ?? "opt-in-not-required",
   }));
