@@ -28,10 +28,17 @@ describe("npm start", () => {
   function startWithBadPort(nodeEnv: string | undefined): { status: number | null; output: string; processes: ProbeLine[] } {
     directory = mkdtempSync(path.join(os.tmpdir(), "iamfit-start-test-"));
     const probeFile = path.join(directory, "probe.jsonl");
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--require ${PROBE}`, REACT_BUILD_PROBE_FILE: probeFile, PORT: "not-a-port", IAMFIT_DATA_DIR: directory };
-    if (nodeEnv === undefined) delete env.NODE_ENV;
-    else env.NODE_ENV = nodeEnv;
-    const result = spawnSync("npm", ["start"], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
+    // Without the test runner's own NODE_ENV (test): the case under test sets it or leaves it unset.
+    const { NODE_ENV: _testRunners, ...inherited } = process.env;
+    const env: Record<string, string | undefined> = {
+      ...inherited,
+      ...(nodeEnv === undefined ? {} : { NODE_ENV: nodeEnv }),
+      NODE_OPTIONS: `--require ${PROBE}`,
+      REACT_BUILD_PROBE_FILE: probeFile,
+      PORT: "not-a-port",
+      IAMFIT_DATA_DIR: directory,
+    };
+    const result = spawnSync("npm", ["start"], { cwd: ROOT, env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });
     const processes = readFileSync(probeFile, "utf8").trim().split("\n").map((line) => JSON.parse(line) as ProbeLine);
     return { status: result.status, output: `${result.stdout}${result.stderr}`, processes };
   }
