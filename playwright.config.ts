@@ -2,10 +2,11 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { storageStatePath } from "./e2e/support/auth-state";
+import { E2E_PORT, serverEnv } from "./e2e/support/server-env";
 
 // scripts/run-e2e.mjs picks the browser and a fresh data directory; these defaults let
 // `npx playwright test` work on its own too.
-const port = Number(process.env.E2E_PORT ?? 3210);
+const port = E2E_PORT;
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `iamfit-e2e-${process.pid}`);
 const chromiumPath = process.env.CHROMIUM_PATH || undefined;
 // E2E_BASE_URL points the journeys at a server you already run (development); CI starts its own.
@@ -51,15 +52,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore", // the server's log lines drown the test report; stderr still shows
     stderr: "pipe",
-    env: {
-      PORT: String(port),
-      IAMFIT_DATA_DIR: dataDir,
-      IAMFIT_SANDBOX: "1",
-      DATABASE_URL: "",
-      IAMFIT_EMBEDDED_PG_PORT: String(port + 1),
-      NEXT_TELEMETRY_DISABLED: "1",
-      // The journeys sign in a few dozen times from one address within minutes.
-      IAMFIT_SIGN_IN_ATTEMPTS_PER_MINUTE: "60",
-    },
+    env: serverEnv({ port, dataDir }),
   },
 });

@@ -27,14 +27,7 @@ setup("first run creates the admin, who enrols TOTP", async ({ page }) => {
     // An existing server: setup is over, so sign in as the admin an earlier run created.
     await pages.signIn(credentialsFor("admin"));
   } else {
-    await expect(page.getByRole("heading", { name: "Set up iamfit" })).toBeVisible();
-    await page.getByLabel("Your name").fill(ADMIN.name);
-    await page.getByLabel("Email").fill(ADMIN.email);
-    await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
-    await page.getByLabel("Password again").fill(ADMIN.password);
-    await page.getByRole("button", { name: "Create admin account" }).click();
-    await expect(page).toHaveURL(/\/two-factor/);
-    const totpSecret = await pages.enrol();
+    const totpSecret = await pages.createFirstAdmin(ADMIN);
     // A fresh server: whatever an earlier run stored belongs to another installation.
     forgetCredentials();
     saveCredentials("admin", { ...ADMIN, totpSecret });

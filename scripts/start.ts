@@ -4,6 +4,8 @@
  * it was never built, then runs the web server and the collection worker.
  * `--role web` / `--role worker` run one part, so several workers can share one database.
  */
+// First, before any module that loads React: see the file for why.
+import "./production-node-env";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";

@@ -39,6 +39,18 @@ export class SignInPages {
     return secret;
   }
 
+  /** First run on a fresh server: /setup creates the admin, who enrols TOTP. Returns the key. */
+  async createFirstAdmin(admin: { name: string; email: string; password: string }): Promise<string> {
+    await expect(this.page.getByRole("heading", { name: "Set up iamfit" })).toBeVisible();
+    await this.page.getByLabel("Your name").fill(admin.name);
+    await this.page.getByLabel("Email").fill(admin.email);
+    await this.page.getByLabel("Password", { exact: true }).fill(admin.password);
+    await this.page.getByLabel("Password again").fill(admin.password);
+    await this.page.getByRole("button", { name: "Create admin account" }).click();
+    await expect(this.page).toHaveURL(/\/two-factor/);
+    return this.enrol();
+  }
+
   /** Password then code, for an enrolled user; ends wherever sign-in sends them. */
   async signIn(credentials: TestCredentials, from = "/sign-in"): Promise<void> {
     if (from === "/sign-in") await this.open();
