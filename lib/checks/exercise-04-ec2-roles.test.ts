@@ -47,6 +47,24 @@ describe("ec2.instance-profile", () => {
     expect(only(findings).reason).toContain("ec2:DescribeInstances failed in eu-west-1: UnauthorizedOperation");
   });
 
+  it("is unknown for the regions not examined when DescribeRegions failed, not silent about them", () => {
+    const findings = run(
+      ec2InstanceProfile,
+      snapshot(
+        {
+          "ec2.regions": failed("ec2:DescribeRegions", "UnauthorizedOperation"),
+          [regional("ec2.instances", "us-east-1")]: ok([instance("i-east", { iamInstanceProfileArn: "arn:aws:iam::111122223333:instance-profile/web" })]),
+        },
+        ["us-east-1"],
+      ),
+    );
+    expect(statuses(findings)).toEqual([
+      ["i-east", "pass"],
+      ["opt-in regions", "unknown"],
+    ]);
+    expect(findings[1]?.reason).toContain("the account's regions could not be listed (ec2:DescribeRegions failed: UnauthorizedOperation)");
+  });
+
   it("is unknown for an enabled region that has no instances part at all", () => {
     expect(only(run(ec2InstanceProfile, snapshot({}, ["eu-central-1"])))).toMatchObject({ status: "unknown", resourceId: "eu-central-1" });
   });
