@@ -49,31 +49,35 @@ export const usersWorkloadKeys: CheckDefinition = {
     const report = globalPart(snapshot, "iam.credentialReport");
     if (!report.available) return [unknownForAccount(usersWorkloadKeys, snapshot, [report.unavailable])];
     // The last-used service stays out of the evidence (it moves with every call); the reason names it.
-    // Admin rights make such a key far worse; without the authorization details the default severity stands.
+    // Admin rights make such a key far worse; without readable IAM details they are unknown, not absent.
     const details = globalPart(snapshot, "iam.authorizationDetails");
     const iam = details.available ? analyseIam(details.data, snapshot.accountId) : undefined;
-    return userRows(report.data).map((row) => {
+    // Only key-only users are judged. Anyone else gets no finding rather than a pass that would
+    // mean nothing and lift the score; deactivating the keys then reads as the resource leaving
+    // the check, which closes its checklist item.
+    return userRows(report.data).flatMap((row): Finding[] => {
       const keys = activeKeys(row);
-      const workload = keys.length > 0 && !isTrue(row.password_enabled);
-      const admin = iam?.user(row.arn)?.status === "admin";
-      const evidence = {
-        ...rowEvidence(row, ["password_enabled", "access_key_1_active", "access_key_2_active"]),
-        admin,
-      };
+      if (keys.length === 0 || isTrue(row.password_enabled)) return [];
+      const adminStatus = iam?.user(row.arn)?.status;
+      const admin = adminStatus === "admin" ? true : adminStatus === "not_admin" ? false : "unknown";
       const services = [...new Set(keys.map((key) => key.lastUsedService).filter((service) => service !== "N/A"))];
-      return makeFinding(usersWorkloadKeys, {
-        resourceId: row.arn,
-        resourceType: "user",
-        resourceName: row.user,
-        status: workload ? "fail" : "pass",
-        ...(workload && admin ? { severity: "high" as const } : {}),
-        evidence,
-        reason: workload
-          ? `${row.user} has ${keys.length} active access key${keys.length > 1 ? "s" : ""} and no console password${services.length ? ` (last used for ${services.join(", ")})` : ""}${admin ? ", with administrator rights" : ""}: a workload holding long-lived keys.`
-          : keys.length === 0
-            ? `${row.user} has no active access key.`
-            : `${row.user} is a console user; its keys are judged by users.humans-via-roles.`,
-      });
+      const adminText =
+        admin === true
+          ? ", with administrator rights"
+          : admin === "unknown"
+            ? `; whether it has administrator rights is unknown (${details.available ? "some of its policies could not be read" : details.unavailable.reason})`
+            : "";
+      return [
+        makeFinding(usersWorkloadKeys, {
+          resourceId: row.arn,
+          resourceType: "user",
+          resourceName: row.user,
+          status: "fail",
+          ...(admin === true ? { severity: "high" as const } : {}),
+          evidence: { ...rowEvidence(row, ["password_enabled", "access_key_1_active", "access_key_2_active"]), admin },
+          reason: `${row.user} has ${keys.length} active access key${keys.length > 1 ? "s" : ""} and no console password${services.length ? ` (last used for ${services.join(", ")})` : ""}: a workload holding long-lived keys${adminText}.`,
+        }),
+      ];
     });
   },
 };
