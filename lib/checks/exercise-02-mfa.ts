@@ -166,16 +166,19 @@ export const usersMfaEnforced: CheckDefinition = {
       }
       const sources = catalog.userSources(user);
       const readable = sources.flatMap((source) => (source.parsed.ok ? [{ source, enforcement: mfaEnforcementOf(source.parsed.policy) }] : []));
-      const denying = readable.filter(({ enforcement }) => enforcement.denyStatements.length > 0);
+      // `Bool aws:MultiFactorAuthPresent false` never matches a request signed with a long-term key
+      // (the key is absent from it), so such a Deny guards the console only and enforces nothing.
+      const denying = readable.filter(({ enforcement }) => enforcement.denyStatements.some((deny) => deny.coversLongTermKeys));
+      const consoleOnly = readable.filter(({ enforcement }) => enforcement.denyStatements.some((deny) => !deny.coversLongTermKeys));
       const allowsWithoutMfa = readable.some(({ enforcement }) => enforcement.otherAllows.length > 0);
       const allowsWithMfa = readable.some(({ enforcement }) => enforcement.mfaOnlyAllows.length > 0);
       const enforcedByAllows = allowsWithMfa && !allowsWithoutMfa;
       const unreadable = sources.filter((source) => !source.parsed.ok).map((source) => describeSource(sourceRef(source)));
       const evidence = asEvidence({
         arn: row.arn,
-        denyingPolicies: denying.map(({ source, enforcement }) => ({
+        denyingPolicies: readable.filter(({ enforcement }) => enforcement.denyStatements.length > 0).map(({ source, enforcement }) => ({
           ...sourceRef(source),
-          statements: enforcement.denyStatements.map((deny) => ({ form: deny.form, ...deny.statement })),
+          statements: enforcement.denyStatements.map((deny) => ({ form: deny.form, coversLongTermKeys: deny.coversLongTermKeys, ...deny.statement })),
         })),
         allowsOnlyWithMfa: enforcedByAllows,
         unreadablePolicies: unreadable,
@@ -192,11 +195,19 @@ export const usersMfaEnforced: CheckDefinition = {
           reason: `${row.user} has no readable MFA-enforcing policy, and ${unreadable.join(", ")} could not be read.`,
         });
       }
+      if (consoleOnly[0]) {
+        return makeFinding(usersMfaEnforced, {
+          ...base,
+          status: "fail",
+          evidence,
+          reason: `${describeSource(sourceRef(consoleOnly[0].source))} denies ${row.user} without MFA only for console sessions: its condition never matches requests signed with access keys, so a stolen key still works.`,
+        });
+      }
       return makeFinding(usersMfaEnforced, {
         ...base,
         status: "fail",
         evidence,
-        reason: `No policy of ${row.user} denies actions when aws:MultiFactorAuthPresent is false.`,
+        reason: `No policy of ${row.user} denies actions when MFA is absent.`,
       });
     });
   },
