@@ -3,8 +3,40 @@
  * policies attached directly, inline policies, and for users the managed and inline policies
  * of each group. Each managed document is parsed once per catalogue.
  */
-import type { AuthorizationDetails, IamGroup, IamRole, IamUser, ManagedPolicy } from "@/lib/snapshot/schema";
-import { parsePolicyDocument, type PolicyParseResult, type PolicyStatement } from "./document";
+import type {
+  AuthorizationDetails,
+  IamGroup,
+  IamRole,
+  IamUser,
+  ManagedPolicy,
+} from "@/lib/snapshot/schema";
+import {
+  parsePolicyDocument,
+  type NormalizedPolicy,
+  type PolicyParseResult,
+  type PolicyStatement,
+} from "./document";
+import type {
+  PrincipalPolicySet,
+  ServiceControlPolicyLevel,
+} from "./evaluator";
+
+const ADMINISTRATOR_ACCESS_ARN = "arn:aws:iam::aws:policy/AdministratorAccess";
+
+/** AdministratorAccess is known by its ARN even when its document was not collected. */
+const ADMINISTRATOR_ACCESS_DOCUMENT: NormalizedPolicy = {
+  version: "2012-10-17",
+  statements: [
+    {
+      index: 0,
+      effect: "Allow",
+      actions: ["*"],
+      resources: ["*"],
+      conditions: [],
+      raw: { Effect: "Allow", Action: "*", Resource: "*" },
+    },
+  ],
+};
 
 export interface PolicySourceRef {
   via: "direct" | "group";
@@ -30,10 +62,16 @@ export interface PolicyCatalog {
   group(name: string): IamGroup | undefined;
   userSources(user: IamUser): PolicySource[];
   roleSources(role: IamRole): PolicySource[];
+  /** Everything the evaluator needs for one user or role (evaluator.ts). */
+  policySet(principal: IamUser | IamRole): PrincipalPolicySet;
 }
 
 export function sourceRef(source: PolicySource): PolicySourceRef {
-  const ref: PolicySourceRef = { via: source.via, attachment: source.attachment, policyName: source.policyName };
+  const ref: PolicySourceRef = {
+    via: source.via,
+    attachment: source.attachment,
+    policyName: source.policyName,
+  };
   if (source.groupName !== undefined) ref.groupName = source.groupName;
   if (source.policyArn !== undefined) ref.policyArn = source.policyArn;
   return ref;
@@ -41,14 +79,28 @@ export function sourceRef(source: PolicySource): PolicySourceRef {
 
 /** Human-readable path of a source for evidence and reasons: "group admins › AdministratorAccess". */
 export function describeSource(source: PolicySourceRef): string {
-  const kind = source.attachment === "inline" ? "inline policy" : "managed policy";
-  const prefix = source.via === "group" ? `group ${source.groupName ?? "?"} › ` : "";
+  const kind =
+    source.attachment === "inline" ? "inline policy" : "managed policy";
+  const prefix =
+    source.via === "group" ? `group ${source.groupName ?? "?"} › ` : "";
   return `${prefix}${kind} ${source.policyName}`;
 }
 
-export function createPolicyCatalog(details: AuthorizationDetails): PolicyCatalog {
-  const managed = new Map(details.policies.map((policy) => [policy.arn, policy]));
-  const groups = new Map(details.groups.map((group) => [group.groupName, group]));
+/**
+ * `serviceControlPolicies`: the levels that apply to the account, when the organization's
+ * policies could be read (management account or delegated administrator); absent, the
+ * evaluator's answers say service control policies were not considered.
+ */
+export function createPolicyCatalog(
+  details: AuthorizationDetails,
+  serviceControlPolicies?: ServiceControlPolicyLevel[],
+): PolicyCatalog {
+  const managed = new Map(
+    details.policies.map((policy) => [policy.arn, policy]),
+  );
+  const groups = new Map(
+    details.groups.map((group) => [group.groupName, group]),
+  );
   const parsedManaged = new Map<string, PolicyParseResult>();
 
   function managedDocument(arn: string): PolicyParseResult {
@@ -57,7 +109,13 @@ export function createPolicyCatalog(details: AuthorizationDetails): PolicyCatalo
     const policy = managed.get(arn);
     const result: PolicyParseResult = policy
       ? parsePolicyDocument(policy.defaultDocument)
-      : { ok: false, error: { kind: "missing", message: `managed policy ${arn} is not in the authorization details` } };
+      : {
+          ok: false,
+          error: {
+            kind: "missing",
+            message: `managed policy ${arn} is not in the authorization details`,
+          },
+        };
     parsedManaged.set(arn, result);
     return result;
   }
@@ -87,17 +145,64 @@ export function createPolicyCatalog(details: AuthorizationDetails): PolicyCatalo
     ];
   }
 
+  function userSources(user: IamUser): PolicySource[] {
+    const groupSources = user.groups.flatMap((groupName) => {
+      const group = groups.get(groupName);
+      return group ? attachedSources(group, "group", groupName) : [];
+    });
+    return [...attachedSources(user, "direct"), ...groupSources];
+  }
+
+  function policySet(principal: IamUser | IamRole): PrincipalPolicySet {
+    const sources =
+      "userName" in principal
+        ? userSources(principal)
+        : attachedSources(principal, "direct");
+    const set: PrincipalPolicySet = { identity: [], unreadable: [] };
+    for (const source of sources) {
+      if (source.parsed.ok)
+        set.identity.push({
+          source: sourceRef(source),
+          policy: source.parsed.policy,
+        });
+      else if (source.policyArn === ADMINISTRATOR_ACCESS_ARN)
+        set.identity.push({
+          source: sourceRef(source),
+          policy: ADMINISTRATOR_ACCESS_DOCUMENT,
+        });
+      else
+        set.unreadable.push({
+          source: sourceRef(source),
+          error: source.parsed.error,
+        });
+    }
+    const boundaryArn = principal.permissionsBoundaryArn;
+    if (boundaryArn !== undefined) {
+      const parsed = managedDocument(boundaryArn);
+      const policyName =
+        managed.get(boundaryArn)?.policyName ??
+        boundaryArn.slice(boundaryArn.lastIndexOf("/") + 1);
+      set.boundary = parsed.ok
+        ? { policyArn: boundaryArn, policyName, policy: parsed.policy }
+        : boundaryArn === ADMINISTRATOR_ACCESS_ARN
+          ? {
+              policyArn: boundaryArn,
+              policyName,
+              policy: ADMINISTRATOR_ACCESS_DOCUMENT,
+            }
+          : { policyArn: boundaryArn, policyName, error: parsed.error };
+    }
+    if (serviceControlPolicies)
+      set.serviceControlPolicies = serviceControlPolicies;
+    return set;
+  }
+
   return {
+    policySet,
     managedPolicy: (arn) => managed.get(arn),
     managedDocument,
     group: (name) => groups.get(name),
-    userSources(user) {
-      const groupSources = user.groups.flatMap((groupName) => {
-        const group = groups.get(groupName);
-        return group ? attachedSources(group, "group", groupName) : [];
-      });
-      return [...attachedSources(user, "direct"), ...groupSources];
-    },
+    userSources,
     roleSources: (role) => attachedSources(role, "direct"),
   };
 }
@@ -105,6 +210,11 @@ export function createPolicyCatalog(details: AuthorizationDetails): PolicyCatalo
 /** Every statement of the sources that parsed; the failures are reported by the caller. */
 export function sourcedStatements(sources: PolicySource[]): SourcedStatement[] {
   return sources.flatMap((source) =>
-    source.parsed.ok ? source.parsed.policy.statements.map((statement) => ({ source: sourceRef(source), statement })) : [],
+    source.parsed.ok
+      ? source.parsed.policy.statements.map((statement) => ({
+          source: sourceRef(source),
+          statement,
+        }))
+      : [],
   );
 }
