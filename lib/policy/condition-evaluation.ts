@@ -20,29 +20,15 @@ import type { ConditionClause } from "./document";
  */
 export type RequestContext = Record<string, string | string[] | null>;
 
-function globMatches(
-  pattern: string,
-  value: string,
-  caseInsensitive = false,
-): boolean {
+function globMatches(pattern: string, value: string, caseInsensitive = false): boolean {
   const body = pattern
     .split("")
-    .map((char) =>
-      char === "*"
-        ? ".*"
-        : char === "?"
-          ? "."
-          : char.replace(/[.+^${}()|[\]\\]/g, "\\$&"),
-    )
+    .map((char) => (char === "*" ? ".*" : char === "?" ? "." : char.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
     .join("");
   return new RegExp(`^${body}$`, caseInsensitive ? "is" : "s").test(value);
 }
 
-function compareNumbers(
-  base: string,
-  actual: number,
-  expected: number,
-): boolean | undefined {
+function compareNumbers(base: string, actual: number, expected: number): boolean | undefined {
   if (Number.isNaN(actual) || Number.isNaN(expected)) return undefined;
   if (base.endsWith("lessthanequals")) return actual <= expected;
   if (base.endsWith("lessthan")) return actual < expected;
@@ -53,11 +39,7 @@ function compareNumbers(
 }
 
 /** Whether one request value matches one policy value under the operator without its "Not". */
-function valueMatches(
-  positiveBase: string,
-  actual: string,
-  expected: string,
-): boolean | undefined {
+function valueMatches(positiveBase: string, actual: string, expected: string): boolean | undefined {
   switch (positiveBase) {
     case "stringequals":
       return actual === expected;
@@ -74,14 +56,8 @@ function valueMatches(
     case "binaryequals":
       return actual === expected;
   }
-  if (positiveBase.startsWith("numeric"))
-    return compareNumbers(positiveBase, Number(actual), Number(expected));
-  if (positiveBase.startsWith("date"))
-    return compareNumbers(
-      positiveBase,
-      Date.parse(actual),
-      Date.parse(expected),
-    );
+  if (positiveBase.startsWith("numeric")) return compareNumbers(positiveBase, Number(actual), Number(expected));
+  if (positiveBase.startsWith("date")) return compareNumbers(positiveBase, Date.parse(actual), Date.parse(expected));
   // IP ranges and anything unrecognised are not judged here.
   return undefined;
 }
@@ -91,49 +67,28 @@ function positiveBaseOf(operator: ConditionOperator): string {
 }
 
 /** One request value against the clause's values: any value may match (OR). */
-function singleValue(
-  operator: ConditionOperator,
-  actual: string,
-  expected: string[],
-): boolean | undefined {
-  const results = expected.map((value) =>
-    valueMatches(positiveBaseOf(operator), actual, value),
-  );
-  const matched = results.some((result) => result === true)
-    ? true
-    : results.some((result) => result === undefined)
-      ? undefined
-      : false;
+function singleValue(operator: ConditionOperator, actual: string, expected: string[]): boolean | undefined {
+  const results = expected.map((value) => valueMatches(positiveBaseOf(operator), actual, value));
+  const matched = results.some((result) => result === true) ? true : results.some((result) => result === undefined) ? undefined : false;
   if (matched === undefined) return undefined;
   return operator.negated ? !matched : matched;
 }
 
-function findKey(
-  context: RequestContext,
-  key: string,
-): { known: boolean; value?: string | string[] | null } {
+function findKey(context: RequestContext, key: string): { known: boolean; value?: string | string[] | null } {
   const lowered = key.toLowerCase();
-  for (const [name, value] of Object.entries(context))
-    if (name.toLowerCase() === lowered) return { known: true, value };
+  for (const [name, value] of Object.entries(context)) if (name.toLowerCase() === lowered) return { known: true, value };
   return { known: false };
 }
 
 /** true or false when the request facts decide the clause; undefined when they do not. */
-export function evaluateClause(
-  clause: ConditionClause,
-  context: RequestContext,
-): boolean | undefined {
+export function evaluateClause(clause: ConditionClause, context: RequestContext): boolean | undefined {
   const operator = parseConditionOperator(clause.operator);
   const found = findKey(context, clause.key);
   if (!found.known) return undefined;
   const value = found.value ?? null;
   if (operator.base === "null") {
     const expected = clause.values.map((entry) => entry.toLowerCase());
-    if (
-      expected.length === 0 ||
-      !expected.every((entry) => entry === "true" || entry === "false")
-    )
-      return undefined;
+    if (expected.length === 0 || !expected.every((entry) => entry === "true" || entry === "false")) return undefined;
     // `Null: true` holds when the key is absent; several values are ORed.
     return expected.some((entry) => (entry === "true") === (value === null));
   }
@@ -145,19 +100,14 @@ export function evaluateClause(
     return operator.ifExists || operator.negated;
   }
   const actuals = Array.isArray(value) ? value : [value];
-  const perValue = actuals.map((actual) =>
-    singleValue(operator, actual, clause.values),
-  );
+  const perValue = actuals.map((actual) => singleValue(operator, actual, clause.values));
   if (perValue.some((result) => result === undefined)) return undefined;
   if (operator.set === "ForAllValues") return perValue.every(Boolean);
   return perValue.some(Boolean);
 }
 
 /** The whole block: false when any clause is false, unknown when any is undecided, else true. */
-export function evaluateConditions(
-  conditions: ConditionClause[],
-  context: RequestContext = {},
-): boolean | undefined {
+export function evaluateConditions(conditions: ConditionClause[], context: RequestContext = {}): boolean | undefined {
   let undecided = false;
   for (const clause of conditions) {
     const result = evaluateClause(clause, context);

@@ -6,21 +6,8 @@ import { describe, expect, it } from "vitest";
 import type { JsonValue } from "@/lib/checks/types";
 import type { RequestContext } from "./condition-evaluation";
 import { parsePolicyDocument, type NormalizedPolicy } from "./document";
-import {
-  evaluateAccess,
-  explainAccess,
-  type AccessDecision,
-  type AccessRequest,
-  type PrincipalPolicySet,
-} from "./evaluator";
-import {
-  allow,
-  allowNotAction,
-  allowNotResource,
-  deny,
-  policy,
-  type StatementJson,
-} from "./testing/policy-factory";
+import { evaluateAccess, explainAccess, type AccessDecision, type AccessRequest, type PrincipalPolicySet } from "./evaluator";
+import { allow, allowNotAction, allowNotResource, deny, policy, type StatementJson } from "./testing/policy-factory";
 
 const IAM = "https://docs.aws.amazon.com/IAM/latest/UserGuide";
 const EVALUATION = `${IAM}/reference_policies_evaluation-logic.html`;
@@ -35,8 +22,7 @@ const MULTI_VALUED = `${IAM}/reference_policies_condition-single-vs-multi-valued
 const CONDITION_KEYS = `${IAM}/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent`;
 const VARIABLES = `${IAM}/reference_policies_variables.html`;
 const BOUNDARIES = `${IAM}/access_policies_boundaries.html`;
-const SCP_EVALUATION =
-  "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html";
+const SCP_EVALUATION = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html";
 
 const BUCKET = "arn:aws:s3:::reports";
 const OBJECT = "arn:aws:s3:::reports/2025/q1.csv";
@@ -99,23 +85,11 @@ function policySet(layers: Layers): PrincipalPolicySet {
   return set;
 }
 
-type Case = [
-  name: string,
-  source: string,
-  layers: Layers,
-  request: AccessRequest,
-  expected: AccessDecision,
-];
+type Case = [name: string, source: string, layers: Layers, request: AccessRequest, expected: AccessDecision];
 
 const cases: Case[] = [
   // Allow, Deny and the implicit deny.
-  [
-    "no policy at all is an implicit deny",
-    EVALUATION,
-    { identity: [] },
-    { action: "s3:GetObject", resource: OBJECT },
-    "not_allowed",
-  ],
+  ["no policy at all is an implicit deny", EVALUATION, { identity: [] }, { action: "s3:GetObject", resource: OBJECT }, "not_allowed"],
   [
     "an Allow of the action grants it",
     EVALUATION,
@@ -176,13 +150,7 @@ const cases: Case[] = [
   ],
 
   // Action: wildcards and case.
-  [
-    "Action * grants every action",
-    ACTION,
-    { identity: [policy(allow("*"))] },
-    { action: "kms:Decrypt", resource: "*" },
-    "allowed",
-  ],
+  ["Action * grants every action", ACTION, { identity: [policy(allow("*"))] }, { action: "kms:Decrypt", resource: "*" }, "allowed"],
   [
     "Action service:* grants the service's actions",
     ACTION,
@@ -259,10 +227,7 @@ const cases: Case[] = [
     "Deny NotAction denies actions not listed",
     NOT_ACTION,
     {
-      identity: [
-        FULL_ACCESS,
-        policy({ Effect: "Deny", NotAction: "iam:*", Resource: "*" }),
-      ],
+      identity: [FULL_ACCESS, policy({ Effect: "Deny", NotAction: "iam:*", Resource: "*" })],
     },
     { action: "s3:GetObject", resource: OBJECT },
     "denied",
@@ -271,10 +236,7 @@ const cases: Case[] = [
     "Deny NotAction leaves the listed actions allowed",
     NOT_ACTION,
     {
-      identity: [
-        FULL_ACCESS,
-        policy({ Effect: "Deny", NotAction: "iam:*", Resource: "*" }),
-      ],
+      identity: [FULL_ACCESS, policy({ Effect: "Deny", NotAction: "iam:*", Resource: "*" })],
     },
     { action: "iam:GetUser", resource: ALICE },
     "allowed",
@@ -290,10 +252,7 @@ const cases: Case[] = [
     "Deny NotAction is only an exception to every action",
     NOT_ACTION,
     {
-      identity: [
-        FULL_ACCESS,
-        policy({ Effect: "Deny", NotAction: "s3:*", Resource: "*" }),
-      ],
+      identity: [FULL_ACCESS, policy({ Effect: "Deny", NotAction: "s3:*", Resource: "*" })],
     },
     { action: "*", resource: "*" },
     "allowed",
@@ -339,9 +298,7 @@ const cases: Case[] = [
     "a named Resource grants 'some resource'",
     RESOURCE,
     {
-      identity: [
-        policy(allow("iam:PassRole", "arn:aws:iam::111122223333:role/app")),
-      ],
+      identity: [policy(allow("iam:PassRole", "arn:aws:iam::111122223333:role/app"))],
     },
     { action: "iam:PassRole" },
     "allowed",
@@ -357,12 +314,7 @@ const cases: Case[] = [
     "a Deny on one resource leaves 'some resource' allowed",
     RESOURCE,
     {
-      identity: [
-        policy(
-          allow("iam:PassRole"),
-          deny("iam:PassRole", "arn:aws:iam::111122223333:role/admin"),
-        ),
-      ],
+      identity: [policy(allow("iam:PassRole"), deny("iam:PassRole", "arn:aws:iam::111122223333:role/admin"))],
     },
     { action: "iam:PassRole" },
     "allowed",
@@ -371,12 +323,7 @@ const cases: Case[] = [
     "a Deny on one resource denies that resource",
     RESOURCE,
     {
-      identity: [
-        policy(
-          allow("iam:PassRole"),
-          deny("iam:PassRole", "arn:aws:iam::111122223333:role/admin"),
-        ),
-      ],
+      identity: [policy(allow("iam:PassRole"), deny("iam:PassRole", "arn:aws:iam::111122223333:role/admin"))],
     },
     {
       action: "iam:PassRole",
@@ -443,14 +390,7 @@ const cases: Case[] = [
     "${aws:username} in Resource grants the caller's own user",
     VARIABLES,
     {
-      identity: [
-        policy(
-          allow(
-            "iam:CreateAccessKey",
-            "arn:aws:iam::111122223333:user/${aws:username}",
-          ),
-        ),
-      ],
+      identity: [policy(allow("iam:CreateAccessKey", "arn:aws:iam::111122223333:user/${aws:username}"))],
     },
     {
       action: "iam:CreateAccessKey",
@@ -463,14 +403,7 @@ const cases: Case[] = [
     "${aws:username} in Resource does not grant another user",
     VARIABLES,
     {
-      identity: [
-        policy(
-          allow(
-            "iam:CreateAccessKey",
-            "arn:aws:iam::111122223333:user/${aws:username}",
-          ),
-        ),
-      ],
+      identity: [policy(allow("iam:CreateAccessKey", "arn:aws:iam::111122223333:user/${aws:username}"))],
     },
     {
       action: "iam:CreateAccessKey",
@@ -483,14 +416,7 @@ const cases: Case[] = [
     "a self-scoped Allow is not a grant over others when asked so",
     VARIABLES,
     {
-      identity: [
-        policy(
-          allow(
-            "iam:CreateAccessKey",
-            "arn:aws:iam::111122223333:user/${aws:username}",
-          ),
-        ),
-      ],
+      identity: [policy(allow("iam:CreateAccessKey", "arn:aws:iam::111122223333:user/${aws:username}"))],
     },
     { action: "iam:CreateAccessKey", excludeSelfScoped: true },
     "not_allowed",
@@ -1078,8 +1004,7 @@ const cases: Case[] = [
 describe("evaluateAccess: AWS policy evaluation, case by case", () => {
   it("has at least 60 documented cases, each citing an AWS page", () => {
     expect(cases.length).toBeGreaterThanOrEqual(60);
-    for (const [, source] of cases)
-      expect(source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+    for (const [, source] of cases) expect(source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
   });
 
   it.each(cases)("%s (%s)", (_, __, layers, request, expected) => {
@@ -1102,9 +1027,7 @@ describe("evaluateAccess: the reasons it gives", () => {
         statement: { index: 1 },
       },
     ]);
-    expect(explainAccess(evaluation)).toBe(
-      "Denied by inline policy policy-0 (statement 1). Service control policies were not considered.",
-    );
+    expect(explainAccess(evaluation)).toBe("Denied by inline policy policy-0 (statement 1). Service control policies were not considered.");
   });
 
   it("says which layer lacks an Allow", () => {
@@ -1120,9 +1043,7 @@ describe("evaluateAccess: the reasons it gives", () => {
       layer: "scp",
       target: "level 1",
     });
-    expect(explainAccess(evaluation)).toBe(
-      "Not allowed: no service control policy on level 1 allows it.",
-    );
+    expect(explainAccess(evaluation)).toBe("Not allowed: no service control policy on level 1 allows it.");
   });
 
   it("marks a conditional grant as conditional and lists partial Denies as exceptions", () => {

@@ -19,10 +19,7 @@
  * statement whose condition stays undecided applies conditionally: an Allow then grants
  * "allowed_conditionally", and a Deny can only make the answer conditional.
  */
-import {
-  evaluateConditions,
-  type RequestContext,
-} from "./condition-evaluation";
+import { evaluateConditions, type RequestContext } from "./condition-evaluation";
 import {
   statementEvidence,
   type NormalizedPolicy,
@@ -80,8 +77,7 @@ export interface AccessRequest {
   excludeSelfScoped?: boolean;
 }
 
-export type AccessDecision =
-  "allowed" | "allowed_conditionally" | "denied" | "not_allowed";
+export type AccessDecision = "allowed" | "allowed_conditionally" | "denied" | "not_allowed";
 
 export interface MatchedStatement {
   policy: PolicyRef;
@@ -114,34 +110,18 @@ type Coverage = "full" | "partial" | "none";
 const SELF_VARIABLE = /\$\{aws:username\}/i;
 
 function actionCoverage(statement: PolicyStatement, action: string): Coverage {
-  if (action !== "*")
-    return statementMatchesAction(statement, action) ? "full" : "none";
-  if (statement.actions)
-    return statement.actions.some(isAllActionsPattern) ? "full" : "partial";
+  if (action !== "*") return statementMatchesAction(statement, action) ? "full" : "none";
+  if (statement.actions) return statement.actions.some(isAllActionsPattern) ? "full" : "partial";
   // NotAction leaves every action but the listed ones: as a grant that is "all" (AWS-NOTES), as a Deny only part.
   return statement.notActions?.some(isAllActionsPattern) ? "none" : "partial";
 }
 
-function resourceCoverage(
-  statement: PolicyStatement,
-  request: AccessRequest,
-): Coverage {
-  if (request.resource === undefined || request.resource === "*")
-    return statementCoversAllResources(statement) ? "full" : "partial";
-  return statementMatchesResource(
-    statement,
-    request.resource,
-    request.variables,
-  )
-    ? "full"
-    : "none";
+function resourceCoverage(statement: PolicyStatement, request: AccessRequest): Coverage {
+  if (request.resource === undefined || request.resource === "*") return statementCoversAllResources(statement) ? "full" : "partial";
+  return statementMatchesResource(statement, request.resource, request.variables) ? "full" : "none";
 }
 
-function matched(
-  policy: PolicyRef,
-  statement: PolicyStatement,
-  conditional: boolean,
-): MatchedStatement {
+function matched(policy: PolicyRef, statement: PolicyStatement, conditional: boolean): MatchedStatement {
   return {
     policy,
     statement: statementEvidence(statement),
@@ -165,10 +145,7 @@ function evaluateLayer(
   const result: LayerResult = { allows: [], denies: [], exceptions: [] };
   for (const { ref, policy } of policies) {
     for (const statement of policy.statements) {
-      const condition = evaluateConditions(
-        statement.conditions,
-        request.context,
-      );
+      const condition = evaluateConditions(statement.conditions, request.context);
       if (condition === false) continue;
       const conditional = condition === undefined;
       const actions = actionCoverage(statement, request.action);
@@ -176,18 +153,12 @@ function evaluateLayer(
       const resources = resourceCoverage(statement, request);
       if (resources === "none") continue;
       if (statement.effect === "Deny") {
-        (actions === "full" && resources === "full"
-          ? result.denies
-          : result.exceptions
-        ).push(matched(ref, statement, conditional));
+        (actions === "full" && resources === "full" ? result.denies : result.exceptions).push(matched(ref, statement, conditional));
         continue;
       }
-      const grantsActions =
-        actions === "full" ||
-        (request.action === "*" && statement.notActions !== undefined);
+      const grantsActions = actions === "full" || (request.action === "*" && statement.notActions !== undefined);
       // "At least one resource" is granted by any Resource; "every resource" needs them all.
-      const grantsResources =
-        resources === "full" || request.resource === undefined;
+      const grantsResources = resources === "full" || request.resource === undefined;
       if (!grantsActions || !grantsResources) continue;
       if (
         honourSelfScope &&
@@ -202,14 +173,9 @@ function evaluateLayer(
   return result;
 }
 
-const allConditional = (statements: MatchedStatement[]) =>
-  statements.length > 0 &&
-  statements.every((statement) => statement.conditional);
+const allConditional = (statements: MatchedStatement[]) => statements.length > 0 && statements.every((statement) => statement.conditional);
 
-export function evaluateAccess(
-  set: PrincipalPolicySet,
-  request: AccessRequest,
-): AccessEvaluation {
+export function evaluateAccess(set: PrincipalPolicySet, request: AccessRequest): AccessEvaluation {
   const identity = evaluateLayer(
     set.identity.map(({ source, policy }) => ({
       ref: { layer: "identity" as const, ...source },
@@ -251,26 +217,17 @@ export function evaluateAccess(
       false,
     ),
   }));
-  const layers = [
-    identity,
-    ...(boundary ? [boundary] : []),
-    ...scpLevels.map((level) => level.result),
-  ];
+  const layers = [identity, ...(boundary ? [boundary] : []), ...scpLevels.map((level) => level.result)];
   const denies = layers.flatMap((layer) => layer.denies);
   const base = {
     allows: identity.allows,
     denies,
     exceptions: layers.flatMap((layer) => layer.exceptions),
     serviceControlPoliciesConsidered: set.serviceControlPolicies !== undefined,
-    incomplete:
-      set.unreadable.length > 0 ||
-      (set.boundary !== undefined && set.boundary.policy === undefined),
+    incomplete: set.unreadable.length > 0 || (set.boundary !== undefined && set.boundary.policy === undefined),
   };
-  if (denies.some((deny) => !deny.conditional))
-    return { ...base, decision: "denied" };
-  const missingScp = scpLevels.find(
-    (level) => level.result.allows.length === 0,
-  );
+  if (denies.some((deny) => !deny.conditional)) return { ...base, decision: "denied" };
+  const missingScp = scpLevels.find((level) => level.result.allows.length === 0);
   if (missingScp)
     return {
       ...base,
@@ -301,33 +258,24 @@ export function evaluateAccess(
 }
 
 export function isAllowed(evaluation: AccessEvaluation): boolean {
-  return (
-    evaluation.decision === "allowed" ||
-    evaluation.decision === "allowed_conditionally"
-  );
+  return evaluation.decision === "allowed" || evaluation.decision === "allowed_conditionally";
 }
 
 /** Where a policy is attached, as a person reads it: "group admins › managed policy AdministratorAccess". */
 export function describePolicyRef(ref: PolicyRef): string {
   if (ref.layer === "boundary") return `permissions boundary ${ref.policyName}`;
-  if (ref.layer === "scp")
-    return `service control policy ${ref.policyName} on ${ref.target}`;
+  if (ref.layer === "scp") return `service control policy ${ref.policyName} on ${ref.target}`;
   const kind = ref.attachment === "inline" ? "inline policy" : "managed policy";
   return `${ref.via === "group" ? `group ${ref.groupName ?? "?"} › ` : ""}${kind} ${ref.policyName}`;
 }
 
 /** One sentence on why the answer is what it is, for evidence and reasons. */
 export function explainAccess(evaluation: AccessEvaluation): string {
-  const statementOf = (entry: MatchedStatement) =>
-    `${describePolicyRef(entry.policy)} (statement ${entry.statement.index})`;
-  const scps = evaluation.serviceControlPoliciesConsidered
-    ? ""
-    : " Service control policies were not considered.";
+  const statementOf = (entry: MatchedStatement) => `${describePolicyRef(entry.policy)} (statement ${entry.statement.index})`;
+  const scps = evaluation.serviceControlPoliciesConsidered ? "" : " Service control policies were not considered.";
   switch (evaluation.decision) {
     case "denied": {
-      const deny =
-        evaluation.denies.find((entry) => !entry.conditional) ??
-        evaluation.denies[0];
+      const deny = evaluation.denies.find((entry) => !entry.conditional) ?? evaluation.denies[0];
       return `Denied by ${deny ? statementOf(deny) : "an explicit Deny"}.${scps}`;
     }
     case "not_allowed": {
@@ -344,10 +292,7 @@ export function explainAccess(evaluation: AccessEvaluation): string {
     case "allowed_conditionally": {
       const first = evaluation.allows[0];
       const how = first ? statementOf(first) : "an identity policy";
-      const conditionNote =
-        evaluation.decision === "allowed_conditionally"
-          ? " only under conditions"
-          : "";
+      const conditionNote = evaluation.decision === "allowed_conditionally" ? " only under conditions" : "";
       return `Allowed${conditionNote} by ${how}.${scps}`;
     }
   }

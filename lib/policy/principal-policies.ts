@@ -3,23 +3,9 @@
  * policies attached directly, inline policies, and for users the managed and inline policies
  * of each group. Each managed document is parsed once per catalogue.
  */
-import type {
-  AuthorizationDetails,
-  IamGroup,
-  IamRole,
-  IamUser,
-  ManagedPolicy,
-} from "@/lib/snapshot/schema";
-import {
-  parsePolicyDocument,
-  type NormalizedPolicy,
-  type PolicyParseResult,
-  type PolicyStatement,
-} from "./document";
-import type {
-  PrincipalPolicySet,
-  ServiceControlPolicyLevel,
-} from "./evaluator";
+import type { AuthorizationDetails, IamGroup, IamRole, IamUser, ManagedPolicy } from "@/lib/snapshot/schema";
+import { parsePolicyDocument, type NormalizedPolicy, type PolicyParseResult, type PolicyStatement } from "./document";
+import type { PrincipalPolicySet, ServiceControlPolicyLevel } from "./evaluator";
 
 const ADMINISTRATOR_ACCESS_ARN = "arn:aws:iam::aws:policy/AdministratorAccess";
 
@@ -79,10 +65,8 @@ export function sourceRef(source: PolicySource): PolicySourceRef {
 
 /** Human-readable path of a source for evidence and reasons: "group admins › AdministratorAccess". */
 export function describeSource(source: PolicySourceRef): string {
-  const kind =
-    source.attachment === "inline" ? "inline policy" : "managed policy";
-  const prefix =
-    source.via === "group" ? `group ${source.groupName ?? "?"} › ` : "";
+  const kind = source.attachment === "inline" ? "inline policy" : "managed policy";
+  const prefix = source.via === "group" ? `group ${source.groupName ?? "?"} › ` : "";
   return `${prefix}${kind} ${source.policyName}`;
 }
 
@@ -91,16 +75,9 @@ export function describeSource(source: PolicySourceRef): string {
  * policies could be read (management account or delegated administrator); absent, the
  * evaluator's answers say service control policies were not considered.
  */
-export function createPolicyCatalog(
-  details: AuthorizationDetails,
-  serviceControlPolicies?: ServiceControlPolicyLevel[],
-): PolicyCatalog {
-  const managed = new Map(
-    details.policies.map((policy) => [policy.arn, policy]),
-  );
-  const groups = new Map(
-    details.groups.map((group) => [group.groupName, group]),
-  );
+export function createPolicyCatalog(details: AuthorizationDetails, serviceControlPolicies?: ServiceControlPolicyLevel[]): PolicyCatalog {
+  const managed = new Map(details.policies.map((policy) => [policy.arn, policy]));
+  const groups = new Map(details.groups.map((group) => [group.groupName, group]));
   const parsedManaged = new Map<string, PolicyParseResult>();
 
   function managedDocument(arn: string): PolicyParseResult {
@@ -154,10 +131,7 @@ export function createPolicyCatalog(
   }
 
   function policySet(principal: IamUser | IamRole): PrincipalPolicySet {
-    const sources =
-      "userName" in principal
-        ? userSources(principal)
-        : attachedSources(principal, "direct");
+    const sources = "userName" in principal ? userSources(principal) : attachedSources(principal, "direct");
     const set: PrincipalPolicySet = { identity: [], unreadable: [] };
     for (const source of sources) {
       if (source.parsed.ok)
@@ -179,9 +153,7 @@ export function createPolicyCatalog(
     const boundaryArn = principal.permissionsBoundaryArn;
     if (boundaryArn !== undefined) {
       const parsed = managedDocument(boundaryArn);
-      const policyName =
-        managed.get(boundaryArn)?.policyName ??
-        boundaryArn.slice(boundaryArn.lastIndexOf("/") + 1);
+      const policyName = managed.get(boundaryArn)?.policyName ?? boundaryArn.slice(boundaryArn.lastIndexOf("/") + 1);
       set.boundary = parsed.ok
         ? { policyArn: boundaryArn, policyName, policy: parsed.policy }
         : boundaryArn === ADMINISTRATOR_ACCESS_ARN
@@ -192,8 +164,7 @@ export function createPolicyCatalog(
             }
           : { policyArn: boundaryArn, policyName, error: parsed.error };
     }
-    if (serviceControlPolicies)
-      set.serviceControlPolicies = serviceControlPolicies;
+    if (serviceControlPolicies) set.serviceControlPolicies = serviceControlPolicies;
     return set;
   }
 
