@@ -29,18 +29,9 @@ const OBJECT = "arn:aws:s3:::reports/2025/q1.csv";
 const ALICE = "arn:aws:iam::111122223333:user/alice";
 const BOB = "arn:aws:iam::111122223333:user/bob";
 const FULL_ACCESS = policy(allow("*"));
-const LONG_TERM_KEY: RequestContext = {
-  "aws:MultiFactorAuthPresent": null,
-  "aws:MultiFactorAuthAge": null,
-};
-const CONSOLE_WITHOUT_MFA: RequestContext = {
-  "aws:MultiFactorAuthPresent": "false",
-  "aws:MultiFactorAuthAge": null,
-};
-const WITH_MFA: RequestContext = {
-  "aws:MultiFactorAuthPresent": "true",
-  "aws:MultiFactorAuthAge": "300",
-};
+const LONG_TERM_KEY: RequestContext = { "aws:MultiFactorAuthPresent": null, "aws:MultiFactorAuthAge": null };
+const CONSOLE_WITHOUT_MFA: RequestContext = { "aws:MultiFactorAuthPresent": "false", "aws:MultiFactorAuthAge": null };
+const WITH_MFA: RequestContext = { "aws:MultiFactorAuthPresent": "true", "aws:MultiFactorAuthAge": "300" };
 
 function parsed(document: JsonValue): NormalizedPolicy {
   const result = parsePolicyDocument(document);
@@ -58,28 +49,17 @@ interface Layers {
 function policySet(layers: Layers): PrincipalPolicySet {
   const set: PrincipalPolicySet = {
     identity: layers.identity.map((document, index) => ({
-      source: {
-        via: "direct",
-        attachment: "inline",
-        policyName: `policy-${index}`,
-      },
+      source: { via: "direct", attachment: "inline", policyName: `policy-${index}` },
       policy: parsed(document),
     })),
     unreadable: [],
   };
   if (layers.boundary)
-    set.boundary = {
-      policyArn: "arn:aws:iam::111122223333:policy/boundary",
-      policyName: "boundary",
-      policy: parsed(layers.boundary),
-    };
+    set.boundary = { policyArn: "arn:aws:iam::111122223333:policy/boundary", policyName: "boundary", policy: parsed(layers.boundary) };
   if (layers.scps) {
     set.serviceControlPolicies = layers.scps.map((policies, level) => ({
       target: level === 0 ? "organization root" : `level ${level}`,
-      policies: policies.map((document, index) => ({
-        policyName: `scp-${level}-${index}`,
-        policy: parsed(document),
-      })),
+      policies: policies.map((document, index) => ({ policyName: `scp-${level}-${index}`, policy: parsed(document) })),
     }));
   }
   return set;
@@ -135,9 +115,7 @@ const cases: Case[] = [
   [
     "Allows from several policies combine",
     EVALUATION,
-    {
-      identity: [policy(allow("s3:GetObject")), policy(allow("s3:PutObject"))],
-    },
+    { identity: [policy(allow("s3:GetObject")), policy(allow("s3:PutObject"))] },
     { action: "s3:PutObject", resource: OBJECT },
     "allowed",
   ],
@@ -226,18 +204,14 @@ const cases: Case[] = [
   [
     "Deny NotAction denies actions not listed",
     NOT_ACTION,
-    {
-      identity: [FULL_ACCESS, policy({ Effect: "Deny", NotAction: "iam:*", Resource: "*" })],
-    },
+    { identity: [FULL_ACCESS, policy({ Effect: "Deny", NotAction: "iam:*", Resource: "*" })] },
     { action: "s3:GetObject", resource: OBJECT },
     "denied",
   ],
   [
     "Deny NotAction leaves the listed actions allowed",
     NOT_ACTION,
-    {
-      identity: [FULL_ACCESS, policy({ Effect: "Deny", NotAction: "iam:*", Resource: "*" })],
-    },
+    { identity: [FULL_ACCESS, policy({ Effect: "Deny", NotAction: "iam:*", Resource: "*" })] },
     { action: "iam:GetUser", resource: ALICE },
     "allowed",
   ],
@@ -251,9 +225,7 @@ const cases: Case[] = [
   [
     "Deny NotAction is only an exception to every action",
     NOT_ACTION,
-    {
-      identity: [FULL_ACCESS, policy({ Effect: "Deny", NotAction: "s3:*", Resource: "*" })],
-    },
+    { identity: [FULL_ACCESS, policy({ Effect: "Deny", NotAction: "s3:*", Resource: "*" })] },
     { action: "*", resource: "*" },
     "allowed",
   ],
@@ -297,9 +269,7 @@ const cases: Case[] = [
   [
     "a named Resource grants 'some resource'",
     RESOURCE,
-    {
-      identity: [policy(allow("iam:PassRole", "arn:aws:iam::111122223333:role/app"))],
-    },
+    { identity: [policy(allow("iam:PassRole", "arn:aws:iam::111122223333:role/app"))] },
     { action: "iam:PassRole" },
     "allowed",
   ],
@@ -313,22 +283,15 @@ const cases: Case[] = [
   [
     "a Deny on one resource leaves 'some resource' allowed",
     RESOURCE,
-    {
-      identity: [policy(allow("iam:PassRole"), deny("iam:PassRole", "arn:aws:iam::111122223333:role/admin"))],
-    },
+    { identity: [policy(allow("iam:PassRole"), deny("iam:PassRole", "arn:aws:iam::111122223333:role/admin"))] },
     { action: "iam:PassRole" },
     "allowed",
   ],
   [
     "a Deny on one resource denies that resource",
     RESOURCE,
-    {
-      identity: [policy(allow("iam:PassRole"), deny("iam:PassRole", "arn:aws:iam::111122223333:role/admin"))],
-    },
-    {
-      action: "iam:PassRole",
-      resource: "arn:aws:iam::111122223333:role/admin",
-    },
+    { identity: [policy(allow("iam:PassRole"), deny("iam:PassRole", "arn:aws:iam::111122223333:role/admin"))] },
+    { action: "iam:PassRole", resource: "arn:aws:iam::111122223333:role/admin" },
     "denied",
   ],
   [
@@ -348,32 +311,14 @@ const cases: Case[] = [
   [
     "Deny NotResource denies everything outside the list",
     NOT_RESOURCE,
-    {
-      identity: [
-        FULL_ACCESS,
-        policy({
-          Effect: "Deny",
-          Action: "s3:*",
-          NotResource: "arn:aws:s3:::reports*",
-        }),
-      ],
-    },
+    { identity: [FULL_ACCESS, policy({ Effect: "Deny", Action: "s3:*", NotResource: "arn:aws:s3:::reports*" })] },
     { action: "s3:GetObject", resource: "arn:aws:s3:::payroll/x" },
     "denied",
   ],
   [
     "Deny NotResource leaves the listed resources",
     NOT_RESOURCE,
-    {
-      identity: [
-        FULL_ACCESS,
-        policy({
-          Effect: "Deny",
-          Action: "s3:*",
-          NotResource: "arn:aws:s3:::reports*",
-        }),
-      ],
-    },
+    { identity: [FULL_ACCESS, policy({ Effect: "Deny", Action: "s3:*", NotResource: "arn:aws:s3:::reports*" })] },
     { action: "s3:GetObject", resource: OBJECT },
     "allowed",
   ],
@@ -389,35 +334,21 @@ const cases: Case[] = [
   [
     "${aws:username} in Resource grants the caller's own user",
     VARIABLES,
-    {
-      identity: [policy(allow("iam:CreateAccessKey", "arn:aws:iam::111122223333:user/${aws:username}"))],
-    },
-    {
-      action: "iam:CreateAccessKey",
-      resource: ALICE,
-      variables: { "aws:username": "alice" },
-    },
+    { identity: [policy(allow("iam:CreateAccessKey", "arn:aws:iam::111122223333:user/${aws:username}"))] },
+    { action: "iam:CreateAccessKey", resource: ALICE, variables: { "aws:username": "alice" } },
     "allowed",
   ],
   [
     "${aws:username} in Resource does not grant another user",
     VARIABLES,
-    {
-      identity: [policy(allow("iam:CreateAccessKey", "arn:aws:iam::111122223333:user/${aws:username}"))],
-    },
-    {
-      action: "iam:CreateAccessKey",
-      resource: BOB,
-      variables: { "aws:username": "alice" },
-    },
+    { identity: [policy(allow("iam:CreateAccessKey", "arn:aws:iam::111122223333:user/${aws:username}"))] },
+    { action: "iam:CreateAccessKey", resource: BOB, variables: { "aws:username": "alice" } },
     "not_allowed",
   ],
   [
     "a self-scoped Allow is not a grant over others when asked so",
     VARIABLES,
-    {
-      identity: [policy(allow("iam:CreateAccessKey", "arn:aws:iam::111122223333:user/${aws:username}"))],
-    },
+    { identity: [policy(allow("iam:CreateAccessKey", "arn:aws:iam::111122223333:user/${aws:username}"))] },
     { action: "iam:CreateAccessKey", excludeSelfScoped: true },
     "not_allowed",
   ],
@@ -426,99 +357,42 @@ const cases: Case[] = [
   [
     "an Allow whose condition is unknown grants conditionally",
     CONDITION,
-    {
-      identity: [
-        policy(
-          allow("s3:*", "*", {
-            Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } },
-          }),
-        ),
-      ],
-    },
+    { identity: [policy(allow("s3:*", "*", { Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } } }))] },
     { action: "s3:GetObject", resource: OBJECT },
     "allowed_conditionally",
   ],
   [
     "an Allow whose condition the request meets grants",
     CONDITION,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
-          }),
-        ),
-      ],
-    },
+    { identity: [policy(allow("*", "*", { Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } }))] },
     { action: "s3:GetObject", resource: OBJECT, context: WITH_MFA },
     "allowed",
   ],
   [
     "an Allow whose condition the request fails does not grant",
     CONDITION,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
-          }),
-        ),
-      ],
-    },
+    { identity: [policy(allow("*", "*", { Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } }))] },
     { action: "s3:GetObject", resource: OBJECT, context: CONSOLE_WITHOUT_MFA },
     "not_allowed",
   ],
   [
     "a conditional Deny makes an Allow conditional",
     CONDITION,
-    {
-      identity: [
-        FULL_ACCESS,
-        policy(
-          deny("*", "*", {
-            Condition: {
-              StringNotEquals: { "aws:RequestedRegion": "eu-west-1" },
-            },
-          }),
-        ),
-      ],
-    },
+    { identity: [FULL_ACCESS, policy(deny("*", "*", { Condition: { StringNotEquals: { "aws:RequestedRegion": "eu-west-1" } } }))] },
     { action: "ec2:RunInstances", resource: "*" },
     "allowed_conditionally",
   ],
   [
     "a Deny whose condition the request meets denies",
     CONDITION,
-    {
-      identity: [
-        FULL_ACCESS,
-        policy(
-          deny("*", "*", {
-            Condition: {
-              BoolIfExists: { "aws:MultiFactorAuthPresent": "false" },
-            },
-          }),
-        ),
-      ],
-    },
+    { identity: [FULL_ACCESS, policy(deny("*", "*", { Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } } }))] },
     { action: "s3:GetObject", resource: OBJECT, context: CONSOLE_WITHOUT_MFA },
     "denied",
   ],
   [
     "a Deny whose condition the request fails does not apply",
     CONDITION,
-    {
-      identity: [
-        FULL_ACCESS,
-        policy(
-          deny("*", "*", {
-            Condition: {
-              BoolIfExists: { "aws:MultiFactorAuthPresent": "false" },
-            },
-          }),
-        ),
-      ],
-    },
+    { identity: [FULL_ACCESS, policy(deny("*", "*", { Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } } }))] },
     { action: "s3:GetObject", resource: OBJECT, context: WITH_MFA },
     "allowed",
   ],
@@ -528,378 +402,144 @@ const cases: Case[] = [
     {
       identity: [
         policy(
-          allow("*", "*", {
-            Condition: {
-              Bool: { "aws:MultiFactorAuthPresent": "true" },
-              StringEquals: { "aws:RequestedRegion": "eu-west-1" },
-            },
-          }),
+          allow("*", "*", { Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" }, StringEquals: { "aws:RequestedRegion": "eu-west-1" } } }),
         ),
       ],
     },
-    {
-      action: "s3:GetObject",
-      resource: OBJECT,
-      context: { ...WITH_MFA, "aws:RequestedRegion": "us-east-1" },
-    },
+    { action: "s3:GetObject", resource: OBJECT, context: { ...WITH_MFA, "aws:RequestedRegion": "us-east-1" } },
     "not_allowed",
   ],
   [
     "several values of one key match any (OR)",
     CONDITION,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: {
-              StringEquals: {
-                "aws:RequestedRegion": ["eu-west-1", "us-east-1"],
-              },
-            },
-          }),
-        ),
-      ],
-    },
-    {
-      action: "s3:GetObject",
-      resource: OBJECT,
-      context: { "aws:RequestedRegion": "us-east-1" },
-    },
+    { identity: [policy(allow("*", "*", { Condition: { StringEquals: { "aws:RequestedRegion": ["eu-west-1", "us-east-1"] } } }))] },
+    { action: "s3:GetObject", resource: OBJECT, context: { "aws:RequestedRegion": "us-east-1" } },
     "allowed",
   ],
   [
     "condition keys are case-insensitive",
     CONDITION,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: { Bool: { "AWS:multifactorauthpresent": "true" } },
-          }),
-        ),
-      ],
-    },
+    { identity: [policy(allow("*", "*", { Condition: { Bool: { "AWS:multifactorauthpresent": "true" } } }))] },
     { action: "s3:GetObject", resource: OBJECT, context: WITH_MFA },
     "allowed",
   ],
   [
     "an absent key makes a positive operator false",
     OPERATORS,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
-          }),
-        ),
-      ],
-    },
+    { identity: [policy(allow("*", "*", { Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } }))] },
     { action: "s3:GetObject", resource: OBJECT, context: LONG_TERM_KEY },
     "not_allowed",
   ],
   [
     "an absent key makes a negated operator true",
     OPERATORS,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: { StringNotLike: { "aws:PrincipalTag/team": "ops*" } },
-          }),
-        ),
-      ],
-    },
-    {
-      action: "s3:GetObject",
-      resource: OBJECT,
-      context: { "aws:PrincipalTag/team": null },
-    },
+    { identity: [policy(allow("*", "*", { Condition: { StringNotLike: { "aws:PrincipalTag/team": "ops*" } } }))] },
+    { action: "s3:GetObject", resource: OBJECT, context: { "aws:PrincipalTag/team": null } },
     "allowed",
   ],
   [
     "…IfExists is true when the key is absent",
     OPERATORS,
-    {
-      identity: [
-        FULL_ACCESS,
-        policy(
-          deny("*", "*", {
-            Condition: {
-              BoolIfExists: { "aws:MultiFactorAuthPresent": "false" },
-            },
-          }),
-        ),
-      ],
-    },
+    { identity: [FULL_ACCESS, policy(deny("*", "*", { Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } } }))] },
     { action: "s3:GetObject", resource: OBJECT, context: LONG_TERM_KEY },
     "denied",
   ],
   [
     "Bool false is false when the key is absent (long-term keys slip past)",
     CONDITION_KEYS,
-    {
-      identity: [
-        FULL_ACCESS,
-        policy(
-          deny("*", "*", {
-            Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } },
-          }),
-        ),
-      ],
-    },
+    { identity: [FULL_ACCESS, policy(deny("*", "*", { Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } } }))] },
     { action: "s3:GetObject", resource: OBJECT, context: LONG_TERM_KEY },
     "allowed",
   ],
   [
     "Bool false matches a console session without MFA",
     CONDITION_KEYS,
-    {
-      identity: [
-        FULL_ACCESS,
-        policy(
-          deny("*", "*", {
-            Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } },
-          }),
-        ),
-      ],
-    },
+    { identity: [FULL_ACCESS, policy(deny("*", "*", { Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } } }))] },
     { action: "s3:GetObject", resource: OBJECT, context: CONSOLE_WITHOUT_MFA },
     "denied",
   ],
   [
     "Null true holds when the key is absent",
     OPERATORS,
-    {
-      identity: [
-        FULL_ACCESS,
-        policy(
-          deny("*", "*", {
-            Condition: { Null: { "aws:MultiFactorAuthAge": "true" } },
-          }),
-        ),
-      ],
-    },
+    { identity: [FULL_ACCESS, policy(deny("*", "*", { Condition: { Null: { "aws:MultiFactorAuthAge": "true" } } }))] },
     { action: "s3:GetObject", resource: OBJECT, context: LONG_TERM_KEY },
     "denied",
   ],
   [
     "Null true does not hold when the key is present",
     OPERATORS,
-    {
-      identity: [
-        FULL_ACCESS,
-        policy(
-          deny("*", "*", {
-            Condition: { Null: { "aws:MultiFactorAuthAge": "true" } },
-          }),
-        ),
-      ],
-    },
+    { identity: [FULL_ACCESS, policy(deny("*", "*", { Condition: { Null: { "aws:MultiFactorAuthAge": "true" } } }))] },
     { action: "s3:GetObject", resource: OBJECT, context: WITH_MFA },
     "allowed",
   ],
   [
     "StringLike matches with wildcards",
     OPERATORS,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: { StringLike: { "aws:RequestedRegion": "eu-*" } },
-          }),
-        ),
-      ],
-    },
-    {
-      action: "s3:GetObject",
-      resource: OBJECT,
-      context: { "aws:RequestedRegion": "eu-west-1" },
-    },
+    { identity: [policy(allow("*", "*", { Condition: { StringLike: { "aws:RequestedRegion": "eu-*" } } }))] },
+    { action: "s3:GetObject", resource: OBJECT, context: { "aws:RequestedRegion": "eu-west-1" } },
     "allowed",
   ],
   [
     "StringEquals is case-sensitive",
     OPERATORS,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: { StringEquals: { "aws:PrincipalTag/team": "Ops" } },
-          }),
-        ),
-      ],
-    },
-    {
-      action: "s3:GetObject",
-      resource: OBJECT,
-      context: { "aws:PrincipalTag/team": "ops" },
-    },
+    { identity: [policy(allow("*", "*", { Condition: { StringEquals: { "aws:PrincipalTag/team": "Ops" } } }))] },
+    { action: "s3:GetObject", resource: OBJECT, context: { "aws:PrincipalTag/team": "ops" } },
     "not_allowed",
   ],
   [
     "StringEqualsIgnoreCase ignores case",
     OPERATORS,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: {
-              StringEqualsIgnoreCase: { "aws:PrincipalTag/team": "Ops" },
-            },
-          }),
-        ),
-      ],
-    },
-    {
-      action: "s3:GetObject",
-      resource: OBJECT,
-      context: { "aws:PrincipalTag/team": "ops" },
-    },
+    { identity: [policy(allow("*", "*", { Condition: { StringEqualsIgnoreCase: { "aws:PrincipalTag/team": "Ops" } } }))] },
+    { action: "s3:GetObject", resource: OBJECT, context: { "aws:PrincipalTag/team": "ops" } },
     "allowed",
   ],
   [
     "NumericLessThan compares numbers",
     OPERATORS,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: {
-              NumericLessThan: { "aws:MultiFactorAuthAge": "3600" },
-            },
-          }),
-        ),
-      ],
-    },
+    { identity: [policy(allow("*", "*", { Condition: { NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } } }))] },
     { action: "s3:GetObject", resource: OBJECT, context: WITH_MFA },
     "allowed",
   ],
   [
     "ArnLike matches ARNs with wildcards",
     OPERATORS,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: {
-              ArnLike: {
-                "aws:PrincipalArn": "arn:aws:iam::111122223333:user/*",
-              },
-            },
-          }),
-        ),
-      ],
-    },
-    {
-      action: "s3:GetObject",
-      resource: OBJECT,
-      context: { "aws:PrincipalArn": ALICE },
-    },
+    { identity: [policy(allow("*", "*", { Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::111122223333:user/*" } } }))] },
+    { action: "s3:GetObject", resource: OBJECT, context: { "aws:PrincipalArn": ALICE } },
     "allowed",
   ],
   [
     "DateLessThan compares dates",
     OPERATORS,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: {
-              DateLessThan: { "aws:CurrentTime": "2020-01-01T00:00:00Z" },
-            },
-          }),
-        ),
-      ],
-    },
-    {
-      action: "s3:GetObject",
-      resource: OBJECT,
-      context: { "aws:CurrentTime": "2025-06-01T00:00:00Z" },
-    },
+    { identity: [policy(allow("*", "*", { Condition: { DateLessThan: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } } }))] },
+    { action: "s3:GetObject", resource: OBJECT, context: { "aws:CurrentTime": "2025-06-01T00:00:00Z" } },
     "not_allowed",
   ],
   [
     "ForAllValues holds for an absent multivalued key",
     MULTI_VALUED,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: {
-              "ForAllValues:StringEquals": { "aws:TagKeys": ["env"] },
-            },
-          }),
-        ),
-      ],
-    },
-    {
-      action: "ec2:CreateTags",
-      resource: "*",
-      context: { "aws:TagKeys": null },
-    },
+    { identity: [policy(allow("*", "*", { Condition: { "ForAllValues:StringEquals": { "aws:TagKeys": ["env"] } } }))] },
+    { action: "ec2:CreateTags", resource: "*", context: { "aws:TagKeys": null } },
     "allowed",
   ],
   [
     "ForAnyValue fails for an absent multivalued key",
     MULTI_VALUED,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: {
-              "ForAnyValue:StringEquals": { "aws:TagKeys": ["env"] },
-            },
-          }),
-        ),
-      ],
-    },
-    {
-      action: "ec2:CreateTags",
-      resource: "*",
-      context: { "aws:TagKeys": null },
-    },
+    { identity: [policy(allow("*", "*", { Condition: { "ForAnyValue:StringEquals": { "aws:TagKeys": ["env"] } } }))] },
+    { action: "ec2:CreateTags", resource: "*", context: { "aws:TagKeys": null } },
     "not_allowed",
   ],
   [
     "ForAllValues needs every request value to match",
     MULTI_VALUED,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: {
-              "ForAllValues:StringEquals": { "aws:TagKeys": ["env", "team"] },
-            },
-          }),
-        ),
-      ],
-    },
-    {
-      action: "ec2:CreateTags",
-      resource: "*",
-      context: { "aws:TagKeys": ["env", "owner"] },
-    },
+    { identity: [policy(allow("*", "*", { Condition: { "ForAllValues:StringEquals": { "aws:TagKeys": ["env", "team"] } } }))] },
+    { action: "ec2:CreateTags", resource: "*", context: { "aws:TagKeys": ["env", "owner"] } },
     "not_allowed",
   ],
   [
     "ForAnyValue needs one request value to match",
     MULTI_VALUED,
-    {
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: {
-              "ForAnyValue:StringEquals": { "aws:TagKeys": ["env"] },
-            },
-          }),
-        ),
-      ],
-    },
-    {
-      action: "ec2:CreateTags",
-      resource: "*",
-      context: { "aws:TagKeys": ["env", "owner"] },
-    },
+    { identity: [policy(allow("*", "*", { Condition: { "ForAnyValue:StringEquals": { "aws:TagKeys": ["env"] } } }))] },
+    { action: "ec2:CreateTags", resource: "*", context: { "aws:TagKeys": ["env", "owner"] } },
     "allowed",
   ],
 
@@ -942,14 +582,7 @@ const cases: Case[] = [
   [
     "a conditional boundary makes the grant conditional",
     BOUNDARIES,
-    {
-      identity: [FULL_ACCESS],
-      boundary: policy(
-        allow("*", "*", {
-          Condition: { StringEquals: { "aws:RequestedRegion": "eu-west-1" } },
-        }),
-      ),
-    },
+    { identity: [FULL_ACCESS], boundary: policy(allow("*", "*", { Condition: { StringEquals: { "aws:RequestedRegion": "eu-west-1" } } })) },
     { action: "s3:GetObject", resource: OBJECT },
     "allowed_conditionally",
   ],
@@ -965,20 +598,14 @@ const cases: Case[] = [
   [
     "an SCP level without an Allow blocks the action",
     SCP_EVALUATION,
-    {
-      identity: [FULL_ACCESS],
-      scps: [[FULL_ACCESS], [policy(allow("ec2:*"))]],
-    },
+    { identity: [FULL_ACCESS], scps: [[FULL_ACCESS], [policy(allow("ec2:*"))]] },
     { action: "s3:GetObject", resource: OBJECT },
     "not_allowed",
   ],
   [
     "an SCP Deny at any level denies",
     SCP_EVALUATION,
-    {
-      identity: [FULL_ACCESS],
-      scps: [[FULL_ACCESS, policy(deny("iam:CreateUser"))], [FULL_ACCESS]],
-    },
+    { identity: [FULL_ACCESS], scps: [[FULL_ACCESS, policy(deny("iam:CreateUser"))], [FULL_ACCESS]] },
     { action: "iam:CreateUser", resource: ALICE },
     "denied",
   ],
@@ -992,10 +619,7 @@ const cases: Case[] = [
   [
     "an SCP allow-list at one level limits 'every action'",
     SCP_EVALUATION,
-    {
-      identity: [FULL_ACCESS],
-      scps: [[FULL_ACCESS], [policy(allow(["s3:*", "ec2:*"]))]],
-    },
+    { identity: [FULL_ACCESS], scps: [[FULL_ACCESS], [policy(allow(["s3:*", "ec2:*"]))]] },
     { action: "*", resource: "*" },
     "not_allowed",
   ],
@@ -1014,49 +638,21 @@ describe("evaluateAccess: AWS policy evaluation, case by case", () => {
 
 describe("evaluateAccess: the reasons it gives", () => {
   it("names the statement and where the policy is attached", () => {
-    const set = policySet({
-      identity: [policy(allow("s3:*"), deny("s3:DeleteObject"))],
-    });
-    const evaluation = evaluateAccess(set, {
-      action: "s3:DeleteObject",
-      resource: OBJECT,
-    });
-    expect(evaluation.denies).toMatchObject([
-      {
-        policy: { layer: "identity", policyName: "policy-0" },
-        statement: { index: 1 },
-      },
-    ]);
+    const set = policySet({ identity: [policy(allow("s3:*"), deny("s3:DeleteObject"))] });
+    const evaluation = evaluateAccess(set, { action: "s3:DeleteObject", resource: OBJECT });
+    expect(evaluation.denies).toMatchObject([{ policy: { layer: "identity", policyName: "policy-0" }, statement: { index: 1 } }]);
     expect(explainAccess(evaluation)).toBe("Denied by inline policy policy-0 (statement 1). Service control policies were not considered.");
   });
 
   it("says which layer lacks an Allow", () => {
-    const set = policySet({
-      identity: [FULL_ACCESS],
-      scps: [[FULL_ACCESS], [policy(allow("ec2:*"))]],
-    });
-    const evaluation = evaluateAccess(set, {
-      action: "s3:GetObject",
-      resource: OBJECT,
-    });
-    expect(evaluation.missingAllow).toEqual({
-      layer: "scp",
-      target: "level 1",
-    });
+    const set = policySet({ identity: [FULL_ACCESS], scps: [[FULL_ACCESS], [policy(allow("ec2:*"))]] });
+    const evaluation = evaluateAccess(set, { action: "s3:GetObject", resource: OBJECT });
+    expect(evaluation.missingAllow).toEqual({ layer: "scp", target: "level 1" });
     expect(explainAccess(evaluation)).toBe("Not allowed: no service control policy on level 1 allows it.");
   });
 
   it("marks a conditional grant as conditional and lists partial Denies as exceptions", () => {
-    const set = policySet({
-      identity: [
-        policy(
-          allow("*", "*", {
-            Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
-          }),
-          deny("s3:*"),
-        ),
-      ],
-    });
+    const set = policySet({ identity: [policy(allow("*", "*", { Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } }), deny("s3:*"))] });
     const evaluation = evaluateAccess(set, { action: "*", resource: "*" });
     expect(evaluation).toMatchObject({
       decision: "allowed_conditionally",
@@ -1068,20 +664,9 @@ describe("evaluateAccess: the reasons it gives", () => {
   it("reports an answer as incomplete when a policy could not be read", () => {
     const set: PrincipalPolicySet = {
       identity: [],
-      unreadable: [
-        {
-          source: { via: "direct", attachment: "inline", policyName: "broken" },
-          error: { kind: "malformed_json", message: "bad" },
-        },
-      ],
+      unreadable: [{ source: { via: "direct", attachment: "inline", policyName: "broken" }, error: { kind: "malformed_json", message: "bad" } }],
     };
-    const evaluation = evaluateAccess(set, {
-      action: "s3:GetObject",
-      resource: OBJECT,
-    });
-    expect(evaluation).toMatchObject({
-      decision: "not_allowed",
-      incomplete: true,
-    });
+    const evaluation = evaluateAccess(set, { action: "s3:GetObject", resource: OBJECT });
+    expect(evaluation).toMatchObject({ decision: "not_allowed", incomplete: true });
   });
 });

@@ -20,20 +20,8 @@
  * "allowed_conditionally", and a Deny can only make the answer conditional.
  */
 import { evaluateConditions, type RequestContext } from "./condition-evaluation";
-import {
-  statementEvidence,
-  type NormalizedPolicy,
-  type PolicyDocumentError,
-  type PolicyStatement,
-  type StatementEvidence,
-} from "./document";
-import {
-  isAllActionsPattern,
-  statementCoversAllResources,
-  statementMatchesAction,
-  statementMatchesResource,
-  type PolicyVariables,
-} from "./matching";
+import { statementEvidence, type NormalizedPolicy, type PolicyDocumentError, type PolicyStatement, type StatementEvidence } from "./document";
+import { isAllActionsPattern, statementCoversAllResources, statementMatchesAction, statementMatchesResource, type PolicyVariables } from "./matching";
 import type { PolicySourceRef } from "./principal-policies";
 
 export type PolicyRef =
@@ -44,11 +32,7 @@ export type PolicyRef =
 export interface ServiceControlPolicyLevel {
   /** Where the policies are attached, as a person reads it: "organization root", "OU Production", "account 1111…". */
   target: string;
-  policies: Array<{
-    policyName: string;
-    policyId?: string;
-    policy: NormalizedPolicy;
-  }>;
+  policies: Array<{ policyName: string; policyId?: string; policy: NormalizedPolicy }>;
 }
 
 export interface PrincipalPolicySet {
@@ -56,12 +40,7 @@ export interface PrincipalPolicySet {
   /** Identity policies that could not be read: any of them might allow or deny. */
   unreadable: Array<{ source: PolicySourceRef; error: PolicyDocumentError }>;
   /** Absent: no permissions boundary. Without `policy` the boundary could not be read. */
-  boundary?: {
-    policyArn: string;
-    policyName: string;
-    policy?: NormalizedPolicy;
-    error?: PolicyDocumentError;
-  };
+  boundary?: { policyArn: string; policyName: string; policy?: NormalizedPolicy; error?: PolicyDocumentError };
   /** Absent: service control policies were not considered (not readable, or not collected). */
   serviceControlPolicies?: ServiceControlPolicyLevel[];
 }
@@ -137,11 +116,7 @@ interface LayerResult {
   exceptions: MatchedStatement[];
 }
 
-function evaluateLayer(
-  policies: Array<{ ref: PolicyRef; policy: NormalizedPolicy }>,
-  request: AccessRequest,
-  honourSelfScope: boolean,
-): LayerResult {
+function evaluateLayer(policies: Array<{ ref: PolicyRef; policy: NormalizedPolicy }>, request: AccessRequest, honourSelfScope: boolean): LayerResult {
   const result: LayerResult = { allows: [], denies: [], exceptions: [] };
   for (const { ref, policy } of policies) {
     for (const statement of policy.statements) {
@@ -160,12 +135,7 @@ function evaluateLayer(
       // "At least one resource" is granted by any Resource; "every resource" needs them all.
       const grantsResources = resources === "full" || request.resource === undefined;
       if (!grantsActions || !grantsResources) continue;
-      if (
-        honourSelfScope &&
-        request.excludeSelfScoped &&
-        statement.resources?.length &&
-        statement.resources.every((r) => SELF_VARIABLE.test(r))
-      )
+      if (honourSelfScope && request.excludeSelfScoped && statement.resources?.length && statement.resources.every((r) => SELF_VARIABLE.test(r)))
         continue;
       result.allows.push(matched(ref, statement, conditional));
     }
@@ -177,10 +147,7 @@ const allConditional = (statements: MatchedStatement[]) => statements.length > 0
 
 export function evaluateAccess(set: PrincipalPolicySet, request: AccessRequest): AccessEvaluation {
   const identity = evaluateLayer(
-    set.identity.map(({ source, policy }) => ({
-      ref: { layer: "identity" as const, ...source },
-      policy,
-    })),
+    set.identity.map(({ source, policy }) => ({ ref: { layer: "identity" as const, ...source }, policy })),
     request,
     true,
   );
@@ -188,16 +155,7 @@ export function evaluateAccess(set: PrincipalPolicySet, request: AccessRequest):
     set.boundary?.policy === undefined
       ? undefined
       : evaluateLayer(
-          [
-            {
-              ref: {
-                layer: "boundary",
-                policyName: set.boundary.policyName,
-                policyArn: set.boundary.policyArn,
-              },
-              policy: set.boundary.policy,
-            },
-          ],
+          [{ ref: { layer: "boundary", policyName: set.boundary.policyName, policyArn: set.boundary.policyArn }, policy: set.boundary.policy }],
           request,
           false,
         );
@@ -205,12 +163,7 @@ export function evaluateAccess(set: PrincipalPolicySet, request: AccessRequest):
     target: level.target,
     result: evaluateLayer(
       level.policies.map((entry) => ({
-        ref: {
-          layer: "scp" as const,
-          policyName: entry.policyName,
-          target: level.target,
-          ...(entry.policyId ? { policyId: entry.policyId } : {}),
-        },
+        ref: { layer: "scp" as const, policyName: entry.policyName, target: level.target, ...(entry.policyId ? { policyId: entry.policyId } : {}) },
         policy: entry.policy,
       })),
       request,
@@ -228,33 +181,15 @@ export function evaluateAccess(set: PrincipalPolicySet, request: AccessRequest):
   };
   if (denies.some((deny) => !deny.conditional)) return { ...base, decision: "denied" };
   const missingScp = scpLevels.find((level) => level.result.allows.length === 0);
-  if (missingScp)
-    return {
-      ...base,
-      decision: "not_allowed",
-      missingAllow: { layer: "scp", target: missingScp.target },
-    };
-  if (boundary && boundary.allows.length === 0)
-    return {
-      ...base,
-      decision: "not_allowed",
-      missingAllow: { layer: "boundary" },
-    };
-  if (identity.allows.length === 0)
-    return {
-      ...base,
-      decision: "not_allowed",
-      missingAllow: { layer: "identity" },
-    };
+  if (missingScp) return { ...base, decision: "not_allowed", missingAllow: { layer: "scp", target: missingScp.target } };
+  if (boundary && boundary.allows.length === 0) return { ...base, decision: "not_allowed", missingAllow: { layer: "boundary" } };
+  if (identity.allows.length === 0) return { ...base, decision: "not_allowed", missingAllow: { layer: "identity" } };
   const conditional =
     denies.length > 0 ||
     allConditional(identity.allows) ||
     (boundary !== undefined && allConditional(boundary.allows)) ||
     scpLevels.some((level) => allConditional(level.result.allows));
-  return {
-    ...base,
-    decision: conditional ? "allowed_conditionally" : "allowed",
-  };
+  return { ...base, decision: conditional ? "allowed_conditionally" : "allowed" };
 }
 
 export function isAllowed(evaluation: AccessEvaluation): boolean {

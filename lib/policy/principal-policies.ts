@@ -12,16 +12,7 @@ const ADMINISTRATOR_ACCESS_ARN = "arn:aws:iam::aws:policy/AdministratorAccess";
 /** AdministratorAccess is known by its ARN even when its document was not collected. */
 const ADMINISTRATOR_ACCESS_DOCUMENT: NormalizedPolicy = {
   version: "2012-10-17",
-  statements: [
-    {
-      index: 0,
-      effect: "Allow",
-      actions: ["*"],
-      resources: ["*"],
-      conditions: [],
-      raw: { Effect: "Allow", Action: "*", Resource: "*" },
-    },
-  ],
+  statements: [{ index: 0, effect: "Allow", actions: ["*"], resources: ["*"], conditions: [], raw: { Effect: "Allow", Action: "*", Resource: "*" } }],
 };
 
 export interface PolicySourceRef {
@@ -53,11 +44,7 @@ export interface PolicyCatalog {
 }
 
 export function sourceRef(source: PolicySource): PolicySourceRef {
-  const ref: PolicySourceRef = {
-    via: source.via,
-    attachment: source.attachment,
-    policyName: source.policyName,
-  };
+  const ref: PolicySourceRef = { via: source.via, attachment: source.attachment, policyName: source.policyName };
   if (source.groupName !== undefined) ref.groupName = source.groupName;
   if (source.policyArn !== undefined) ref.policyArn = source.policyArn;
   return ref;
@@ -86,13 +73,7 @@ export function createPolicyCatalog(details: AuthorizationDetails, serviceContro
     const policy = managed.get(arn);
     const result: PolicyParseResult = policy
       ? parsePolicyDocument(policy.defaultDocument)
-      : {
-          ok: false,
-          error: {
-            kind: "missing",
-            message: `managed policy ${arn} is not in the authorization details`,
-          },
-        };
+      : { ok: false, error: { kind: "missing", message: `managed policy ${arn} is not in the authorization details` } };
     parsedManaged.set(arn, result);
     return result;
   }
@@ -134,21 +115,9 @@ export function createPolicyCatalog(details: AuthorizationDetails, serviceContro
     const sources = "userName" in principal ? userSources(principal) : attachedSources(principal, "direct");
     const set: PrincipalPolicySet = { identity: [], unreadable: [] };
     for (const source of sources) {
-      if (source.parsed.ok)
-        set.identity.push({
-          source: sourceRef(source),
-          policy: source.parsed.policy,
-        });
-      else if (source.policyArn === ADMINISTRATOR_ACCESS_ARN)
-        set.identity.push({
-          source: sourceRef(source),
-          policy: ADMINISTRATOR_ACCESS_DOCUMENT,
-        });
-      else
-        set.unreadable.push({
-          source: sourceRef(source),
-          error: source.parsed.error,
-        });
+      if (source.parsed.ok) set.identity.push({ source: sourceRef(source), policy: source.parsed.policy });
+      else if (source.policyArn === ADMINISTRATOR_ACCESS_ARN) set.identity.push({ source: sourceRef(source), policy: ADMINISTRATOR_ACCESS_DOCUMENT });
+      else set.unreadable.push({ source: sourceRef(source), error: source.parsed.error });
     }
     const boundaryArn = principal.permissionsBoundaryArn;
     if (boundaryArn !== undefined) {
@@ -157,11 +126,7 @@ export function createPolicyCatalog(details: AuthorizationDetails, serviceContro
       set.boundary = parsed.ok
         ? { policyArn: boundaryArn, policyName, policy: parsed.policy }
         : boundaryArn === ADMINISTRATOR_ACCESS_ARN
-          ? {
-              policyArn: boundaryArn,
-              policyName,
-              policy: ADMINISTRATOR_ACCESS_DOCUMENT,
-            }
+          ? { policyArn: boundaryArn, policyName, policy: ADMINISTRATOR_ACCESS_DOCUMENT }
           : { policyArn: boundaryArn, policyName, error: parsed.error };
     }
     if (serviceControlPolicies) set.serviceControlPolicies = serviceControlPolicies;
@@ -181,11 +146,6 @@ export function createPolicyCatalog(details: AuthorizationDetails, serviceContro
 /** Every statement of the sources that parsed; the failures are reported by the caller. */
 export function sourcedStatements(sources: PolicySource[]): SourcedStatement[] {
   return sources.flatMap((source) =>
-    source.parsed.ok
-      ? source.parsed.policy.statements.map((statement) => ({
-          source: sourceRef(source),
-          statement,
-        }))
-      : [],
+    source.parsed.ok ? source.parsed.policy.statements.map((statement) => ({ source: sourceRef(source), statement })) : [],
   );
 }
