@@ -43,6 +43,8 @@ export const adminsCount: CheckDefinition = {
         roles: chain.chain.map((step) => step.roleArn),
       })),
       undeterminedUsers: undetermined.map((user) => user.arn),
+      // Only readable from the management or a delegated administrator account, and not collected yet.
+      serviceControlPolicies: admins.users.every((user) => user.serviceControlPoliciesConsidered) ? "considered" : "not considered",
     };
     const base = {
       resourceId: accountRootArn(snapshot.accountId),

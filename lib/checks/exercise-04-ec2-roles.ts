@@ -97,7 +97,12 @@ export const ec2RoleNotAdmin: CheckDefinition = {
       .map((role) => {
         const status = iam.role(role.arn);
         const paths = status?.paths.map((path) => ({ ...path.source, kind: path.kind })) ?? [];
-        const evidence = { arn: role.arn, instanceProfileArns: [...role.instanceProfileArns].sort(), adminPaths: paths };
+        const evidence = {
+          arn: role.arn,
+          instanceProfileArns: [...role.instanceProfileArns].sort(),
+          adminPaths: paths,
+          serviceControlPolicies: status?.serviceControlPoliciesConsidered ? "considered" : "not considered",
+        };
         const base = { resourceId: role.arn, resourceType: "role" as const, resourceName: role.roleName, evidence };
         if (status?.status === "admin") {
           return makeFinding(ec2RoleNotAdmin, { ...base, status: "fail", reason: `Instance role ${role.roleName} has administrator rights (${paths[0]?.policyName ?? "admin policy"}).` });

@@ -5,7 +5,7 @@
  */
 import { privilegeEscalationPaths } from "@/lib/policy/escalation";
 import { serviceWildcardGrants } from "@/lib/policy/grants";
-import { describeSource, sourcedStatements } from "@/lib/policy/principal-policies";
+import { describeSource } from "@/lib/policy/principal-policies";
 import type { IamRole, IamUser } from "@/lib/snapshot/schema";
 import { asEvidence, makeFinding, unknownForAccount } from "./findings";
 import { analyseIam, customerPoliciesInForce, isServiceLinkedRole, type IamAnalysis } from "./iam-analysis";
@@ -53,13 +53,7 @@ function escalationFinding(iam: IamAnalysis, principal: { type: "user"; user: Ia
   const status = isUser ? iam.user(arn) : iam.role(arn);
   // Admins can do everything already; escalation is about principals that are meant to be less.
   if (!status || status.status === "admin") return undefined;
-  const sources = isUser ? iam.catalog.userSources(principal.user) : iam.catalog.roleSources(principal.role);
-  const boundaryArn = isUser ? principal.user.permissionsBoundaryArn : principal.role.permissionsBoundaryArn;
-  const boundary = boundaryArn ? iam.catalog.managedDocument(boundaryArn) : undefined;
-  const paths = privilegeEscalationPaths(sourcedStatements(sources), {
-    ...(boundary?.ok ? { boundary: boundary.policy } : {}),
-    ...(isUser ? { variables: { "aws:username": name } } : {}),
-  });
+  const paths = privilegeEscalationPaths(iam.catalog.policySet(isUser ? principal.user : principal.role), isUser ? { variables: { "aws:username": name } } : {});
   const evidence = asEvidence({
     arn,
     paths: paths.map((path) => ({
@@ -71,6 +65,7 @@ function escalationFinding(iam: IamAnalysis, principal: { type: "user"; user: Ia
       })),
     })),
     unreadablePolicies: status.unreadable.map((entry) => describeSource(entry.source)),
+    serviceControlPolicies: status.serviceControlPoliciesConsidered ? "considered" : "not considered",
   });
   const base = { resourceId: arn, resourceType: principal.type, resourceName: name, evidence };
   if (paths.length > 0) {

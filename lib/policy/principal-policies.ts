@@ -4,7 +4,7 @@
  * of each group. Each managed document is parsed once per catalogue.
  */
 import type { AuthorizationDetails, IamGroup, IamRole, IamUser, ManagedPolicy } from "@/lib/snapshot/schema";
-import { parsePolicyDocument, type NormalizedPolicy, type PolicyParseResult, type PolicyStatement } from "./document";
+import { parsePolicyDocument, type NormalizedPolicy, type PolicyParseResult } from "./document";
 import type { PrincipalPolicySet, ServiceControlPolicyLevel } from "./evaluator";
 
 const ADMINISTRATOR_ACCESS_ARN = "arn:aws:iam::aws:policy/AdministratorAccess";
@@ -25,11 +25,6 @@ export interface PolicySourceRef {
 
 export interface PolicySource extends PolicySourceRef {
   parsed: PolicyParseResult;
-}
-
-export interface SourcedStatement {
-  source: PolicySourceRef;
-  statement: PolicyStatement;
 }
 
 export interface PolicyCatalog {
@@ -141,11 +136,4 @@ export function createPolicyCatalog(details: AuthorizationDetails, serviceContro
     userSources,
     roleSources: (role) => attachedSources(role, "direct"),
   };
-}
-
-/** Every statement of the sources that parsed; the failures are reported by the caller. */
-export function sourcedStatements(sources: PolicySource[]): SourcedStatement[] {
-  return sources.flatMap((source) =>
-    source.parsed.ok ? source.parsed.policy.statements.map((statement) => ({ source: sourceRef(source), statement })) : [],
-  );
 }
