@@ -146,7 +146,7 @@ describe("users.mfa-enforced", () => {
     const user = iamUser("frank", { inlinePolicies: [inline("mfa", policy(deny("*", "*", { Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } } })))] });
     const finding = only(run(usersMfaEnforced, snapshot(parts([user]))));
     expect(finding.reason).toContain("only for console sessions");
-    expect(finding.evidence).toMatchObject({ denyingPolicies: [{ policyName: "mfa", statements: [{ form: "bool_false", coversLongTermKeys: false }] }] });
+    expect(finding.evidence).toMatchObject({ deniedWithoutMfaBy: [], deniedOnlyInConsoleBy: [{ policy: "inline policy mfa", index: 0 }] });
   });
 
   it("is unknown for a console user missing from the authorization details", () => {
@@ -156,7 +156,7 @@ describe("users.mfa-enforced", () => {
 
   it("shows the denying statement in the evidence", () => {
     const finding = only(run(usersMfaEnforced, snapshot(parts([iamUser("alice", { groups: ["humans"] })]))));
-    expect(finding.evidence).toMatchObject({ denyingPolicies: [{ groupName: "humans", policyName: "force-mfa", statements: [{ form: "bool_if_exists_false", index: 1 }] }] });
+    expect(finding.evidence).toMatchObject({ deniedWithoutMfaBy: [{ policy: "group humans › managed policy force-mfa", index: 1 }], serviceControlPolicies: "not considered" });
   });
 
   it("is unknown for the account when the authorization details failed", () => {
