@@ -84,6 +84,11 @@ describe("users.workload-keys", () => {
     expect(statuses(run(usersWorkloadKeys, snapshot({ "iam.credentialReport": report })))).toEqual([["ci", "fail"]]);
   });
 
+  it("passes the account once when no user holds keys without a console password", () => {
+    const report = ok(credentialReport([keyRow("alice", 10, 1, { password_enabled: true }), humanRow("bob")]));
+    expect(only(run(usersWorkloadKeys, snapshot({ "iam.credentialReport": report })))).toMatchObject({ status: "pass", resourceType: "account" });
+  });
+
   it("raises the severity when the workload user is an administrator", () => {
     const parts = {
       "iam.credentialReport": ok(credentialReport([keyRow("deployer")])),

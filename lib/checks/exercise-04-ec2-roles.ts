@@ -3,7 +3,7 @@
  * temporary, automatically rotated credentials; seeds 002 and 004 say the same).
  */
 import { activeKeys, isTrue, rowEvidence, userRows } from "./credential-report";
-import { instanceArn, makeFinding, unknownForAccount, unknownForRegion } from "./findings";
+import { accountRootArn, instanceArn, makeFinding, unknownForAccount, unknownForRegion } from "./findings";
 import { analyseIam } from "./iam-analysis";
 import { globalPart, isSkipped, regionalParts } from "./part-access";
 import type { CheckDefinition, Finding } from "./types";
@@ -54,8 +54,8 @@ export const usersWorkloadKeys: CheckDefinition = {
     const iam = details.available ? analyseIam(details.data, snapshot.accountId) : undefined;
     // Only key-only users are judged. Anyone else gets no finding rather than a pass that would
     // mean nothing and lift the score; deactivating the keys then reads as the resource leaving
-    // the check, which closes its checklist item.
-    return userRows(report.data).flatMap((row): Finding[] => {
+    // the check, which closes its checklist item. With none at all, the account passes once.
+    const findings = userRows(report.data).flatMap((row): Finding[] => {
       const keys = activeKeys(row);
       if (keys.length === 0 || isTrue(row.password_enabled)) return [];
       const adminStatus = iam?.user(row.arn)?.status;
@@ -79,6 +79,17 @@ export const usersWorkloadKeys: CheckDefinition = {
         }),
       ];
     });
+    if (findings.length > 0) return findings;
+    return [
+      makeFinding(usersWorkloadKeys, {
+        resourceId: accountRootArn(snapshot.accountId),
+        resourceType: "account",
+        resourceName: snapshot.accountId,
+        status: "pass",
+        evidence: { keyOnlyUsers: [] },
+        reason: "No user holds active access keys without a console password.",
+      }),
+    ];
   },
 };
 
