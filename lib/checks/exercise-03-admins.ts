@@ -19,7 +19,8 @@ function pathEvidence(path: AdminPath): JsonValue {
 
 function adminSummary(status: PrincipalAdminStatus): string {
   const first = status.paths[0];
-  return first ? `${status.name} (${describeSource(first.source)})` : status.name;
+  const conditional = status.paths.length > 0 && status.paths.every((path) => path.conditional) ? ", only under conditions" : "";
+  return first ? `${status.name} (${describeSource(first.source)}${conditional})` : status.name;
 }
 
 export const adminsCount: CheckDefinition = {

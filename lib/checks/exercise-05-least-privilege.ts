@@ -3,7 +3,7 @@
  * per-application credentials with only the rights they need; seed 004: CloudTrail, because you
  * cannot right-size what you cannot see).
  */
-import { privilegeEscalationPaths } from "@/lib/policy/escalation";
+import { privilegeEscalationPaths, type EscalationPath } from "@/lib/policy/escalation";
 import { serviceWildcardGrants } from "@/lib/policy/grants";
 import { describeSource } from "@/lib/policy/principal-policies";
 import type { IamRole, IamUser } from "@/lib/snapshot/schema";
@@ -46,6 +46,11 @@ export const policiesServiceWildcards: CheckDefinition = {
   },
 };
 
+/** Some required action is granted only by statements whose conditions a request must meet. */
+function isConditionalPath(path: EscalationPath): boolean {
+  return path.grants.some((grant) => grant.statements.every((statement) => statement.conditional));
+}
+
 function escalationFinding(iam: IamAnalysis, principal: { type: "user"; user: IamUser } | { type: "role"; role: IamRole }): Finding | undefined {
   const isUser = principal.type === "user";
   const arn = isUser ? principal.user.arn : principal.role.arn;
@@ -61,7 +66,12 @@ function escalationFinding(iam: IamAnalysis, principal: { type: "user"; user: Ia
       unrestricted: path.unrestricted,
       grants: path.grants.map((grant) => ({
         action: grant.action,
-        statements: grant.statements.map((statement) => ({ ...statement.source, ...statement.statement, allResources: statement.allResources })),
+        statements: grant.statements.map((statement) => ({
+          ...statement.source,
+          ...statement.statement,
+          allResources: statement.allResources,
+          conditional: statement.conditional,
+        })),
       })),
     })),
     unreadablePolicies: status.unreadable.map((entry) => describeSource(entry.source)),
@@ -74,7 +84,7 @@ function escalationFinding(iam: IamAnalysis, principal: { type: "user"; user: Ia
       status: "fail",
       // Every action narrowed to named resources may still escalate, but less certainly.
       severity: paths.some((path) => path.unrestricted) ? "high" : "medium",
-      reason: `${name} can raise its own privileges: ${paths.map((path) => path.title.toLowerCase()).join("; ")}.`,
+      reason: `${name} can raise its own privileges${paths.every(isConditionalPath) ? " under conditions its policies set" : ""}: ${paths.map((path) => path.title.toLowerCase()).join("; ")}.`,
     });
   }
   if (status.unreadable.length > 0) {
