@@ -135,10 +135,18 @@ describe("users.mfa-enforced", () => {
     ["in a group with the Deny-without-MFA policy", iamUser("alice", { groups: ["humans"] }), "pass"],
     ["with an inline Deny * BoolIfExists false", iamUser("bob", { inlinePolicies: [inline("mfa", policy(deny("*", "*", { Condition: MFA_ABSENT_IF_EXISTS })))] }), "pass"],
     ["whose only Allow requires MFA (seed 003)", iamUser("carol", { inlinePolicies: [inline("all-with-mfa", policy(allow("*", "*", { Condition: MFA_PRESENT })))] }), "pass"],
+    ["with only a console Deny (Bool false leaves access keys usable)", iamUser("frank", { inlinePolicies: [inline("mfa", policy(deny("*", "*", { Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } } })))] }), "fail"],
     ["with plain Allows only", iamUser("dave", { inlinePolicies: [inline("s3", policy(allow("s3:*")))] }), "fail"],
     ["with a malformed policy and nothing enforcing", iamUser("erin", { inlinePolicies: [inline("broken", { $malformed: true, raw: "%", error: "URI malformed" })] }), "unknown"],
   ])("a console user %s → %s", (_, user, status) => {
     expect(only(run(usersMfaEnforced, snapshot(parts([user])))).status).toBe(status);
+  });
+
+  it("says why a console-only Deny does not count", () => {
+    const user = iamUser("frank", { inlinePolicies: [inline("mfa", policy(deny("*", "*", { Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } } })))] });
+    const finding = only(run(usersMfaEnforced, snapshot(parts([user]))));
+    expect(finding.reason).toContain("only for console sessions");
+    expect(finding.evidence).toMatchObject({ deniedWithoutMfaBy: [], deniedOnlyInConsoleBy: [{ policy: "inline policy mfa", index: 0 }] });
   });
 
   it("is unknown for a console user missing from the authorization details", () => {
@@ -148,7 +156,7 @@ describe("users.mfa-enforced", () => {
 
   it("shows the denying statement in the evidence", () => {
     const finding = only(run(usersMfaEnforced, snapshot(parts([iamUser("alice", { groups: ["humans"] })]))));
-    expect(finding.evidence).toMatchObject({ denyingPolicies: [{ groupName: "humans", policyName: "force-mfa", statements: [{ form: "bool_if_exists_false", index: 1 }] }] });
+    expect(finding.evidence).toMatchObject({ deniedWithoutMfaBy: [{ policy: "group humans › managed policy force-mfa", index: 1 }], serviceControlPolicies: "not considered" });
   });
 
   it("is unknown for the account when the authorization details failed", () => {

@@ -2,8 +2,9 @@
  * Exercise 2, "Enable MFA Tokens Everywhere" (seed 003: MFA on root and every user, and an
  * MFA-enforcing policy; seed 004: "two factor for all of them").
  */
-import { mfaEnforcementOf } from "@/lib/policy/mfa";
-import { describeSource, sourceRef } from "@/lib/policy/principal-policies";
+import { describePolicyRef, type MatchedStatement } from "@/lib/policy/evaluator";
+import { mfaEnforcement } from "@/lib/policy/mfa";
+import { describeSource } from "@/lib/policy/principal-policies";
 import type { AccountSnapshot, CredentialReportRow } from "@/lib/snapshot/schema";
 import { centralRootAccess, rootHasNoCredentials } from "./central-root-access";
 import { isTrue, rowEvidence, userRows } from "./credential-report";
@@ -164,24 +165,22 @@ export const usersMfaEnforced: CheckDefinition = {
           reason: `${row.user} is in the credential report but not in the authorization details, so its policies are unknown.`,
         });
       }
-      const sources = catalog.userSources(user);
-      const readable = sources.flatMap((source) => (source.parsed.ok ? [{ source, enforcement: mfaEnforcementOf(source.parsed.policy) }] : []));
-      const denying = readable.filter(({ enforcement }) => enforcement.denyStatements.length > 0);
-      const allowsWithoutMfa = readable.some(({ enforcement }) => enforcement.otherAllows.length > 0);
-      const allowsWithMfa = readable.some(({ enforcement }) => enforcement.mfaOnlyAllows.length > 0);
-      const enforcedByAllows = allowsWithMfa && !allowsWithoutMfa;
-      const unreadable = sources.filter((source) => !source.parsed.ok).map((source) => describeSource(sourceRef(source)));
+      const policies = catalog.policySet(user);
+      const mfa = mfaEnforcement(policies);
+      const unreadable = policies.unreadable.map((entry) => describeSource(entry.source));
+      const statementEvidenceOf = (entry: MatchedStatement) => ({ policy: describePolicyRef(entry.policy), index: entry.statement.index });
       const evidence = asEvidence({
         arn: row.arn,
-        denyingPolicies: denying.map(({ source, enforcement }) => ({
-          ...sourceRef(source),
-          statements: enforcement.denyStatements.map((deny) => ({ form: deny.form, ...deny.statement })),
-        })),
-        allowsOnlyWithMfa: enforcedByAllows,
+        allowedWithMfa: mfa.allowedWithMfa,
+        usableWithAccessKeyAlone: mfa.usableWithAccessKey,
+        deniedWithoutMfaBy: mfa.deniedBy.map(statementEvidenceOf),
+        deniedOnlyInConsoleBy: mfa.consoleDeniedBy.map(statementEvidenceOf),
         unreadablePolicies: unreadable,
+        serviceControlPolicies: mfa.serviceControlPoliciesConsidered ? "considered" : "not considered",
       });
-      if (denying.length > 0 || enforcedByAllows) {
-        const how = denying[0] ? describeSource(sourceRef(denying[0].source)) : "every Allow requiring MFA";
+      // Unreadable policies cannot undo a Deny, but one of them could hold an Allow without MFA.
+      if (mfa.enforced && (mfa.deniedBy.length > 0 || unreadable.length === 0)) {
+        const how = mfa.deniedBy[0] ? describePolicyRef(mfa.deniedBy[0].policy) : "every Allow requiring MFA";
         return makeFinding(usersMfaEnforced, { ...base, status: "pass", evidence, reason: `${row.user} is denied access without MFA by ${how}.` });
       }
       if (unreadable.length > 0) {
@@ -192,11 +191,26 @@ export const usersMfaEnforced: CheckDefinition = {
           reason: `${row.user} has no readable MFA-enforcing policy, and ${unreadable.join(", ")} could not be read.`,
         });
       }
+      // `Bool aws:MultiFactorAuthPresent false` never matches a request signed with a long-term key
+      // (the key is absent from it), so such a Deny guards the console only and enforces nothing.
+      const consoleDeny = mfa.consoleDeniedBy[0];
+      if (consoleDeny) {
+        return makeFinding(usersMfaEnforced, {
+          ...base,
+          status: "fail",
+          evidence,
+          reason: `${describePolicyRef(consoleDeny.policy)} denies ${row.user} without MFA only for console sessions: its condition never matches requests signed with access keys, so a stolen key still works.`,
+        });
+      }
+      const usable = mfa.usableWithAccessKey;
       return makeFinding(usersMfaEnforced, {
         ...base,
         status: "fail",
         evidence,
-        reason: `No policy of ${row.user} denies actions when aws:MultiFactorAuthPresent is false.`,
+        reason:
+          usable.length > 0
+            ? `No policy of ${row.user} denies actions when MFA is absent: an access key alone can still call ${usable.slice(0, 3).join(", ")}${usable.length > 3 ? " and more" : ""}.`
+            : `No policy of ${row.user} denies actions when MFA is absent.`,
       });
     });
   },

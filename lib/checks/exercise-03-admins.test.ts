@@ -32,6 +32,15 @@ describe("admins.count", () => {
     expect(only(run(adminsCount, withDetails(authorizationDetails({ users, policies: [adminAccess] })))).status).toBe(status);
   });
 
+  it("counts an admin whose grant needs a condition, says so, and says SCPs were not considered", () => {
+    const details = authorizationDetails({
+      users: [iamUser("mfa-admin", { inlinePolicies: [inline("all-with-mfa", policy(allow("*", "*", { Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } })))] })],
+    });
+    const finding = only(run(adminsCount, withDetails(details)));
+    expect(finding.reason).toContain("mfa-admin (inline policy all-with-mfa, only under conditions)");
+    expect(finding.evidence).toMatchObject({ adminUsers: [{ name: "mfa-admin", paths: [{ conditional: true }] }], serviceControlPolicies: "not considered" });
+  });
+
   it("counts admins through a group and through an inline policy", () => {
     const details = authorizationDetails({
       users: [iamUser("via-group", { groups: ["admins"] }), iamUser("via-inline", { inlinePolicies: [inline("all", singleStatementPolicy(allow("*:*")))] })],

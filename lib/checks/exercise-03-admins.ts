@@ -19,7 +19,8 @@ function pathEvidence(path: AdminPath): JsonValue {
 
 function adminSummary(status: PrincipalAdminStatus): string {
   const first = status.paths[0];
-  return first ? `${status.name} (${describeSource(first.source)})` : status.name;
+  const conditional = status.paths.length > 0 && status.paths.every((path) => path.conditional) ? ", only under conditions" : "";
+  return first ? `${status.name} (${describeSource(first.source)}${conditional})` : status.name;
 }
 
 export const adminsCount: CheckDefinition = {
@@ -43,6 +44,8 @@ export const adminsCount: CheckDefinition = {
         roles: chain.chain.map((step) => step.roleArn),
       })),
       undeterminedUsers: undetermined.map((user) => user.arn),
+      // Only readable from the management or a delegated administrator account, and not collected yet.
+      serviceControlPolicies: admins.users.every((user) => user.serviceControlPoliciesConsidered) ? "considered" : "not considered",
     };
     const base = {
       resourceId: accountRootArn(snapshot.accountId),

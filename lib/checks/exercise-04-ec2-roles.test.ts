@@ -47,6 +47,24 @@ describe("ec2.instance-profile", () => {
     expect(only(findings).reason).toContain("ec2:DescribeInstances failed in eu-west-1: UnauthorizedOperation");
   });
 
+  it("is unknown for the regions not examined when DescribeRegions failed, not silent about them", () => {
+    const findings = run(
+      ec2InstanceProfile,
+      snapshot(
+        {
+          "ec2.regions": failed("ec2:DescribeRegions", "UnauthorizedOperation"),
+          [regional("ec2.instances", "us-east-1")]: ok([instance("i-east", { iamInstanceProfileArn: "arn:aws:iam::111122223333:instance-profile/web" })]),
+        },
+        ["us-east-1"],
+      ),
+    );
+    expect(statuses(findings)).toEqual([
+      ["i-east", "pass"],
+      ["opt-in regions", "unknown"],
+    ]);
+    expect(findings[1]?.reason).toContain("the account's regions could not be listed (ec2:DescribeRegions failed: UnauthorizedOperation)");
+  });
+
   it("is unknown for an enabled region that has no instances part at all", () => {
     expect(only(run(ec2InstanceProfile, snapshot({}, ["eu-central-1"])))).toMatchObject({ status: "unknown", resourceId: "eu-central-1" });
   });
@@ -56,11 +74,19 @@ describe("users.workload-keys", () => {
   it.each([
     ["a key-only user whose key is used", keyRow("ci"), "fail"],
     ["a key-only user whose key was never used (N/A)", keyRow("ci", 10, "N/A"), "fail"],
-    ["a console user with a key", keyRow("alice", 10, 1, { password_enabled: true }), "pass"],
-    ["a console user without keys", humanRow("bob"), "pass"],
   ])("%s → %s", (_, row, status) => {
     const report = ok(credentialReport([rootRow({ access_key_1_active: true }), row]));
     expect(only(run(usersWorkloadKeys, snapshot({ "iam.credentialReport": report }))).status).toBe(status);
+  });
+
+  it("does not pass users it does not judge (console users, users without keys): they get no finding", () => {
+    const report = ok(credentialReport([keyRow("alice", 10, 1, { password_enabled: true }), humanRow("bob"), keyRow("ci")]));
+    expect(statuses(run(usersWorkloadKeys, snapshot({ "iam.credentialReport": report })))).toEqual([["ci", "fail"]]);
+  });
+
+  it("passes the account once when no user holds keys without a console password", () => {
+    const report = ok(credentialReport([keyRow("alice", 10, 1, { password_enabled: true }), humanRow("bob")]));
+    expect(only(run(usersWorkloadKeys, snapshot({ "iam.credentialReport": report })))).toMatchObject({ status: "pass", resourceType: "account" });
   });
 
   it("raises the severity when the workload user is an administrator", () => {
@@ -69,6 +95,32 @@ describe("users.workload-keys", () => {
       "iam.authorizationDetails": ok(authorizationDetails({ users: [iamUser("deployer", { attachedManagedPolicies: [attached(ADMINISTRATOR_ACCESS_ARN)] })], policies: [adminAccess] })),
     };
     expect(only(run(usersWorkloadKeys, snapshot(parts)))).toMatchObject({ status: "fail", severity: "high" });
+  });
+});
+
+describe("users.workload-keys admin evidence", () => {
+  it("records admin as unknown, not false, when the IAM details are missing", () => {
+    const finding = only(run(usersWorkloadKeys, snapshot({ "iam.credentialReport": ok(credentialReport([keyRow("deployer")])) })));
+    expect(finding).toMatchObject({ status: "fail", severity: "medium", evidence: { admin: "unknown" } });
+    expect(finding.reason).toContain("whether it has administrator rights is unknown");
+  });
+
+  it("records admin as unknown when a policy of the user could not be read", () => {
+    const parts = {
+      "iam.credentialReport": ok(credentialReport([keyRow("deployer")])),
+      "iam.authorizationDetails": ok(
+        authorizationDetails({ users: [iamUser("deployer", { inlinePolicies: [inline("broken", { $malformed: true, raw: "", error: "bad" })] })] }),
+      ),
+    };
+    expect(only(run(usersWorkloadKeys, snapshot(parts))).evidence).toMatchObject({ admin: "unknown" });
+  });
+
+  it("records admin as false when every policy was read and none grants admin", () => {
+    const parts = {
+      "iam.credentialReport": ok(credentialReport([keyRow("deployer")])),
+      "iam.authorizationDetails": ok(authorizationDetails({ users: [iamUser("deployer")] })),
+    };
+    expect(only(run(usersWorkloadKeys, snapshot(parts))).evidence).toMatchObject({ admin: false });
   });
 });
 

@@ -3,7 +3,7 @@
  * temporary, automatically rotated credentials; seeds 002 and 004 say the same).
  */
 import { activeKeys, isTrue, rowEvidence, userRows } from "./credential-report";
-import { instanceArn, makeFinding, unknownForAccount, unknownForRegion } from "./findings";
+import { accountRootArn, instanceArn, makeFinding, unknownForAccount, unknownForRegion } from "./findings";
 import { analyseIam } from "./iam-analysis";
 import { globalPart, isSkipped, regionalParts } from "./part-access";
 import type { CheckDefinition, Finding } from "./types";
@@ -49,32 +49,47 @@ export const usersWorkloadKeys: CheckDefinition = {
     const report = globalPart(snapshot, "iam.credentialReport");
     if (!report.available) return [unknownForAccount(usersWorkloadKeys, snapshot, [report.unavailable])];
     // The last-used service stays out of the evidence (it moves with every call); the reason names it.
-    // Admin rights make such a key far worse; without the authorization details the default severity stands.
+    // Admin rights make such a key far worse; without readable IAM details they are unknown, not absent.
     const details = globalPart(snapshot, "iam.authorizationDetails");
     const iam = details.available ? analyseIam(details.data, snapshot.accountId) : undefined;
-    return userRows(report.data).map((row) => {
+    // Only key-only users are judged. Anyone else gets no finding rather than a pass that would
+    // mean nothing and lift the score; deactivating the keys then reads as the resource leaving
+    // the check, which closes its checklist item. With none at all, the account passes once.
+    const findings = userRows(report.data).flatMap((row): Finding[] => {
       const keys = activeKeys(row);
-      const workload = keys.length > 0 && !isTrue(row.password_enabled);
-      const admin = iam?.user(row.arn)?.status === "admin";
-      const evidence = {
-        ...rowEvidence(row, ["password_enabled", "access_key_1_active", "access_key_2_active"]),
-        admin,
-      };
+      if (keys.length === 0 || isTrue(row.password_enabled)) return [];
+      const adminStatus = iam?.user(row.arn)?.status;
+      const admin = adminStatus === "admin" ? true : adminStatus === "not_admin" ? false : "unknown";
       const services = [...new Set(keys.map((key) => key.lastUsedService).filter((service) => service !== "N/A"))];
-      return makeFinding(usersWorkloadKeys, {
-        resourceId: row.arn,
-        resourceType: "user",
-        resourceName: row.user,
-        status: workload ? "fail" : "pass",
-        ...(workload && admin ? { severity: "high" as const } : {}),
-        evidence,
-        reason: workload
-          ? `${row.user} has ${keys.length} active access key${keys.length > 1 ? "s" : ""} and no console password${services.length ? ` (last used for ${services.join(", ")})` : ""}${admin ? ", with administrator rights" : ""}: a workload holding long-lived keys.`
-          : keys.length === 0
-            ? `${row.user} has no active access key.`
-            : `${row.user} is a console user; its keys are judged by users.humans-via-roles.`,
-      });
+      const adminText =
+        admin === true
+          ? ", with administrator rights"
+          : admin === "unknown"
+            ? `; whether it has administrator rights is unknown (${details.available ? "some of its policies could not be read" : details.unavailable.reason})`
+            : "";
+      return [
+        makeFinding(usersWorkloadKeys, {
+          resourceId: row.arn,
+          resourceType: "user",
+          resourceName: row.user,
+          status: "fail",
+          ...(admin === true ? { severity: "high" as const } : {}),
+          evidence: { ...rowEvidence(row, ["password_enabled", "access_key_1_active", "access_key_2_active"]), admin },
+          reason: `${row.user} has ${keys.length} active access key${keys.length > 1 ? "s" : ""} and no console password${services.length ? ` (last used for ${services.join(", ")})` : ""}: a workload holding long-lived keys${adminText}.`,
+        }),
+      ];
     });
+    if (findings.length > 0) return findings;
+    return [
+      makeFinding(usersWorkloadKeys, {
+        resourceId: accountRootArn(snapshot.accountId),
+        resourceType: "account",
+        resourceName: snapshot.accountId,
+        status: "pass",
+        evidence: { keyOnlyUsers: [] },
+        reason: "No user holds active access keys without a console password.",
+      }),
+    ];
   },
 };
 
@@ -93,7 +108,12 @@ export const ec2RoleNotAdmin: CheckDefinition = {
       .map((role) => {
         const status = iam.role(role.arn);
         const paths = status?.paths.map((path) => ({ ...path.source, kind: path.kind })) ?? [];
-        const evidence = { arn: role.arn, instanceProfileArns: [...role.instanceProfileArns].sort(), adminPaths: paths };
+        const evidence = {
+          arn: role.arn,
+          instanceProfileArns: [...role.instanceProfileArns].sort(),
+          adminPaths: paths,
+          serviceControlPolicies: status?.serviceControlPoliciesConsidered ? "considered" : "not considered",
+        };
         const base = { resourceId: role.arn, resourceType: "role" as const, resourceName: role.roleName, evidence };
         if (status?.status === "admin") {
           return makeFinding(ec2RoleNotAdmin, { ...base, status: "fail", reason: `Instance role ${role.roleName} has administrator rights (${paths[0]?.policyName ?? "admin policy"}).` });

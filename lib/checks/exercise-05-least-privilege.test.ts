@@ -83,6 +83,24 @@ describe("policies.privilege-escalation", () => {
     });
   });
 
+  it("shows a grant that needs a condition as conditional, and says SCPs were not considered", () => {
+    const user = iamUser("tagged", {
+      inlinePolicies: [inline("iam", policy(allow("iam:AttachUserPolicy", "*", { Condition: { StringEquals: { "aws:PrincipalTag/team": "platform" } } })))],
+    });
+    const finding = only(run(policiesPrivilegeEscalation, withDetails(authorizationDetails({ users: [user] }))));
+    expect(finding.reason).toContain("under conditions its policies set");
+    expect(finding.evidence).toMatchObject({
+      paths: [{ grants: [{ statements: [{ policyName: "iam", conditional: true }] }] }],
+      serviceControlPolicies: "not considered",
+    });
+  });
+
+  it("does not count an action its permissions boundary denies", () => {
+    const boundary = managedPolicy(customerPolicyArn("no-iam"), policy(allow("*"), { Effect: "Deny", Action: "iam:*", Resource: "*" }));
+    const user = iamUser("bounded", { permissionsBoundaryArn: boundary.arn, inlinePolicies: [inline("iam", policy(allow("iam:AttachUserPolicy")))] });
+    expect(only(run(policiesPrivilegeEscalation, withDetails(authorizationDetails({ users: [user], policies: [boundary] })))).status).toBe("pass");
+  });
+
   it("is unknown, not pass, when a principal without a visible path has an unreadable policy", () => {
     const user = iamUser("partial", { inlinePolicies: [inline("bad", { $malformed: true, raw: "", error: "bad" })] });
     expect(only(run(policiesPrivilegeEscalation, withDetails(authorizationDetails({ users: [user] })))).status).toBe("unknown");

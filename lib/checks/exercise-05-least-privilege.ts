@@ -3,9 +3,9 @@
  * per-application credentials with only the rights they need; seed 004: CloudTrail, because you
  * cannot right-size what you cannot see).
  */
-import { privilegeEscalationPaths } from "@/lib/policy/escalation";
+import { privilegeEscalationPaths, type EscalationPath } from "@/lib/policy/escalation";
 import { serviceWildcardGrants } from "@/lib/policy/grants";
-import { describeSource, sourcedStatements } from "@/lib/policy/principal-policies";
+import { describeSource } from "@/lib/policy/principal-policies";
 import type { IamRole, IamUser } from "@/lib/snapshot/schema";
 import { asEvidence, makeFinding, unknownForAccount } from "./findings";
 import { analyseIam, customerPoliciesInForce, isServiceLinkedRole, type IamAnalysis } from "./iam-analysis";
@@ -46,6 +46,11 @@ export const policiesServiceWildcards: CheckDefinition = {
   },
 };
 
+/** Some required action is granted only by statements whose conditions a request must meet. */
+function isConditionalPath(path: EscalationPath): boolean {
+  return path.grants.some((grant) => grant.statements.every((statement) => statement.conditional));
+}
+
 function escalationFinding(iam: IamAnalysis, principal: { type: "user"; user: IamUser } | { type: "role"; role: IamRole }): Finding | undefined {
   const isUser = principal.type === "user";
   const arn = isUser ? principal.user.arn : principal.role.arn;
@@ -53,13 +58,7 @@ function escalationFinding(iam: IamAnalysis, principal: { type: "user"; user: Ia
   const status = isUser ? iam.user(arn) : iam.role(arn);
   // Admins can do everything already; escalation is about principals that are meant to be less.
   if (!status || status.status === "admin") return undefined;
-  const sources = isUser ? iam.catalog.userSources(principal.user) : iam.catalog.roleSources(principal.role);
-  const boundaryArn = isUser ? principal.user.permissionsBoundaryArn : principal.role.permissionsBoundaryArn;
-  const boundary = boundaryArn ? iam.catalog.managedDocument(boundaryArn) : undefined;
-  const paths = privilegeEscalationPaths(sourcedStatements(sources), {
-    ...(boundary?.ok ? { boundary: boundary.policy } : {}),
-    ...(isUser ? { variables: { "aws:username": name } } : {}),
-  });
+  const paths = privilegeEscalationPaths(iam.catalog.policySet(isUser ? principal.user : principal.role), isUser ? { variables: { "aws:username": name } } : {});
   const evidence = asEvidence({
     arn,
     paths: paths.map((path) => ({
@@ -67,10 +66,16 @@ function escalationFinding(iam: IamAnalysis, principal: { type: "user"; user: Ia
       unrestricted: path.unrestricted,
       grants: path.grants.map((grant) => ({
         action: grant.action,
-        statements: grant.statements.map((statement) => ({ ...statement.source, ...statement.statement, allResources: statement.allResources })),
+        statements: grant.statements.map((statement) => ({
+          ...statement.source,
+          ...statement.statement,
+          allResources: statement.allResources,
+          conditional: statement.conditional,
+        })),
       })),
     })),
     unreadablePolicies: status.unreadable.map((entry) => describeSource(entry.source)),
+    serviceControlPolicies: status.serviceControlPoliciesConsidered ? "considered" : "not considered",
   });
   const base = { resourceId: arn, resourceType: principal.type, resourceName: name, evidence };
   if (paths.length > 0) {
@@ -79,7 +84,7 @@ function escalationFinding(iam: IamAnalysis, principal: { type: "user"; user: Ia
       status: "fail",
       // Every action narrowed to named resources may still escalate, but less certainly.
       severity: paths.some((path) => path.unrestricted) ? "high" : "medium",
-      reason: `${name} can raise its own privileges: ${paths.map((path) => path.title.toLowerCase()).join("; ")}.`,
+      reason: `${name} can raise its own privileges${paths.every(isConditionalPath) ? " under conditions its policies set" : ""}: ${paths.map((path) => path.title.toLowerCase()).join("; ")}.`,
     });
   }
   if (status.unreadable.length > 0) {

@@ -27,7 +27,7 @@ describe("sts.regions-unused-disabled", () => {
         { region: "eu-north-1", status: "active" as const },
         { region: "eu-west-1", status: "active" as const },
         { region: "us-east-1", status: "active" as const },
-        { region: "ap-south-2", status: "disabled" as const },
+        { region: "ca-central-1", status: "disabled" as const },
         { region: "sa-east-1", status: "unknown" as const, errorCode: "TimeoutError" },
       ],
     }),
@@ -35,7 +35,7 @@ describe("sts.regions-unused-disabled", () => {
 
   it("fails active unused regions, passes used or disabled ones, and leaves us-east-1 not applicable", () => {
     expect(statuses(run(stsRegionsUnusedDisabled, snapshot(base, regions)))).toEqual([
-      ["ap-south-2", "pass"],
+      ["ca-central-1", "pass"],
       ["eu-north-1", "fail"],
       ["eu-west-1", "pass"],
       ["sa-east-1", "unknown"],
@@ -58,6 +58,30 @@ describe("sts.regions-unused-disabled", () => {
   it("uses a stable regional resource id", () => {
     const finding = run(stsRegionsUnusedDisabled, snapshot(base, regions)).find((f) => f.region === "eu-north-1");
     expect(finding?.resourceId).toBe(`arn:aws:sts:eu-north-1:${TEST_ACCOUNT_ID}:regional-endpoint`);
+  });
+
+  it("is unknown, not pass, when STS answers deactivated in an opt-in region (the refusal may be iamfit's own account's)", () => {
+    const probe = (region: string) => ok({ probedAs: "audit-role-account", regions: [{ region, status: "disabled" as const }] });
+    const listed = ok([
+      { regionName: "ap-east-1", optInStatus: "opted-in" },
+      { regionName: "eu-west-3", optInStatus: "opt-in-not-required" },
+    ]);
+    // Listed as opted in by DescribeRegions.
+    expect(only(run(stsRegionsUnusedDisabled, snapshot({ "sts.regionStatus": probe("ap-east-1"), "ec2.regions": listed }, ["ap-east-1"])))).toMatchObject({
+      status: "unknown",
+      evidence: { optInRegion: true },
+    });
+    // No region list: a region outside the default-enabled ones may be opt-in.
+    expect(only(run(stsRegionsUnusedDisabled, snapshot({ "sts.regionStatus": probe("ap-south-2") }, ["ap-south-2"]))).status).toBe("unknown");
+    // A default-enabled region is the audited account's own setting.
+    expect(only(run(stsRegionsUnusedDisabled, snapshot({ "sts.regionStatus": probe("eu-west-3"), "ec2.regions": listed }, ["eu-west-3"]))).status).toBe("pass");
+  });
+
+  it("is unknown for the opt-in regions it could not examine when DescribeRegions failed", () => {
+    const parts = { ...base, "ec2.regions": failed("ec2:DescribeRegions", "UnauthorizedOperation") };
+    const findings = run(stsRegionsUnusedDisabled, snapshot(parts, regions));
+    expect(findings.find((finding) => finding.region === "opt-in regions")).toMatchObject({ status: "unknown" });
+    expect(findings.find((finding) => finding.region === "opt-in regions")?.reason).toContain("only the regions AWS enables by default were examined");
   });
 
   it("is unknown for the account without the STS probe", () => {

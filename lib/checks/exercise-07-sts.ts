@@ -5,14 +5,30 @@
  */
 import { trustPolicyAnalysis, type TrustedPrincipal } from "@/lib/policy/trust-policy";
 import { activeKeys, isTrue, rowEvidence, userRows } from "./credential-report";
-import { asEvidence, makeFinding, unknownForAccount } from "./findings";
+import { DEFAULT_ENABLED_REGIONS } from "@/lib/aws/regions";
+import type { AccountSnapshot } from "@/lib/snapshot/schema";
+import { asEvidence, makeFinding, unknownForAccount, unknownForRegion } from "./findings";
 import { isServiceLinkedRole } from "./iam-analysis";
-import { globalPart } from "./part-access";
+import { globalPart, unexaminedRegions } from "./part-access";
 import { regionUsage } from "./region-usage";
 import type { CheckDefinition, Finding } from "./types";
 
 /** The global endpoint cannot be deactivated (seed 003; AWS STS regional endpoints docs). */
 const ALWAYS_ACTIVE_REGION = "us-east-1";
+
+/**
+ * Regions the account had to enable itself. DescribeRegions says so; without it, every region
+ * outside the default-enabled list may be one. STS in such a region answers AssumeRole only
+ * when the region is active in the requesting account as well as the role's account
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html),
+ * so a RegionDisabledException there may describe iamfit's own account, not the audited one.
+ */
+function isOptInRegion(snapshot: AccountSnapshot, region: string): boolean {
+  const regions = globalPart(snapshot, "ec2.regions");
+  const listed = regions.available ? regions.data.find((entry) => entry.regionName === region) : undefined;
+  if (listed) return listed.optInStatus !== "opt-in-not-required";
+  return !(DEFAULT_ENABLED_REGIONS as readonly string[]).includes(region);
+}
 
 export const stsRegionsUnusedDisabled: CheckDefinition = {
   id: "sts.regions-unused-disabled",
@@ -24,7 +40,8 @@ export const stsRegionsUnusedDisabled: CheckDefinition = {
     const status = globalPart(snapshot, "sts.regionStatus");
     if (!status.available) return [unknownForAccount(stsRegionsUnusedDisabled, snapshot, [status.unavailable])];
     const usage = regionUsage(snapshot);
-    return [...status.data.regions]
+    const unexamined = unexaminedRegions(snapshot);
+    const probed = [...status.data.regions]
       .sort((a, b) => a.region.localeCompare(b.region))
       .map((state): Finding => {
         const usedBy = usage.usedBy(state.region);
@@ -40,6 +57,14 @@ export const stsRegionsUnusedDisabled: CheckDefinition = {
         }
         if (state.status === "unknown") {
           return makeFinding(stsRegionsUnusedDisabled, { ...base, status: "unknown", reason: `The STS probe in ${state.region} failed${state.errorCode ? ` (${state.errorCode})` : ""}.` });
+        }
+        if (state.status === "disabled" && isOptInRegion(snapshot, state.region)) {
+          return makeFinding(stsRegionsUnusedDisabled, {
+            ...base,
+            evidence: { ...base.evidence, optInRegion: true },
+            status: "unknown",
+            reason: `STS refused iamfit in ${state.region} as deactivated, but in a region an account must enable itself STS must be active in iamfit's own account as well, so the refusal may come from iamfit's side.`,
+          });
         }
         if (state.status === "disabled") {
           return makeFinding(stsRegionsUnusedDisabled, { ...base, status: "pass", reason: `STS is deactivated in ${state.region}.` });
@@ -61,6 +86,7 @@ export const stsRegionsUnusedDisabled: CheckDefinition = {
           reason: `STS is active in ${state.region}, where iamfit saw no instances, custom security groups, Auto Scaling groups, buckets, trails, or key or role use.`,
         });
       });
+    return unexamined ? [...probed, unknownForRegion(stsRegionsUnusedDisabled, unexamined.region ?? "", [unexamined])] : probed;
   },
 };
 

@@ -88,8 +88,30 @@ export function globalPart<N extends GlobalPartName>(snapshot: AccountSnapshot, 
 }
 
 /**
+ * Where regional findings for regions nobody listed go. When ec2:DescribeRegions fails the
+ * collector falls back to the regions AWS enables by default, so opt-in regions the account
+ * enabled were never examined; they cannot be named, so they are judged together, as unknown.
+ */
+export const UNEXAMINED_REGIONS = "opt-in regions";
+
+/** Why regions beyond the snapshot's own were not examined, when the region list could not be read. */
+export function unexaminedRegions(snapshot: AccountSnapshot): UnavailablePart | undefined {
+  const regions = snapshot.parts["ec2.regions"];
+  if (regions?.status !== "error") return undefined;
+  return {
+    part: "ec2.regions",
+    region: UNEXAMINED_REGIONS,
+    reason:
+      `the account's regions could not be listed (${regions.error.api} failed: ${regions.error.code}), ` +
+      "so only the regions AWS enables by default were examined",
+    evidence: { part: "ec2.regions", status: "error", api: regions.error.api, code: regions.error.code, examinedRegions: [...snapshot.regions].sort() },
+  };
+}
+
+/**
  * One entry per region the snapshot covers: its enabled regions plus any region a part was
- * stored for. A region without the part is unavailable (it should have been collected).
+ * stored for. A region without the part is unavailable (it should have been collected). When
+ * the region list itself failed, one more entry stands for the regions that were not examined.
  */
 export function regionalParts<N extends RegionalPartName>(snapshot: AccountSnapshot, name: N): Array<RegionalPartAccess<PartData<N>>> {
   const prefix = `${name}@`;
@@ -97,7 +119,9 @@ export function regionalParts<N extends RegionalPartName>(snapshot: AccountSnaps
     .filter((key) => key.startsWith(prefix))
     .map((key) => key.slice(prefix.length));
   const regions = [...new Set([...snapshot.regions, ...stored])].sort();
-  return regions.map((region) => regionalPart(snapshot, name, region));
+  const entries = regions.map((region) => regionalPart(snapshot, name, region));
+  const unexamined = unexaminedRegions(snapshot);
+  return unexamined ? [...entries, { region: UNEXAMINED_REGIONS, available: false, unavailable: unexamined }] : entries;
 }
 
 /** The part of one region, judged like `regionalParts` entries. */

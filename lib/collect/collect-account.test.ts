@@ -120,7 +120,7 @@ describe("collectAccount", () => {
     expect(snapshot.parts["ec2.instances@sa-east-1"]).toMatchObject({ status: "ok" });
   });
 
-  it("skips a region whose calls answer OptInRequired, or AuthFailure in an opt-in region, but not AuthFailure elsewhere", async () => {
+  it("skips a region whose calls answer OptInRequired, but keeps AuthFailure in an opted-in region a visible error", async () => {
     const { snapshot } = await collect(
       emptyAccount({
         DescribeInstances: (_input, call) => {
@@ -130,9 +130,21 @@ describe("collectAccount", () => {
         },
       }),
     );
-    expect(snapshot.parts["ec2.instances@ap-east-1"]).toEqual({ status: "skipped", reason: "region_disabled" });
+    // DescribeRegions reports ap-east-1 as opted in: an AuthFailure there is not proof it is disabled.
+    expect(snapshot.parts["ec2.instances@ap-east-1"]).toMatchObject({ status: "error", error: { code: "AuthFailure", region: "ap-east-1" } });
     expect(snapshot.parts["ec2.instances@eu-west-1"]).toEqual({ status: "skipped", reason: "region_disabled" });
     expect(snapshot.parts["ec2.instances@us-east-1"]).toMatchObject({ status: "error", error: { code: "AuthFailure", region: "us-east-1" } });
+  });
+
+  it("skips a region on AuthFailure only while its opt-in status says it is being disabled", async () => {
+    const { snapshot } = await collect(
+      emptyAccount({
+        DescribeRegions: { Regions: [...REGIONS, { RegionName: "me-south-1", OptInStatus: "disabling" }] },
+        DescribeInstances: (_input, call) => (call.region === "us-east-1" ? { Reservations: [] } : awsError("AuthFailure", { httpStatus: 401 })),
+      }),
+    );
+    expect(snapshot.parts["ec2.instances@me-south-1"]).toEqual({ status: "skipped", reason: "region_disabled" });
+    expect(snapshot.parts["ec2.instances@ap-east-1"]).toMatchObject({ status: "error", error: { code: "AuthFailure" } });
   });
 
   it("leaves regions outside allow/deny out of scope, and does not probe STS there", async () => {

@@ -203,11 +203,14 @@ async function runPart(
 }
 
 /**
- * OptInRequired and RegionDisabledException say so directly. In an opt-in region, AuthFailure or
- * an invalid token is how AWS answers while the region is being disabled (or before it is ready).
+ * OptInRequired and RegionDisabledException say so directly. AuthFailure or an invalid token is
+ * also how AWS answers while an opt-in region is being disabled, but equally a real credential
+ * problem: in a region DescribeRegions reports as enabled it stays a visible collection error
+ * (the region's checks are unknown), and only a status saying the region is being disabled
+ * (the Account Management API's DISABLING) turns it into a skipped region.
  */
 function regionWasDisabled(code: string, region: Region): boolean {
-  return isRegionDisabled(code) || (region.optInStatus === "opted-in" && isInvalidCredentials(code));
+  return isRegionDisabled(code) || (isInvalidCredentials(code) && region.optInStatus.toLowerCase() === "disabling");
 }
 
 function describePartError(error: unknown, api: string, region: string | undefined): CollectorError {

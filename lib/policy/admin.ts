@@ -6,17 +6,11 @@
  * A conditional Allow still grants admin to whoever meets the condition (seed 003's policy allows
  * `*` when MFA is present: that user is an admin with MFA), so it counts, marked `conditional`.
  * A Deny cancels the grant only when it is unconditional and covers every action on every
- * resource; anything narrower leaves an administrator with a few exceptions.
+ * resource; anything narrower leaves an administrator with a few exceptions. The answer comes
+ * from the one evaluator (evaluator.ts), asked "every action on every resource".
  */
-import {
-  parsePolicyDocument,
-  statementEvidence,
-  type NormalizedPolicy,
-  type PolicyDocumentError,
-  type PolicyStatement,
-  type StatementEvidence,
-} from "./document";
-import { statementCoversAllActions, statementCoversAllResources } from "./matching";
+import { evaluateAccess, type AccessEvaluation } from "./evaluator";
+import { parsePolicyDocument, type NormalizedPolicy, type PolicyDocumentError, type StatementEvidence } from "./document";
 
 export const ADMINISTRATOR_ACCESS_ARN = "arn:aws:iam::aws:policy/AdministratorAccess";
 
@@ -40,30 +34,27 @@ export type AdminPolicyVerdict =
     }
   | { ok: false; error: PolicyDocumentError };
 
-function adminGrantKind(statement: PolicyStatement): AdminGrantKind | undefined {
-  if (statement.effect !== "Allow" || !statementCoversAllResources(statement)) return undefined;
-  if (statementCoversAllActions(statement)) return "full_wildcard";
-  if (statement.notActions) return "not_action";
-  return undefined;
+/** The admin question asked of the evaluator: every action on every resource. */
+export const EVERY_ACTION_ON_EVERY_RESOURCE = { action: "*", resource: "*" } as const;
+
+/** The Allows of an admin-question evaluation, as admin grants. */
+export function adminGrantsFrom(evaluation: AccessEvaluation): AdminGrant[] {
+  return evaluation.allows.map((allow) => ({
+    kind: allow.notAction ? "not_action" : "full_wildcard",
+    conditional: allow.conditional,
+    statement: allow.statement,
+  }));
 }
 
-/** An unconditional Deny of every action on every resource: nothing the policy allows survives it. */
-export function isDenyEverything(statement: PolicyStatement): boolean {
-  return (
-    statement.effect === "Deny" &&
-    statement.conditions.length === 0 &&
-    statementCoversAllActions(statement) &&
-    statementCoversAllResources(statement)
-  );
-}
-
+/** One policy document on its own, through the same evaluator as a principal's policies. */
 export function adminGrantsOf(policy: NormalizedPolicy): { grants: AdminGrant[]; cancelledBy?: StatementEvidence } {
-  const grants = policy.statements.flatMap((statement) => {
-    const kind = adminGrantKind(statement);
-    return kind ? [{ kind, conditional: statement.conditions.length > 0, statement: statementEvidence(statement) }] : [];
-  });
-  const deny = policy.statements.find(isDenyEverything);
-  return deny ? { grants, cancelledBy: statementEvidence(deny) } : { grants };
+  const evaluation = evaluateAccess(
+    { identity: [{ source: { via: "direct", attachment: "managed", policyName: "" }, policy }], unreadable: [] },
+    EVERY_ACTION_ON_EVERY_RESOURCE,
+  );
+  const grants = adminGrantsFrom(evaluation);
+  const deny = evaluation.decision === "denied" ? evaluation.denies.find((entry) => !entry.conditional) : undefined;
+  return deny ? { grants, cancelledBy: deny.statement } : { grants };
 }
 
 export function isAdminPolicy(document: unknown, policyArn?: string): AdminPolicyVerdict {

@@ -4,15 +4,10 @@
  * but can assume an admin role is reported separately as a role chain (see role-chains.ts).
  */
 import type { AuthorizationDetails, IamRole, IamUser } from "@/lib/snapshot/schema";
-import { ADMINISTRATOR_ACCESS_ARN, adminGrantsOf, isDenyEverything, type AdminGrantKind } from "./admin";
-import { statementEvidence, type PolicyDocumentError, type StatementEvidence } from "./document";
-import {
-  createPolicyCatalog,
-  sourceRef,
-  type PolicyCatalog,
-  type PolicySource,
-  type PolicySourceRef,
-} from "./principal-policies";
+import { ADMINISTRATOR_ACCESS_ARN, EVERY_ACTION_ON_EVERY_RESOURCE, type AdminGrantKind } from "./admin";
+import type { PolicyDocumentError, StatementEvidence } from "./document";
+import { evaluateAccess, type MatchedStatement, type PolicyRef, type PrincipalPolicySet } from "./evaluator";
+import { createPolicyCatalog, type PolicyCatalog, type PolicySourceRef } from "./principal-policies";
 import { findRoleChains, type RoleChainAdmin } from "./role-chains";
 
 export interface AdminPath {
@@ -32,6 +27,10 @@ export interface PrincipalAdminStatus {
   cancelledBy?: { source: PolicySourceRef; statement: StatementEvidence };
   /** The permissions boundary that keeps the admin policies from taking effect. */
   limitedByBoundary?: string;
+  /** The service control policy level that keeps them from taking effect. */
+  limitedByServiceControlPolicies?: string;
+  /** False when the organization's service control policies could not be taken into account. */
+  serviceControlPoliciesConsidered: boolean;
   unreadable: Array<{ source: PolicySourceRef; error: PolicyDocumentError }>;
 }
 
@@ -42,63 +41,57 @@ export interface AdminPrincipals {
   roleChains: RoleChainAdmin[];
 }
 
-function adminPaths(source: PolicySource): AdminPath[] {
-  const ref = sourceRef(source);
-  if (source.policyArn === ADMINISTRATOR_ACCESS_ARN) {
-    return [{ source: ref, kind: "administrator_access_arn", conditional: false }];
-  }
-  if (!source.parsed.ok) return [];
-  return adminGrantsOf(source.parsed.policy).grants.map((grant) => ({
-    source: ref,
-    kind: grant.kind,
-    conditional: grant.conditional,
-    statement: grant.statement,
-  }));
+/** The identity-policy part of a reference (where it is attached), without the layer tag. */
+export function identitySource(ref: PolicyRef): PolicySourceRef | undefined {
+  if (ref.layer !== "identity") return undefined;
+  const { layer: _layer, ...source } = ref;
+  return source;
 }
 
-/** A boundary only leaves admin intact when it allows every action on every resource unconditionally. */
-function boundaryLimits(boundaryArn: string | undefined, catalog: PolicyCatalog): boolean {
-  if (boundaryArn === undefined || boundaryArn === ADMINISTRATOR_ACCESS_ARN) return false;
-  const boundary = catalog.managedDocument(boundaryArn);
-  // An unreadable boundary cannot be shown to limit anything; keep the admin finding.
-  if (!boundary.ok) return false;
-  const { grants, cancelledBy } = adminGrantsOf(boundary.policy);
-  return cancelledBy !== undefined || !grants.some((grant) => grant.kind === "full_wildcard" && !grant.conditional);
+function adminPath(allow: MatchedStatement): AdminPath[] {
+  const source = identitySource(allow.policy);
+  if (!source) return [];
+  // AdministratorAccess is named by its ARN: its document may not even have been collected.
+  if (source.policyArn === ADMINISTRATOR_ACCESS_ARN) return [{ source, kind: "administrator_access_arn", conditional: false }];
+  return [{ source, kind: allow.notAction ? "not_action" : "full_wildcard", conditional: allow.conditional, statement: allow.statement }];
 }
 
-export function principalAdminStatus(
-  principalType: "user" | "role",
-  principal: { arn: string; name: string; permissionsBoundaryArn?: string },
-  sources: PolicySource[],
-  catalog: PolicyCatalog,
-): PrincipalAdminStatus {
-  const paths = sources.flatMap(adminPaths);
-  const unreadable = sources.flatMap((source) =>
-    !source.parsed.ok && source.policyArn !== ADMINISTRATOR_ACCESS_ARN ? [{ source: sourceRef(source), error: source.parsed.error }] : [],
-  );
-  const base = { principalType, arn: principal.arn, name: principal.name, unreadable };
-  for (const source of sources) {
-    if (!source.parsed.ok) continue;
-    const deny = source.parsed.policy.statements.find(isDenyEverything);
-    if (deny) {
-      return { ...base, status: "not_admin", paths, cancelledBy: { source: sourceRef(source), statement: statementEvidence(deny) } };
-    }
+/** Admin is "every action on every resource" allowed, perhaps conditionally, by the one evaluator. */
+export function principalAdminStatus(principalType: "user" | "role", principal: { arn: string; name: string }, set: PrincipalPolicySet): PrincipalAdminStatus {
+  const evaluation = evaluateAccess(set, EVERY_ACTION_ON_EVERY_RESOURCE);
+  const paths = evaluation.allows.flatMap(adminPath);
+  const base = {
+    principalType,
+    arn: principal.arn,
+    name: principal.name,
+    paths,
+    serviceControlPoliciesConsidered: evaluation.serviceControlPoliciesConsidered,
+    unreadable: set.unreadable,
+  };
+  if (evaluation.decision === "allowed" || evaluation.decision === "allowed_conditionally") return { ...base, status: "admin" };
+  if (evaluation.decision === "denied") {
+    const deny = evaluation.denies.find((entry) => !entry.conditional);
+    const source = deny ? identitySource(deny.policy) : undefined;
+    if (deny && source) return { ...base, status: "not_admin", cancelledBy: { source, statement: deny.statement } };
+    if (deny?.policy.layer === "boundary") return { ...base, status: "not_admin", limitedByBoundary: deny.policy.policyArn };
+    if (deny?.policy.layer === "scp") return { ...base, status: "not_admin", limitedByServiceControlPolicies: deny.policy.target };
   }
-  if (paths.length > 0 && boundaryLimits(principal.permissionsBoundaryArn, catalog)) {
-    return { ...base, status: "not_admin", paths, limitedByBoundary: principal.permissionsBoundaryArn };
+  const missing = evaluation.missingAllow;
+  if (paths.length > 0 && missing?.layer === "boundary" && set.boundary) {
+    return { ...base, status: "not_admin", limitedByBoundary: set.boundary.policyArn };
   }
-  const status = paths.length > 0 ? "admin" : unreadable.length > 0 ? "undetermined" : "not_admin";
-  return { ...base, status, paths };
+  if (paths.length > 0 && missing?.layer === "scp") {
+    return { ...base, status: "not_admin", limitedByServiceControlPolicies: missing.target ?? "" };
+  }
+  return { ...base, status: set.unreadable.length > 0 ? "undetermined" : "not_admin" };
 }
 
 export function userAdminStatus(user: IamUser, catalog: PolicyCatalog): PrincipalAdminStatus {
-  const principal = { arn: user.arn, name: user.userName, permissionsBoundaryArn: user.permissionsBoundaryArn };
-  return principalAdminStatus("user", principal, catalog.userSources(user), catalog);
+  return principalAdminStatus("user", { arn: user.arn, name: user.userName }, catalog.policySet(user));
 }
 
 export function roleAdminStatus(role: IamRole, catalog: PolicyCatalog): PrincipalAdminStatus {
-  const principal = { arn: role.arn, name: role.roleName, permissionsBoundaryArn: role.permissionsBoundaryArn };
-  return principalAdminStatus("role", principal, catalog.roleSources(role), catalog);
+  return principalAdminStatus("role", { arn: role.arn, name: role.roleName }, catalog.policySet(role));
 }
 
 export function accountIdFromDetails(details: AuthorizationDetails): string | undefined {

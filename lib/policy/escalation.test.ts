@@ -1,19 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { parsePolicyDocument } from "./document";
 import { privilegeEscalationPaths } from "./escalation";
-import type { SourcedStatement } from "./principal-policies";
+import type { PrincipalPolicySet } from "./evaluator";
 import { allow, deny, policy, type StatementJson } from "./testing/policy-factory";
 
-function statementsOf(...statements: StatementJson[]): SourcedStatement[] {
+function statementsOf(...statements: StatementJson[]): PrincipalPolicySet {
   const parsed = parsePolicyDocument(policy(...statements));
   if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.policy.statements.map((statement) => ({
-    source: { via: "direct", attachment: "inline", policyName: "test" },
-    statement,
-  }));
+  return { identity: [{ source: { via: "direct", attachment: "inline", policyName: "test" }, policy: parsed.policy }], unreadable: [] };
 }
 
-const methods = (statements: SourcedStatement[]) => privilegeEscalationPaths(statements).map((path) => path.method);
+const methods = (set: PrincipalPolicySet) => privilegeEscalationPaths(set).map((path) => path.method);
 
 describe("privilegeEscalationPaths", () => {
   it.each([
@@ -72,6 +69,7 @@ describe("privilegeEscalationPaths", () => {
   it("respects a permissions boundary that does not allow IAM writes", () => {
     const boundary = parsePolicyDocument(policy(allow("s3:*")));
     if (!boundary.ok) throw new Error("boundary");
-    expect(privilegeEscalationPaths(statementsOf(allow("iam:AttachUserPolicy")), { boundary: boundary.policy })).toEqual([]);
+    const set = { ...statementsOf(allow("iam:AttachUserPolicy")), boundary: { policyArn: "arn:aws:iam::111122223333:policy/b", policyName: "b", policy: boundary.policy } };
+    expect(privilegeEscalationPaths(set)).toEqual([]);
   });
 });

@@ -6,8 +6,10 @@
  * admin-powered resource to hijack through a data-plane session (SSM sessions, ECS exec, EC2
  * Instance Connect) are left out: they flag most operators' roles without evidence of a target.
  */
-import { allowedAction, type ActionGrant, type AllowedActionOptions } from "./effective-permissions";
-import type { SourcedStatement } from "./principal-policies";
+import type { StatementEvidence } from "./document";
+import { evaluateAccess, isAllowed, type PrincipalPolicySet } from "./evaluator";
+import type { PolicyVariables } from "./matching";
+import type { PolicySourceRef } from "./principal-policies";
 
 export interface EscalationMethod {
   id: string;
@@ -86,6 +88,19 @@ export const ESCALATION_METHODS: EscalationMethod[] = [
   },
 ];
 
+export interface GrantingStatement {
+  source: PolicySourceRef;
+  statement: StatementEvidence;
+  /** The statement applies to every resource, not only some. */
+  allResources: boolean;
+  conditional: boolean;
+}
+
+export interface ActionGrant {
+  action: string;
+  statements: GrantingStatement[];
+}
+
 export interface EscalationPath {
   method: string;
   title: string;
@@ -96,18 +111,34 @@ export interface EscalationPath {
 }
 
 /**
- * Which escalation methods the statements (all identity policies of one principal) allow.
- * Resource scoping is not held against a method (a PassRole on one named role can still be
- * that role's admin rights), but `unrestricted` says whether any of it was narrowed.
+ * The identity-policy statements that allow `action` on at least one resource, when the one
+ * evaluator says the principal may call it at all (after Denies, boundary and SCPs).
  */
-export function privilegeEscalationPaths(
-  statements: SourcedStatement[],
-  options: Pick<AllowedActionOptions, "boundary" | "variables"> = {},
-): EscalationPath[] {
+export function actionGrant(
+  set: PrincipalPolicySet,
+  action: string,
+  options: { resource?: string; variables?: PolicyVariables; excludeSelfScoped?: boolean } = {},
+): ActionGrant | undefined {
+  const evaluation = evaluateAccess(set, { action, ...options });
+  if (!isAllowed(evaluation)) return undefined;
+  const statements = evaluation.allows.flatMap((allow) => {
+    if (allow.policy.layer !== "identity") return [];
+    const { layer: _layer, ...source } = allow.policy;
+    return [{ source, statement: allow.statement, allResources: allow.allResources, conditional: allow.conditional }];
+  });
+  return { action, statements };
+}
+
+/**
+ * Which escalation methods a principal's policies allow. Resource scoping is not held against a
+ * method (a PassRole on one named role can still be that role's admin rights), but
+ * `unrestricted` says whether any of it was narrowed.
+ */
+export function privilegeEscalationPaths(set: PrincipalPolicySet, options: { variables?: PolicyVariables } = {}): EscalationPath[] {
   const cache = new Map<string, ActionGrant | undefined>();
   const grantFor = (action: string, excludeSelfScoped: boolean) => {
     const key = `${action}|${excludeSelfScoped}`;
-    if (!cache.has(key)) cache.set(key, allowedAction(statements, action, { ...options, excludeSelfScoped }));
+    if (!cache.has(key)) cache.set(key, actionGrant(set, action, { ...options, excludeSelfScoped }));
     return cache.get(key);
   };
   return ESCALATION_METHODS.flatMap((method) => {

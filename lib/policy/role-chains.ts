@@ -8,8 +8,9 @@
  */
 import type { IamRole, IamUser } from "@/lib/snapshot/schema";
 import type { StatementEvidence } from "./document";
-import { allowedAction, type GrantingStatement } from "./effective-permissions";
-import { sourcedStatements, type PolicyCatalog, type SourcedStatement } from "./principal-policies";
+import { actionGrant, type GrantingStatement } from "./escalation";
+import type { PrincipalPolicySet } from "./evaluator";
+import type { PolicyCatalog } from "./principal-policies";
 import { trustPolicyAnalysis, type TrustedPrincipal } from "./trust-policy";
 
 export interface RoleChainStep {
@@ -34,7 +35,7 @@ const MAX_CHAIN_LENGTH = 4;
 
 interface Caller {
   arn: string;
-  statements: SourcedStatement[];
+  policies: PrincipalPolicySet;
 }
 
 function admits(trusted: TrustedPrincipal, caller: Caller, accountId: string): "direct" | "via_account" | undefined {
@@ -50,7 +51,7 @@ function stepInto(role: IamRole, trustedBy: TrustedPrincipal[], caller: Caller, 
     if (!how) continue;
     const step = { roleArn: role.arn, roleName: role.roleName, trust: trusted.statement, trustConditionKeys: trusted.conditionKeys };
     if (how === "direct") return step;
-    const grant = allowedAction(caller.statements, "sts:AssumeRole", { resource: role.arn });
+    const grant = actionGrant(caller.policies, "sts:AssumeRole", { resource: role.arn });
     if (grant) return { ...step, permission: grant.statements };
   }
   return undefined;
@@ -71,11 +72,11 @@ export function findRoleChains(
     }),
   );
   const roleCallers = new Map(
-    roles.map((role) => [role.arn, { arn: role.arn, statements: sourcedStatements(catalog.roleSources(role)) }] as const),
+    roles.map((role) => [role.arn, { arn: role.arn, policies: catalog.policySet(role) }] as const),
   );
   const chains: RoleChainAdmin[] = [];
   for (const user of users) {
-    const start: Caller = { arn: user.arn, statements: sourcedStatements(catalog.userSources(user)) };
+    const start: Caller = { arn: user.arn, policies: catalog.policySet(user) };
     // Breadth-first, so the chain reported is a shortest one.
     let frontier: Array<{ caller: Caller; chain: RoleChainStep[] }> = [{ caller: start, chain: [] }];
     const visited = new Set<string>();
