@@ -108,6 +108,12 @@ function startProcess(dataDir: string, preferredPort = 0) {
       child.stdin.write("stop\n");
       return (await next()).stopped;
     },
+    /** Leaves the cluster, sets process.exitCode and lets the process end; resolves its exit code. */
+    finish(code: number) {
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (exitCode) => resolve(exitCode)));
+      child.stdin.write(`finish ${code}\n`);
+      return exited;
+    },
   };
 }
 
@@ -174,6 +180,12 @@ describe("the embedded PostgreSQL", { timeout: 180_000 }, () => {
 
     expect(failure?.message).toContain('unrecognized configuration parameter "iamfit_not_a_setting"');
     expect(failure?.message).toContain(first.clusterDir);
+  });
+
+  it("leaves the exit code of a process that used it alone, so a failed test run still fails", async () => {
+    const user = startProcess(privateDataDir({ reachable: true }));
+    expect((await user.started).url).toBeTruthy();
+    expect(await user.finish(3)).toBe(3);
   });
 
   it("takes over a cluster whose iamfit was killed with -9, and stops it when it stops", async () => {

@@ -2,7 +2,8 @@
  * Test helper run as a process of its own (`node --import tsx`): starts the embedded PostgreSQL
  * for the data directory in argv[2] (preferred port argv[3]) as `npm start` would, prints one
  * JSON line ({how, url, clusterDir} or {error}), then answers lines on stdin: "query" runs
- * SELECT 1 and prints {queried}, "stop" leaves the cluster and exits.
+ * SELECT 1 and prints {queried}, "stop" leaves the cluster and exits, "finish <code>" leaves it,
+ * sets process.exitCode and lets the process end by itself.
  */
 import readline from "node:readline";
 import pg from "pg";
@@ -18,6 +19,12 @@ async function main(): Promise<void> {
       const { rows } = await client.query<{ one: number }>("SELECT 1 AS one");
       await client.end();
       console.log(JSON.stringify({ queried: rows[0]?.one === 1 }));
+    }
+    if (line.startsWith("finish ")) {
+      await database.stop();
+      process.exitCode = Number(line.slice("finish ".length));
+      process.stdin.destroy();
+      return;
     }
     if (line === "stop") {
       await database.stop();
