@@ -52,6 +52,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
+    // iamfit stops its embedded PostgreSQL on SIGTERM; a SIGKILL would leave it to the next start.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "ignore", // the server's log lines drown the test report; stderr still shows
     stderr: "pipe",
     env: {

@@ -118,12 +118,12 @@ export async function startPostmaster(
   runAs: RunAs,
 ): Promise<RunningPostgres> {
   const output = new OutputTail();
-  // Its own process group: a Ctrl-C in iamfit's terminal reaches iamfit, which stops PostgreSQL
-  // after its own shutdown, instead of both at once.
+  // In iamfit's process group, so whatever stops the group (a terminal's Ctrl-C, a supervisor
+  // killing it) stops PostgreSQL too; only a kill of iamfit alone leaves it to be taken over.
   const child = spawn(
     binary(binaries, "postgres"),
     ["-D", clusterDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    { ...runAs, detached: true, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
+    { ...runAs, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
   );
   await new Promise<void>((resolve, reject) => {
     const failed = (why: string) => {
