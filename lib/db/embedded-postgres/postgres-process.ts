@@ -72,7 +72,8 @@ function bestLocale(): string {
 }
 
 export async function initdb(binaries: PostgresBinaries, clusterDir: string, user: string, password: string, runAs: RunAs): Promise<void> {
-  const passwordFile = path.join(os.tmpdir(), `iamfit-pg-password-${randomBytes(8).toString("hex")}`);
+  // Beside the cluster, where the user running initdb can reach it (a private TMPDIR may not be).
+  const passwordFile = path.join(path.dirname(clusterDir), `.iamfit-pg-password-${randomBytes(8).toString("hex")}`);
   await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   if (runAs) await chown(passwordFile, runAs.uid, runAs.gid);
   const locale = bestLocale();
