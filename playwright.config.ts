@@ -19,6 +19,9 @@ export default defineConfig({
   workers: 1, // one server and one sandbox world shared by the journeys
   retries: 0,
   timeout: 90_000,
+  // The whole run (about 10 minutes on two loaded cores); scripts/run-e2e.mjs also stops a run
+  // that prints nothing for minutes, since a deadlocked worker never reaches its own timeouts.
+  globalTimeout: Number(process.env.E2E_GLOBAL_TIMEOUT_MINUTES || 30) * 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
@@ -50,6 +53,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
+    // iamfit stops its embedded PostgreSQL on SIGTERM; a SIGKILL would leave it to the next start.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "ignore", // the server's log lines drown the test report; stderr still shows
     stderr: "pipe",
     env: serverEnv({ port, dataDir }),

@@ -8,7 +8,9 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
-import { OIDC_TEST_USERS, startOidcProvider, type RunningOidcProvider } from "@/lib/testing/oidc-provider";
+import type { RunningOidcProvider } from "@/lib/testing/oidc-provider";
+import { OIDC_TEST_USERS } from "@/lib/testing/oidc-test-users";
+import { startOidcProviderProcess } from "./support/oidc-provider-process";
 import { SsoSettingsPage, SsoSignIn } from "./pages/sso-pages";
 import { SIGNED_OUT, storageStatePath } from "./support/auth-state";
 import { waitForFirstCollection } from "./support/collections";
@@ -25,7 +27,7 @@ let appOrigin: string;
 
 test.beforeAll(async ({}, testInfo) => {
   appOrigin = new URL(testInfo.project.use.baseURL!).origin;
-  provider = await startOidcProvider({
+  provider = await startOidcProviderProcess({
     port: IDP_PORT,
     client: { clientId: "iamfit-e2e", clientSecret: randomBytes(24).toString("base64url"), redirectUris: [`${appOrigin}/api/auth/callback/sso`] },
   });

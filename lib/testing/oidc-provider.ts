@@ -6,32 +6,19 @@
  *
  * oidc-provider 9 prints "Unsupported runtime" on Node 20 (it is tested on 22+); the flows used
  * here run on Node 20.19 as they do on 22.
+ *
+ * oidc-provider is ESM-only, so it is loaded with import() when a provider starts, never with a
+ * static import that a CommonJS loader would turn into require(): under Playwright's loader hooks
+ * on Node 20, require() of an ES module can deadlock the worker. The journeys run this provider
+ * in a child process of their own (e2e/support/oidc-provider-process.ts).
  */
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import type { Configuration, KoaContextWithOIDC, default as Provider } from "oidc-provider";
+import { OIDC_TEST_USERS, type OidcTestClient, type OidcTestUser } from "./oidc-test-users";
 
-export interface OidcTestUser {
-  sub: string;
-  email: string;
-  /** Omitted from the claims when undefined, as some directories do. */
-  emailVerified?: boolean;
-  name: string;
-  groups: string[];
-}
-
-export const OIDC_TEST_USERS = {
-  alice: { sub: "alice-0001", email: "alice@example.com", emailVerified: true, name: "Alice Admin", groups: ["iamfit-admins", "everyone"] },
-  bob: { sub: "bob-0002", email: "bob@example.com", emailVerified: true, name: "Bob Viewer", groups: ["iamfit-viewers", "everyone"] },
-  eve: { sub: "eve-0003", email: "eve@evil.test", emailVerified: true, name: "Eve Outsider", groups: ["iamfit-admins"] },
-} satisfies Record<string, OidcTestUser>;
-
-export interface OidcTestClient {
-  clientId: string;
-  clientSecret: string;
-  redirectUris: string[];
-}
+export { OIDC_TEST_USERS, type OidcTestClient, type OidcTestUser } from "./oidc-test-users";
 
 export interface OidcProviderOptions {
   client: OidcTestClient;
@@ -39,6 +26,8 @@ export interface OidcProviderOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   host?: string;
+  /** Told of every authorization request as it arrives (the journeys' child process forwards them). */
+  onAuthorizationRequest?: (query: URLSearchParams) => void;
 }
 
 export interface RunningOidcProvider {
@@ -64,12 +53,16 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<R
   });
   const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
 
-  const provider = new Provider(issuer, providerConfiguration(options.client, (sub) => users.get(sub)));
+  const { default: ProviderClass } = await import("oidc-provider");
+  const provider = new ProviderClass(issuer, providerConfiguration(options.client, (sub) => users.get(sub)));
   // Interactions render at /interaction/<uid>; the provider answers everything else.
   const providerCallback = provider.callback();
   server.on("request", (request, response) => {
     const url = new URL(request.url ?? "/", issuer);
-    if (url.pathname === "/auth") authorizationRequests.push(url.searchParams);
+    if (url.pathname === "/auth") {
+      authorizationRequests.push(url.searchParams);
+      options.onAuthorizationRequest?.(url.searchParams);
+    }
     if (url.pathname.startsWith("/interaction/")) {
       handleInteraction(provider, request, response, url, [...users.values()]).catch((error: unknown) => {
         response.statusCode = 500;
