@@ -50,6 +50,33 @@ async function closedIssuer(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
+/**
+ * An issuer on this machine that redirects discovery to plain http elsewhere. "Elsewhere" is
+ * [::ffff:7f00:1], which the URL rule does not count as this machine though it reaches it, so
+ * nothing leaves the machine even if iamfit followed; `requests` counts what arrives there.
+ */
+async function bouncingIssuer(): Promise<{ issuer: string; elsewhere: string; requestsElsewhere: () => number; close(): void }> {
+  let elsewhereRequests = 0;
+  const server = http.createServer((request, response) => {
+    const { port } = server.address() as AddressInfo;
+    if ((request.headers.host ?? "").startsWith("127.0.0.1")) {
+      response.writeHead(302, { location: `http://[::ffff:7f00:1]:${port}/.well-known/openid-configuration` });
+      return response.end();
+    }
+    elsewhereRequests++;
+    response.writeHead(404);
+    response.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    issuer: `http://127.0.0.1:${port}`,
+    elsewhere: `http://[::ffff:7f00:1]:${port}`,
+    requestsElsewhere: () => elsewhereRequests,
+    close: () => (server.closeAllConnections(), server.close()),
+  };
+}
+
 async function freshBrowser(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ storageState: SIGNED_OUT });
 }
@@ -72,7 +99,21 @@ test("an admin points single sign-on at the provider: a wrong issuer is refused 
   });
   await settings.save();
   await expect(settings.page.getByText("Not saved: iamfit could not use this identity provider.")).toBeVisible();
-  await expect(settings.page.getByText(/the connection was refused/).first()).toBeVisible();
+  // Nothing listens there, and the message says only that: not refused, reset or silent, which
+  // would let anyone with this form map the ports of every host iamfit's server reaches.
+  await expect(settings.page.getByText(/could not reach 127\.0\.0\.1:\d+: no HTTP answer came back/).first()).toBeVisible();
+  await expect(settings.page.getByText(/connection was refused/)).toHaveCount(0);
+
+  // An issuer on this machine may use plain http, but may not bounce iamfit's server to plain
+  // http anywhere else.
+  const bouncing = await bouncingIssuer();
+  await settings.fillIssuer(bouncing.issuer);
+  await settings.testDiscovery();
+  await expect(settings.page.getByRole("alert").filter({ hasText: "Discovery failed" })).toContainText(
+    `redirects to ${bouncing.elsewhere}/.well-known/openid-configuration, which iamfit does not follow: use https://`,
+  );
+  expect(bouncing.requestsElsewhere()).toBe(0);
+  bouncing.close();
 
   await expect(settings.page.getByLabel("Provider name")).toHaveValue(PROVIDER_NAME);
   await settings.fillIssuer(provider.issuer);

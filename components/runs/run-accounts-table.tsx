@@ -3,6 +3,7 @@ import { ErrorSummary } from "@/components/accounts/error-summary";
 import { formatDuration } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { RunAccountRow } from "@/lib/db/runs";
+import { cancelledBy } from "./cancel-attribution";
 import { CancelButton, type CancelAction } from "./cancel-button";
 
 /**
@@ -51,6 +52,9 @@ export function RunAccountsTable({
               </td>
               <td>
                 <StatusBadge status={row.status} />
+                {row.status === "cancelled" && row.cancelRequestedAt ? (
+                  <p className="mt-1 max-w-56 text-xs muted">{cancelledBy(row.cancelRequestedAt, row.cancelRequestedBy)}</p>
+                ) : null}
               </td>
               <td className="text-xs whitespace-nowrap tabular-nums">
                 {row.status === "running" && row.progressTotal > 0

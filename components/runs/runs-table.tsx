@@ -24,6 +24,9 @@ export function RunsTable({ runs, now = new Date() }: { runs: RunSummary[]; now?
               Failed
             </th>
             <th scope="col" className="text-right">
+              Cancelled
+            </th>
+            <th scope="col" className="text-right">
               API calls
             </th>
           </tr>
@@ -54,6 +57,7 @@ export function RunsTable({ runs, now = new Date() }: { runs: RunSummary[]; now?
                 <td className={`text-right tabular-nums ${run.accountsFailed > 0 ? "font-semibold text-red-700 dark:text-red-400" : "muted"}`}>
                   {number.format(run.accountsFailed)}
                 </td>
+                <td className={`text-right tabular-nums ${run.accountsCancelled > 0 ? "" : "muted"}`}>{number.format(run.accountsCancelled)}</td>
                 <td className="text-right tabular-nums">{active && run.apiCalls === 0 ? <span className="muted">—</span> : number.format(run.apiCalls)}</td>
               </tr>
             );

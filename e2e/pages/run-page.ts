@@ -5,11 +5,13 @@ export class RunPage {
   readonly heading: Locator;
   readonly cancelRunButton: Locator;
   readonly accounts: Locator;
+  readonly summary: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { level: 1 });
     this.cancelRunButton = page.getByRole("button", { name: "Cancel collection" });
     this.accounts = page.getByRole("table", { name: "Accounts in this collection" });
+    this.summary = page.getByRole("region", { name: "Summary" });
   }
 
   /** Starts a collection with a "Collect…" button on the current page and opens its run page. */
@@ -33,6 +35,16 @@ export class RunPage {
 
   cancelAccountButton(name: string): Locator {
     return this.page.getByRole("button", { name: `Cancel ${name}`, exact: true });
+  }
+
+  /** The names of the accounts whose row shows this text now (e.g. "Cancelling"). */
+  async accountNamesMarked(text: string): Promise<string[]> {
+    return this.accounts.getByRole("row").filter({ hasText: text }).locator("td:first-child a").allTextContents();
+  }
+
+  /** The lines under the title: who cancelled the run and when, that it refreshes. */
+  description(): Locator {
+    return this.heading.locator("xpath=following-sibling::div[1]");
   }
 
   /** The run's status badge, beside the title. */

@@ -48,7 +48,7 @@ describe("discoverOidcProvider against a document", () => {
 
   it.each([
     ["answers 404", { [`${ISSUER}/.well-known/openid-configuration`]: 404 }, /HTTP 404 \(is the issuer URL right\?\)/],
-    ["answers HTML", { [`${ISSUER}/.well-known/openid-configuration`]: "<html>sign in</html>" }, /not JSON/],
+    ["answers HTML", { [`${ISSUER}/.well-known/openid-configuration`]: "<html>sign in</html>" }, /not valid JSON/],
     ["lacks the token endpoint", { [`${ISSUER}/.well-known/openid-configuration`]: discoveryDocument({ token_endpoint: undefined }) }, /token_endpoint missing or invalid/],
     ["names another issuer", { [`${ISSUER}/.well-known/openid-configuration`]: discoveryDocument({ issuer: "https://other.test" }) }, /issuer is https:\/\/other.test, not https:\/\/idp.example.test: enter exactly https:\/\/other.test/],
     ["offers no code flow", { [`${ISSUER}/.well-known/openid-configuration`]: discoveryDocument({ response_types_supported: ["id_token"] }) }, /authorization code flow/],
@@ -104,16 +104,19 @@ describe("discoverOidcProvider over the network", () => {
     expect(describeDiscovery(result.provider)).toContain(`Issuer: ${provider.issuer}`);
   });
 
-  it("says the connection was refused when nothing listens", async () => {
+  it("says it could not reach the issuer when nothing listens", async () => {
     const server = http.createServer();
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as AddressInfo).port;
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const result = await discoverOidcProvider(`http://127.0.0.1:${port}`);
-    expect(result).toEqual({ ok: false, message: `Could not read the discovery document at http://127.0.0.1:${port}/.well-known/openid-configuration: the connection was refused (nothing listens there).` });
+    expect(result).toEqual({
+      ok: false,
+      message: `Could not read the discovery document at http://127.0.0.1:${port}/.well-known/openid-configuration: could not reach 127.0.0.1:${port}: no HTTP answer came back. Check the address, and that iamfit's server may connect to it (firewall, proxy).`,
+    });
   });
 
-  it("gives up after the timeout", async () => {
+  it("gives up after the timeout, saying no more than for a closed port", async () => {
     const server = http.createServer(() => {
       /* never answers */
     });
@@ -122,6 +125,6 @@ describe("discoverOidcProvider over the network", () => {
     const result = await discoverOidcProvider(`http://127.0.0.1:${port}`, { timeoutMs: 300 });
     server.closeAllConnections();
     server.close();
-    expect(result.ok === false && result.message).toMatch(/no answer within 0.3 s/);
+    expect(result.ok === false && result.message).toMatch(/could not reach 127.0.0.1:\d+: no HTTP answer came back/);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { roleSchema, type Role } from "./roles";
+import { fetchableProviderUrl, PROVIDER_URL_RULE } from "./sso-url-rule";
 import { DEFAULT_GROUPS_CLAIM, normalizeDomain, type SsoDefaultRole, type SsoPolicy, type SsoRoleMapping } from "./sso-policy";
 
 /** Better Auth's id for the provider: the callback is <base>/api/auth/callback/sso. */
@@ -51,8 +52,6 @@ export interface SsoFormState {
   discovery?: { ok: true; lines: string[] } | { ok: false; message: string };
 }
 
-const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-
 export const issuerSchema = z
   .string()
   .trim()
@@ -70,9 +69,7 @@ function issuerProblem(value: string): string | null {
   } catch {
     return "Enter a URL, e.g. https://login.example.com.";
   }
-  if (!(url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.test(url.hostname)))) {
-    return "Use https:// (plain http:// only for an identity provider on this machine).";
-  }
+  if (!fetchableProviderUrl(url)) return `${PROVIDER_URL_RULE[0]!.toUpperCase()}${PROVIDER_URL_RULE.slice(1)}.`;
   if (url.search || url.hash) return "The issuer URL has no query or fragment.";
   return null;
 }

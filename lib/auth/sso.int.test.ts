@@ -4,6 +4,8 @@
  * Better Auth's real HTTP handler — sign-in request, the provider's login form, the callback —
  * then who exists with which role, who was refused, and what the audit trail says.
  */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listAuditEvents } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
@@ -201,6 +203,58 @@ describe("single sign-on through a real OpenID provider", () => {
     expect(redirect.pathname).toBe("/sign-in");
     expect(redirect.searchParams.get("error")).toBeTruthy();
     expect(await audit("auth.sign_in")).toContainEqual(expect.objectContaining({ outcome: "failure", detail: { method: "sso", reason: redirect.searchParams.get("error") } }));
+  });
+
+  it("will not sign in through a provider whose discovery now bounces iamfit to plain http elsewhere", async () => {
+    // Saved while it was fine; since then its issuer (on this machine) redirects discovery to
+    // [::ffff:7f00:1], which the URL rule does not count as this machine though it reaches it, and
+    // which serves a usable document for the issuer: following it would build the provider.
+    let requestsElsewhere = 0;
+    const bouncer = http.createServer((request, response) => {
+      const { port } = bouncer.address() as AddressInfo;
+      if ((request.headers.host ?? "").startsWith("127.0.0.1")) {
+        response.writeHead(302, { location: `http://[::ffff:7f00:1]:${port}/.well-known/openid-configuration` });
+        return response.end();
+      }
+      requestsElsewhere++;
+      const issuer = `http://127.0.0.1:${port}`;
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(
+        JSON.stringify({
+          issuer,
+          authorization_endpoint: `${provider.issuer}/auth`,
+          token_endpoint: `${provider.issuer}/token`,
+          jwks_uri: `${provider.issuer}/jwks`,
+          response_types_supported: ["code"],
+          id_token_signing_alg_values_supported: ["RS256"],
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => bouncer.listen(0, "127.0.0.1", resolve));
+    try {
+      await saveSsoSettings({
+        settings: { ...POLICY, issuer: `http://127.0.0.1:${(bouncer.address() as AddressInfo).port}` },
+        clientSecretEncrypted: null,
+        tokenEndpointAuth: "client_secret_basic",
+        scopes: ["openid", "email", "profile"],
+        updatedBy: "ada@example.com",
+      });
+      const auth = await getAuth();
+      const response = await auth.handler(
+        new Request(`${APP}/api/auth/sign-in/social`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: APP },
+          body: JSON.stringify({ provider: "sso", callbackURL: "/" }),
+        }),
+      );
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ code: "SSO_UNAVAILABLE" });
+      expect(requestsElsewhere).toBe(0);
+    } finally {
+      bouncer.closeAllConnections();
+      bouncer.close();
+      await configure();
+    }
   });
 
   it("stops offering SSO once it is turned off", async () => {

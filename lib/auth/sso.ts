@@ -26,7 +26,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { findAuthUserById, LastAdminError, markSignedIn, updateUserRole } from "@/lib/db/auth-users";
 import { getSsoSettings, type StoredSsoSettings } from "@/lib/db/sso-settings";
 import type { Role } from "./roles";
-import { discoveryUrlFor } from "./sso-discovery";
+import { discoverOidcProvider, discoveryUrlFor } from "./sso-discovery";
 import { isSsoDenialCode, ssoDenialCode } from "./sso-messages";
 import { evaluateSsoIdentity, type SsoDecision } from "./sso-policy";
 import { decryptClientSecret } from "./sso-secret";
@@ -63,6 +63,15 @@ function ssoPlugin() {
   async function providerFor(settings: StoredSsoSettings, context: AuthContext): Promise<OAuthProvider | null> {
     const settingsVersion = settings.updatedAt.toISOString();
     if (built && built.settingsVersion === settingsVersion && Date.now() - built.builtAt < PROVIDER_MAX_AGE_MS) return built.provider;
+    // The provider's document is read again here, and may have changed since an admin saved the
+    // settings: it is held to the same rule as "Test discovery" (every redirect hop and endpoint).
+    // Better Auth then reads it once more for the signing keys, following same-origin redirects
+    // only (it does so when discovery headers are set); the endpoints are the ones checked here.
+    const discovered = await discoverOidcProvider(settings.issuer);
+    if (!discovered.ok) {
+      context.logger.error(`SSO: ${discovered.message}`);
+      return null;
+    }
     const clientSecret = await decryptClientSecret(settings.clientSecretEncrypted, context.secret);
     const generic = genericOAuth({
       config: [
@@ -70,6 +79,10 @@ function ssoPlugin() {
           providerId: SSO_PROVIDER_ID,
           name: settings.displayName,
           discoveryUrl: discoveryUrlFor(settings.issuer),
+          discoveryHeaders: { accept: "application/json" },
+          authorizationUrl: discovered.provider.authorizationEndpoint,
+          tokenUrl: discovered.provider.tokenEndpoint,
+          ...(discovered.provider.userinfoEndpoint ? { userInfoUrl: discovered.provider.userinfoEndpoint } : {}),
           clientId: settings.clientId,
           clientSecret,
           tokenEndpointAuth: { method: settings.tokenEndpointAuth },

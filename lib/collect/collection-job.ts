@@ -7,6 +7,7 @@ import { AssumeRoleError, collectAccount, type CollectAccountOptions } from "@/l
 import type { OrganizationsFeaturesDirectory } from "@/lib/collect/organizations-features";
 import {
   claimCollection,
+  CollectionCancelledError,
   commitAccountCollection,
   failCollection,
   finishRunIfComplete,
@@ -119,7 +120,7 @@ export async function runCollectionJob(
   } catch (caught) {
     const error = abort.signal.aborted ? abort.signal.reason : caught;
     const failure = describeFailure(error, claimed, context.timeBudgetMs ?? 30 * 60_000);
-    const status = error instanceof CollectionStopped ? error.outcome : "failed";
+    const status = error instanceof CollectionStopped ? error.outcome : error instanceof CollectionCancelledError ? "cancelled" : "failed";
     log(`account ${claimed.account.awsAccountId}: ${status}: ${failure.code}: ${failure.message}`);
     await failCollection(collectionId, status, failure, apiCalls());
   } finally {
@@ -156,6 +157,9 @@ function describeFailure(
           code: "TimedOut",
           message: `Stopped after its time budget of ${Math.round(timeBudgetMs / 60_000)} min; the last good snapshot stays current. A very slow or throttled account: check its throttling errors.`,
         };
+  }
+  if (error instanceof CollectionCancelledError) {
+    return { code: "Cancelled", message: "Cancelled after its AWS calls, before its results were stored; the last good snapshot stays current." };
   }
   if (error instanceof AssumeRoleError) return error.collectorError;
   if (error instanceof NothingToEvaluateError) return { code: error.name, message: error.message };

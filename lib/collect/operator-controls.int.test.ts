@@ -4,6 +4,7 @@
  * root learned through the database.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_THRESHOLDS } from "@/lib/checks/types";
 import { db } from "@/lib/db/client";
 import { createCollectionRun, getLatestManifest } from "@/lib/db/collections";
 import { getRun } from "@/lib/db/runs";
@@ -99,11 +100,61 @@ describe("operator controls", () => {
     expect(outcome).toMatchObject({ run: "cancelled", accounts: { [stagingWeb]: "cancelled", [prodPayments]: "cancelled", [securityTooling]: "cancelled" } });
   }, 90_000);
 
+  it("a cancel wins over an account that finished collecting but had not committed; one committed before it succeeded; the run says cancelled, by whom", async () => {
+    // Each account asks for its thresholds between its AWS calls and its commit. The first to ask
+    // goes on and commits; the second waits for that commit, then the whole run is cancelled
+    // before either it or the third commits: no heartbeat (a minute away) gets to abort them.
+    let asked = 0;
+    let cancelled: Promise<unknown> | undefined;
+    let runId = 0n;
+    const committedAccount = () =>
+      waitFor("the first account to commit", async () => {
+        const status = await statusOf(runId);
+        return Object.values(status.accounts).some((value) => value === "succeeded" || value === "partial") ? true : undefined;
+      });
+    pipeline = await startSandboxPipeline(database.url, {
+      onlyAccounts: ACCOUNTS,
+      job: {
+        heartbeatMs: 60_000,
+        thresholds: async () => {
+          asked++;
+          if (asked > 1) {
+            cancelled ??= committedAccount().then(() => cancelCollection({ runId, requestedBy: "ada@example.com" }));
+            await cancelled;
+          }
+          return DEFAULT_THRESHOLDS;
+        },
+      },
+    });
+    const before = await db().linkedAccount.findMany({ where: { awsAccountId: { in: ACCOUNTS } }, select: { awsAccountId: true, lastEvaluatedRunId: true } });
+    runId = (await requestCollection(pipeline.boss, { trigger: "manual" })).runId!;
+    const outcome = await finished(runId);
+
+    const byStatus = Object.values(outcome.accounts).sort();
+    expect(byStatus.filter((status) => status === "cancelled")).toHaveLength(2);
+    expect(byStatus.filter((status) => status === "succeeded" || status === "partial")).toHaveLength(1);
+    expect(outcome.run).toBe("cancelled");
+    const run = (await getRun(runId))!;
+    expect(run.run).toMatchObject({ status: "cancelled", cancelRequestedBy: "ada@example.com", accountsCancelled: 2, accountsFailed: 0 });
+    for (const row of run.accounts.filter((account) => account.status === "cancelled")) {
+      expect(row).toMatchObject({ cancelRequestedBy: "ada@example.com", error: { code: "Cancelled" } });
+      expect(row.cancelRequestedAt).toEqual(run.run.cancelRequestedAt);
+      // Nothing of a cancelled account's collection became current.
+      const account = await db().linkedAccount.findUniqueOrThrow({ where: { awsAccountId: row.awsAccountId } });
+      expect(account.lastEvaluatedRunId).toBe(before.find((entry) => entry.awsAccountId === row.awsAccountId)?.lastEvaluatedRunId ?? null);
+      expect(await db().accountScore.count({ where: { accountId: account.id, runId } })).toBe(0);
+    }
+  }, 90_000);
+
   it("closes a run at once when cancelling leaves nothing running", async () => {
     // Recorded without a queue, so no worker ever takes its accounts: they stay queued.
     const run = await createCollectionRun({ trigger: "manual", awsAccountIds: ACCOUNTS });
-    expect(await cancelCollection({ runId: run.runId!, requestedBy: "test" })).toEqual({ cancelledQueued: 3, flaggedRunning: 0, runStatus: "cancelled" });
-    expect((await statusOf(run.runId!)).run).toBe("cancelled");
+    expect(await cancelCollection({ runId: run.runId!, requestedBy: "cli" })).toEqual({ cancelledQueued: 3, flaggedRunning: 0, runStatus: "cancelled" });
+    const cancelled = (await getRun(run.runId!))!;
+    expect(cancelled.run).toMatchObject({ status: "cancelled", cancelRequestedBy: "cli", accountsCancelled: 3, accountsFailed: 0 });
+    expect(cancelled.accounts.map((row) => [row.status, row.cancelRequestedBy, row.cancelRequestedAt?.getTime()])).toEqual(
+      ACCOUNTS.map(() => ["cancelled", "cli", cancelled.run.cancelRequestedAt!.getTime()]),
+    );
   });
 
   it("stops an account over its time budget as timed out, and its next collection is not blocked", async () => {

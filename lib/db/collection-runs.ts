@@ -76,32 +76,34 @@ export async function createCollectionRun(options: {
 
 /**
  * Cancels a run, or one account within it. Queued collections stop at once; running ones are
- * flagged and their worker aborts within a heartbeat. Finished parts are kept.
+ * flagged and their worker aborts within a heartbeat, or stores nothing if it reaches its commit
+ * first (commitAccountCollection). Finished parts are kept. One transaction, the run's flag
+ * written first, so whoever finishes the run sees the cancel and its accounts together.
  */
 export async function requestCancel(options: {
   runId: bigint;
   awsAccountId?: string;
   requestedBy?: string;
 }): Promise<{ cancelledQueued: number; flaggedRunning: number }> {
-  const accountFilter = options.awsAccountId
-    ? { account: { awsAccountId: options.awsAccountId } }
-    : {};
-  const message = `Cancelled${options.requestedBy ? ` by ${options.requestedBy}` : ""} before it started.`;
-  const queued = await db().accountCollection.updateMany({
-    where: { runId: options.runId, status: "queued", ...accountFilter },
-    data: { status: "cancelled", finishedAt: new Date(), error: { code: "Cancelled", message } },
-  });
-  const running = await db().accountCollection.updateMany({
-    where: { runId: options.runId, status: "running", cancelRequestedAt: null, ...accountFilter },
-    data: { cancelRequestedAt: new Date() },
-  });
-  if (!options.awsAccountId) {
-    await db().collectionRun.updateMany({
-      where: { id: options.runId, cancelRequestedAt: null },
-      data: { cancelRequestedAt: new Date() },
+  const accountFilter = options.awsAccountId ? { account: { awsAccountId: options.awsAccountId } } : {};
+  const requested = { cancelRequestedAt: new Date(), cancelRequestedBy: options.requestedBy ?? null };
+  return db().$transaction(async (tx) => {
+    if (!options.awsAccountId) {
+      await tx.collectionRun.updateMany({
+        where: { id: options.runId, cancelRequestedAt: null, status: { in: ["queued", "running"] } },
+        data: requested,
+      });
+    }
+    const queued = await tx.accountCollection.updateMany({
+      where: { runId: options.runId, status: "queued", ...accountFilter },
+      data: { status: "cancelled", finishedAt: requested.cancelRequestedAt, error: { code: "Cancelled", message: "Cancelled before it started." }, ...requested },
     });
-  }
-  return { cancelledQueued: queued.count, flaggedRunning: running.count };
+    const running = await tx.accountCollection.updateMany({
+      where: { runId: options.runId, status: "running", cancelRequestedAt: null, ...accountFilter },
+      data: requested,
+    });
+    return { cancelledQueued: queued.count, flaggedRunning: running.count };
+  });
 }
 
 export interface LatestAccountScore {
@@ -154,19 +156,22 @@ export async function finishRunIfComplete(
   );
   if (quick[0]?.nothing_to_finish) return null;
   return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRawUnsafe<Array<{ status: string }>>(
-      "SELECT status FROM collection_run WHERE id = $1 FOR UPDATE",
+    const locked = await tx.$queryRawUnsafe<Array<{ status: string; cancel_requested_at: Date | null }>>(
+      "SELECT status, cancel_requested_at FROM collection_run WHERE id = $1 FOR UPDATE",
       runId,
     );
     const current = locked[0]?.status;
+    const runCancelRequested = locked[0]?.cancel_requested_at != null;
     if (!current || !["queued", "running"].includes(current)) return null;
     const counts = await tx.accountCollection.groupBy({ by: ["status"], where: { runId }, _count: { _all: true } });
     const count = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0;
     if (count("queued") + count("running") > 0) return null;
     const total = counts.reduce((sum, c) => sum + c._count._all, 0);
     const collected = count("succeeded") + count("partial");
+    // A run someone cancelled ends "cancelled" once its cancel stopped at least one account, however
+    // many had finished before: "partial" would hide that it was stopped on purpose.
     const status =
-      count("cancelled") > 0 && collected === 0
+      count("cancelled") > 0 && (collected === 0 || runCancelRequested)
         ? "cancelled"
         : count("succeeded") === total
           ? "succeeded"

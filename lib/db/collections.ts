@@ -169,6 +169,14 @@ export interface CommitInput {
   afterWrites?: (tx: DbTransaction) => Promise<void>;
 }
 
+/** A commit refused because a cancel was requested before it; nothing was stored. */
+export class CollectionCancelledError extends Error {
+  constructor() {
+    super("Cancelled before its results were stored.");
+    this.name = "CollectionCancelled";
+  }
+}
+
 /**
  * Stores a snapshot, its findings and scores, and moves the account forward, in one
  * transaction: a worker killed half-way leaves the last good state untouched.
@@ -184,6 +192,14 @@ export async function commitAccountCollection(input: CommitInput): Promise<{ sto
       // Serialises commits of one account (a re-evaluation racing a collection). NO KEY UPDATE so
       // new runs' account_collection inserts (whose foreign key takes KEY SHARE) do not wait on it.
       await tx.$executeRawUnsafe("SELECT 1 FROM linked_account WHERE id = $1::uuid FOR NO KEY UPDATE", input.accountId);
+      // A cancel asked for before this commit wins: the row lock orders it against requestCancel,
+      // which flags only collections still running, so an account either committed before the
+      // cancel (and did succeed) or stores nothing and ends cancelled.
+      const collection = await tx.$queryRawUnsafe<Array<{ cancel_requested_at: Date | null }>>(
+        "SELECT cancel_requested_at FROM account_collection WHERE id = $1 FOR NO KEY UPDATE",
+        input.collectionId,
+      );
+      if (collection[0]?.cancel_requested_at) throw new CollectionCancelledError();
       const plan = input.planFindings(await getOpenFindingIntervals(input.accountId, tx));
       const storedBlobs = await putBlobs(tx, [...input.blobs, manifestBlob, detailBlob, ...plan.evidenceBlobs]);
       await tx.$executeRawUnsafe(COMMIT_WRITES_SQL, ...commitWritesParameters(input, plan, manifestBlob.hash, detailBlob.hash));

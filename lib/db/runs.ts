@@ -17,9 +17,13 @@ export interface RunSummary {
   accountsTotal: number;
   accountsDone: number;
   accountsFailed: number;
+  /** Accounts stopped by a cancel, counted apart from failed ones (which need attention). */
+  accountsCancelled: number;
   apiCalls: number;
   /** Set when someone asked to cancel the whole run; its running accounts stop at their next heartbeat. */
   cancelRequestedAt: Date | null;
+  /** Who asked: a person's email, or "cli". */
+  cancelRequestedBy: string | null;
 }
 
 export interface RunAccountRow {
@@ -36,6 +40,9 @@ export interface RunAccountRow {
   partErrors: Array<{ api: string; code: string; message: string; region?: string }>;
   /** A cancel was asked for while it ran; it stops at its next heartbeat. */
   cancelRequested: boolean;
+  /** When a cancel of this account (or its run) was asked for, and by whom ("cli", an email). */
+  cancelRequestedAt: Date | null;
+  cancelRequestedBy: string | null;
 }
 
 const DONE = ["succeeded", "partial", "failed", "interrupted", "cancelled", "timed_out"];
@@ -50,7 +57,7 @@ async function countsByRun(runIds: bigint[]) {
     const rows = counts.filter((row) => row.runId === runId);
     const sum = (statuses: string[]) =>
       rows.filter((row) => statuses.includes(row.status)).reduce((total, row) => total + row._count._all, 0);
-    return { done: sum(DONE), failed: sum(["failed", "interrupted", "timed_out"]) };
+    return { done: sum(DONE), failed: sum(["failed", "interrupted", "timed_out"]), cancelled: sum(["cancelled"]) };
   };
 }
 
@@ -62,8 +69,7 @@ export async function listRuns(options: { limit?: number; beforeId?: bigint } = 
   });
   const counts = await countsByRun(runs.map((run) => run.id));
   return runs.map((run) => {
-    const { done, failed } = counts(run.id);
-    return { ...run, accountsDone: done, accountsFailed: failed };
+    return { ...run, ...withCounts(counts(run.id)) };
   });
 }
 
@@ -79,6 +85,7 @@ export const RUN_ACCOUNT_SELECT = {
   error: true,
   partErrors: true,
   cancelRequestedAt: true,
+  cancelRequestedBy: true,
   account: { select: { awsAccountId: true, name: true } },
 } as const;
 
@@ -102,6 +109,8 @@ export function toRunAccountRow(row: RunAccountRecord): RunAccountRow {
     error: parseStoredError(row.error),
     partErrors: parseStoredErrors(row.partErrors).map((error) => ({ ...error, api: error.api ?? "unknown" })),
     cancelRequested: row.cancelRequestedAt !== null,
+    cancelRequestedAt: row.cancelRequestedAt,
+    cancelRequestedBy: row.cancelRequestedBy,
   };
 }
 
@@ -109,8 +118,7 @@ export async function getRun(runId: bigint): Promise<{ run: RunSummary; accounts
   const run = await db().collectionRun.findUnique({ where: { id: runId } });
   if (!run) return undefined;
   const rows = await selectRunAccounts(runId);
-  const { done, failed } = (await countsByRun([runId]))(runId);
-  return { run: { ...run, accountsDone: done, accountsFailed: failed }, accounts: rows.map(toRunAccountRow) };
+  return { run: { ...run, ...withCounts((await countsByRun([runId]))(runId)) }, accounts: rows.map(toRunAccountRow) };
 }
 
 /** The newest run still queued or running, for the progress banner. */
@@ -120,8 +128,7 @@ export async function getActiveRun(): Promise<RunSummary | undefined> {
     orderBy: { id: "desc" },
   });
   if (!run) return undefined;
-  const { done, failed } = (await countsByRun([run.id]))(run.id);
-  return { ...run, accountsDone: done, accountsFailed: failed };
+  return { ...run, ...withCounts((await countsByRun([run.id]))(run.id)) };
 }
 
 export interface RunListPage {
@@ -153,8 +160,8 @@ export async function listRunsPage(options: { page: number; pageSize: number }):
   };
 }
 
-function withCounts(counts: { done: number; failed: number }) {
-  return { accountsDone: counts.done, accountsFailed: counts.failed };
+function withCounts(counts: { done: number; failed: number; cancelled: number }) {
+  return { accountsDone: counts.done, accountsFailed: counts.failed, accountsCancelled: counts.cancelled };
 }
 
 /** One run's summary without its account rows (see lib/db/run-page.ts for those, paged). */

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/runs/auto-refresh";
 import { CancelButton } from "@/components/runs/cancel-button";
+import { RunDescription } from "@/components/runs/run-description";
 import { RunAccountsTable } from "@/components/runs/run-accounts-table";
 import { RunSummaryCard } from "@/components/runs/run-summary-card";
 import { FilterChips } from "@/components/ui/filter-chips";
@@ -48,7 +49,7 @@ export default async function RunPage({ params, searchParams }: Props) {
             Collection #{runId.toString()} <StatusBadge status={run.status} />
           </span>
         }
-        description={active ? "Refreshing every 2 seconds while the collection runs." : undefined}
+        description={<RunDescription run={run} active={active} />}
         actions={
           mayCancel ? (
             run.cancelRequestedAt ? (
