@@ -27,7 +27,7 @@ export async function collectRegions(clients: AccountClients, signal?: AbortSign
   );
   const regions = (output.Regions ?? []).map((region) => ({
     regionName: region.RegionName,
-    optInStatus: region.OptInStatus ?? "opt-in-not-required",
+    ...(region.OptInStatus ? { optInStatus: region.OptInStatus } : {}),
   }));
   return validatePart(regionsSchema, sortBy(regions, (region) => region.regionName ?? ""), "ec2:DescribeRegions", HOME_REGION);
 }
