@@ -1,9 +1,9 @@
 /**
  * Test-only: an SDK plugin that records what one operation answered and, when told to, answers
- * the same calls with chosen members left out. It sits in the initialize step (outside
- * everything else), so the collectors see the changed output exactly as `send` returns it.
- * A call is recognised by its input, so one bucket's GetBucketAcl or one region's AssumeRole
- * probe is changed and not another's.
+ * the same calls with chosen members left out. It sits in the build step, where the request
+ * names its endpoint, and changes the output on its way back up to `send`. A call is
+ * recognised by its region and input, so one bucket's GetBucketAcl or one region's
+ * DescribePolicies is changed and not another's.
  */
 import type { Pluggable } from "@smithy/types";
 import stringify from "safe-stable-stringify";
@@ -25,8 +25,13 @@ export interface MemberRemoval {
   remove: Map<string, MemberPath[]>;
 }
 
-function callKeyOf(client: string, operation: string, input: unknown): string {
-  return `${client}:${operation} ${stringify(input ?? {})}`;
+function callKeyOf(client: string, operation: string, region: string, input: unknown): string {
+  return `${client}:${operation} ${region} ${stringify(input ?? {})}`;
+}
+
+/** The region in an endpoint host ("ec2.eu-west-1.amazonaws.com"); us-east-1 for global ones. */
+function regionOfHost(hostname: string): string {
+  return /(?:^|\.)((?:[a-z]{2}|us-gov)-[a-z]+-\d+)\./.exec(hostname)?.[1] ?? "us-east-1";
 }
 
 export function memberRemovalPlugin(state: MemberRemoval): Pluggable<any, any> {
@@ -36,7 +41,8 @@ export function memberRemovalPlugin(state: MemberRemoval): Pluggable<any, any> {
         (next, context) => async (args) => {
           const client = String(context.clientName ?? "").replace(/Client$/, "");
           const operation = String(context.commandName ?? "").replace(/Command$/, "");
-          const callKey = callKeyOf(client, operation, args.input);
+          const hostname = (args.request as { hostname?: string } | undefined)?.hostname ?? "";
+          const callKey = callKeyOf(client, operation, regionOfHost(hostname), args.input);
           const result = await next(args);
           const output = result.output as Record<string, unknown>;
           if (state.recording?.operations.has(`${client}:${operation}`)) {
@@ -47,7 +53,7 @@ export function memberRemovalPlugin(state: MemberRemoval): Pluggable<any, any> {
           if (!paths || paths.length === 0) return result;
           return { ...result, output: withoutMembers(output, paths) };
         },
-        { step: "initialize", priority: "high", name: "iamfitTestMemberRemoval", override: true },
+        { step: "build", priority: "high", name: "iamfitTestMemberRemoval", override: true },
       );
     },
   };
