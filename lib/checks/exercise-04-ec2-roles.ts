@@ -48,16 +48,29 @@ export const usersWorkloadKeys: CheckDefinition = {
   evaluate(snapshot) {
     const report = globalPart(snapshot, "iam.credentialReport");
     if (!report.available) return [unknownForAccount(usersWorkloadKeys, snapshot, [report.unavailable])];
-    // The last-used service stays out of the evidence (it moves with every call); the reason names it.
-    // Admin rights make such a key far worse; without readable IAM details they are unknown, not absent.
-    const details = globalPart(snapshot, "iam.authorizationDetails");
-    const iam = details.available ? analyseIam(details.data, snapshot.accountId) : undefined;
     // Only key-only users are judged. Anyone else gets no finding rather than a pass that would
     // mean nothing and lift the score; deactivating the keys then reads as the resource leaving
     // the check, which closes its checklist item. With none at all, the account passes once.
-    const findings = userRows(report.data).flatMap((row): Finding[] => {
+    const keyOnlyRows = userRows(report.data).filter((row) => activeKeys(row).length > 0 && !isTrue(row.password_enabled));
+    if (keyOnlyRows.length === 0) {
+      return [
+        makeFinding(usersWorkloadKeys, {
+          resourceId: accountRootArn(snapshot.accountId),
+          resourceType: "account",
+          resourceName: snapshot.accountId,
+          status: "pass",
+          evidence: { keyOnlyUsers: [] },
+          reason: "No user holds active access keys without a console password.",
+        }),
+      ];
+    }
+    // The last-used service stays out of the evidence (it moves with every call); the reason names it.
+    // Admin rights make such a key far worse; without readable IAM details they are unknown, not absent.
+    // The details are read only here: the pass above rests on the credential report alone.
+    const details = globalPart(snapshot, "iam.authorizationDetails");
+    const iam = details.available ? analyseIam(details.data, snapshot.accountId) : undefined;
+    return keyOnlyRows.map((row): Finding => {
       const keys = activeKeys(row);
-      if (keys.length === 0 || isTrue(row.password_enabled)) return [];
       const adminStatus = iam?.user(row.arn)?.status;
       const admin = adminStatus === "admin" ? true : adminStatus === "not_admin" ? false : "unknown";
       const services = [...new Set(keys.map((key) => key.lastUsedService).filter((service) => service !== "N/A"))];
@@ -67,29 +80,16 @@ export const usersWorkloadKeys: CheckDefinition = {
           : admin === "unknown"
             ? `; whether it has administrator rights is unknown (${details.available ? "some of its policies could not be read" : details.unavailable.reason})`
             : "";
-      return [
-        makeFinding(usersWorkloadKeys, {
-          resourceId: row.arn,
-          resourceType: "user",
-          resourceName: row.user,
-          status: "fail",
-          ...(admin === true ? { severity: "high" as const } : {}),
-          evidence: { ...rowEvidence(row, ["password_enabled", "access_key_1_active", "access_key_2_active"]), admin },
-          reason: `${row.user} has ${keys.length} active access key${keys.length > 1 ? "s" : ""} and no console password${services.length ? ` (last used for ${services.join(", ")})` : ""}: a workload holding long-lived keys${adminText}.`,
-        }),
-      ];
+      return makeFinding(usersWorkloadKeys, {
+        resourceId: row.arn,
+        resourceType: "user",
+        resourceName: row.user,
+        status: "fail",
+        ...(admin === true ? { severity: "high" as const } : {}),
+        evidence: { ...rowEvidence(row, ["password_enabled", "access_key_1_active", "access_key_2_active"]), admin },
+        reason: `${row.user} has ${keys.length} active access key${keys.length > 1 ? "s" : ""} and no console password${services.length ? ` (last used for ${services.join(", ")})` : ""}: a workload holding long-lived keys${adminText}.`,
+      });
     });
-    if (findings.length > 0) return findings;
-    return [
-      makeFinding(usersWorkloadKeys, {
-        resourceId: accountRootArn(snapshot.accountId),
-        resourceType: "account",
-        resourceName: snapshot.accountId,
-        status: "pass",
-        evidence: { keyOnlyUsers: [] },
-        reason: "No user holds active access keys without a console password.",
-      }),
-    ];
   },
 };
 

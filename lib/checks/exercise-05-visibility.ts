@@ -72,9 +72,10 @@ export const principalsUnused: CheckDefinition = {
     if (details.available) {
       for (const role of details.data.roles.filter((candidate) => !isServiceLinkedRole(candidate))) {
         const lastUsed = role.roleLastUsed.lastUsedDate;
-        const evidence = { arn: role.arn, createDate: role.createDate, lastUsedDate: lastUsed ?? null, lastUsedRegion: role.roleLastUsed.region ?? null };
+        const evidence = { arn: role.arn, createDate: role.createDate ?? null, lastUsedDate: lastUsed ?? null, lastUsedRegion: role.roleLastUsed.region ?? null };
         const base = { resourceId: role.arn, resourceType: "role" as const, resourceName: role.roleName, evidence };
-        const date = reportDate(lastUsed ?? role.createDate);
+        // IAM may leave CreateDate out ("Required: No"): without it or a use, the role cannot be judged.
+        const date = reportDate(lastUsed ?? role.createDate ?? "");
         if (!date) {
           findings.push(makeFinding(principalsUnused, { ...base, status: "unknown", reason: `${role.roleName} has no readable last-used or creation date.` }));
           continue;
@@ -88,7 +89,7 @@ export const principalsUnused: CheckDefinition = {
         findings.push(
           makeFinding(principalsUnused, {
             ...base,
-            ...(used ? { evidence: recentUseEvidence({ arn: role.arn, createDate: role.createDate }, limit) } : {}),
+            ...(used ? { evidence: recentUseEvidence({ arn: role.arn, createDate: role.createDate ?? null }, limit) } : {}),
             status: days >= limit ? "fail" : "pass",
             reason,
           }),

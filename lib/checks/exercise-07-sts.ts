@@ -110,6 +110,17 @@ export const stsGlobalTokenV2: CheckDefinition = {
       resourceName: "global STS endpoint",
       evidence: { GlobalEndpointTokenVersion: version ?? null, optedInRegions: optedIn },
     };
+    const statusUnknown = regions.data.filter((region) => region.optInStatus === undefined).map((region) => region.regionName).sort();
+    if (optedIn.length === 0 && statusUnknown.length > 0) {
+      return [
+        makeFinding(stsGlobalTokenV2, {
+          ...base,
+          evidence: { ...base.evidence, regionsWithoutOptInStatus: statusUnknown },
+          status: "unknown",
+          reason: `DescribeRegions did not say whether ${statusUnknown.join(", ")} are opt-in regions.`,
+        }),
+      ];
+    }
     if (optedIn.length === 0) {
       return [makeFinding(stsGlobalTokenV2, { ...base, status: "not_applicable", reason: "No opt-in region is enabled, so version 1 tokens work everywhere the account runs." })];
     }

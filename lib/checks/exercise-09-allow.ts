@@ -39,7 +39,7 @@ function groupBase(group: SecurityGroup, region: string, accountId: string) {
   return {
     resourceId: securityGroupArn(region, accountId, group.groupId),
     resourceType: "security_group" as const,
-    resourceName: `${group.groupName} (${group.groupId})`,
+    resourceName: group.groupName === undefined ? group.groupId : `${group.groupName} (${group.groupId})`,
     region,
   };
 }
@@ -78,6 +78,15 @@ export const sgDefaultClosed: CheckDefinition = {
   why: "Resources land in the default group when nobody chose one; if it allows traffic, that traffic was never a decision.",
   evaluate(snapshot) {
     return securityGroupFindings(sgDefaultClosed, snapshot, (group, region) => {
+      if (group.groupName === undefined) {
+        // EC2 left the name out: this may be a VPC's default group, so it cannot be passed over.
+        return makeFinding(sgDefaultClosed, {
+          ...groupBase(group, region, snapshot.accountId),
+          status: "unknown",
+          evidence: { groupId: group.groupId, groupName: null },
+          reason: `EC2 did not report the name of ${group.groupId}, so whether it is a default group is unknown.`,
+        });
+      }
       if (group.groupName !== "default") return undefined;
       const rules = group.ingress.length + group.egress.length;
       return makeFinding(sgDefaultClosed, {

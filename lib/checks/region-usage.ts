@@ -29,13 +29,14 @@ export function regionUsage(snapshot: AccountSnapshot): RegionUsage {
   for (const entry of regionalParts(snapshot, "ec2.instances")) {
     if (isSkipped(entry)) continue;
     if (!entry.available) markBlind(entry.region, entry.unavailable);
-    else if (entry.data.some((instance) => instance.state !== "terminated")) mark(entry.region, "instances");
+    // An instance whose state EC2 left out ("unknown") is no evidence of use.
+    else if (entry.data.some((instance) => instance.state !== "terminated" && instance.state !== "unknown")) mark(entry.region, "instances");
   }
   for (const entry of regionalParts(snapshot, "ec2.securityGroups")) {
     if (isSkipped(entry)) continue;
     // Every VPC comes with a default group, so only groups someone created show use.
     if (!entry.available) markBlind(entry.region, entry.unavailable);
-    else if (entry.data.some((group) => group.groupName !== "default")) mark(entry.region, "security groups");
+    else if (entry.data.some((group) => group.groupName !== undefined && group.groupName !== "default")) mark(entry.region, "security groups");
   }
   for (const entry of regionalParts(snapshot, "autoscaling.groups")) {
     if (isSkipped(entry)) continue;

@@ -108,6 +108,28 @@ describe("evaluateSnapshot", () => {
     expect(findings[0]?.reason).toContain("boom");
   });
 
+  it("never passes or calls not applicable a check that read a part with entries left out, but keeps its fails", () => {
+    const details = authorizationDetails({
+      users: [iamUser("alice", { attachedManagedPolicies: [attached(ADMINISTRATOR_ACCESS_ARN)] }), iamUser("bob")],
+      policies: [managedPolicy(ADMINISTRATOR_ACCESS_ARN, policy(allow("*")))],
+    });
+    const leftOut = { api: "iam:GetAccountAuthorizationDetails", code: "IncompleteEntry", message: "iam:GetAccountAuthorizationDetails answered a group without arn; iamfit left that group out." };
+    const complete = snapshot({ "iam.authorizationDetails": ok(details), "iam.credentialReport": ok(credentialReport([rootRow(), humanRow("alice"), humanRow("bob")])) });
+    const incomplete = snapshot({ ...complete.parts, "iam.authorizationDetails": { status: "ok", data: details, entryErrors: [leftOut] } });
+    const before = evaluateSnapshot(complete, DEFAULT_THRESHOLDS);
+    const after = evaluateSnapshot(incomplete, DEFAULT_THRESHOLDS);
+    const readsDetails = new Set(["admins.count", "policies.no-star-star", "users.permissions-via-groups", "users.mfa-enforced", "principals.unused"]);
+    const judged = (findings: typeof after) =>
+      findings.filter((finding) => readsDetails.has(finding.checkId)).map((finding) => [finding.checkId, finding.resourceId, finding.status]);
+    // The complete answer gives passes here; without the group none may remain, and every fail stays.
+    expect(judged(before).some(([, , status]) => status === "pass")).toBe(true);
+    expect(judged(after)).toEqual(judged(before).map(([check, resource, status]) => [check, resource, status === "pass" || status === "not_applicable" ? "unknown" : status]));
+    const unknown = after.find((finding) => finding.checkId === "users.permissions-via-groups" && finding.status === "unknown");
+    expect(unknown?.reason).toContain("iamfit left that group out");
+    // Checks that never read the part are not touched.
+    expect(after.filter((finding) => finding.checkId === "root.mfa")).toEqual(before.filter((finding) => finding.checkId === "root.mfa"));
+  });
+
   it("keeps one finding per check and resource", () => {
     const findings = evaluateSnapshot(snapshot({}), DEFAULT_THRESHOLDS);
     const keys = findings.map((finding) => `${finding.checkId}|${finding.resourceId}`);

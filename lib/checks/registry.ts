@@ -2,7 +2,7 @@
  * The check catalogue (CHECKS.md): every check, grouped into the ten exercises of the Cloud
  * Security Fitness Guide, and the one entry point that turns a snapshot into findings.
  */
-import type { AccountSnapshot } from "@/lib/snapshot/schema";
+import type { AccountSnapshot, PartKey } from "@/lib/snapshot/schema";
 import { EXERCISE_01_CHECKS } from "./exercise-01-root-keys";
 import { EXERCISE_02_CHECKS } from "./exercise-02-mfa";
 import { EXERCISE_03_CHECKS } from "./exercise-03-admins";
@@ -62,7 +62,8 @@ export function getCheck(id: string): CheckDefinition | undefined {
 /** A bug in one check must not cost the account its other findings; it shows as unknown instead. */
 function evaluateCheck(check: CheckDefinition, snapshot: AccountSnapshot, thresholds: Thresholds): Finding[] {
   try {
-    return check.evaluate(snapshot, thresholds);
+    const reading = trackPartsRead(snapshot);
+    return withoutPassesOnIncompleteParts(check.evaluate(reading.snapshot, thresholds), reading.partsRead, snapshot);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return [
@@ -76,6 +77,43 @@ function evaluateCheck(check: CheckDefinition, snapshot: AccountSnapshot, thresh
       }),
     ];
   }
+}
+
+/** The snapshot as a check sees it, recording which parts the check read. */
+function trackPartsRead(snapshot: AccountSnapshot): { snapshot: AccountSnapshot; partsRead: Set<PartKey> } {
+  const partsRead = new Set<PartKey>();
+  const parts = new Proxy(snapshot.parts, {
+    get(target, key, receiver) {
+      if (typeof key === "string") partsRead.add(key);
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return { snapshot: { ...snapshot, parts }, partsRead };
+}
+
+/**
+ * A part with entries left out (AWS answered them without what identifies them) still lets a
+ * check fail what it can see, but never pass or call itself not applicable: the missing entry
+ * could be the one that fails, or the group or policy that makes another entry fail.
+ */
+function withoutPassesOnIncompleteParts(findings: Finding[], partsRead: Set<PartKey>, snapshot: AccountSnapshot): Finding[] {
+  const incomplete = [...partsRead].sort().flatMap((key) => {
+    const part = snapshot.parts[key];
+    return part?.status === "ok" && part.entryErrors?.length ? [{ key, errors: part.entryErrors }] : [];
+  });
+  if (incomplete.length === 0) return findings;
+  const leftOut = incomplete.flatMap(({ key, errors }) => errors.map((error) => ({ part: key, api: error.api, code: error.code, message: error.message })));
+  const described = leftOut.map((entry) => entry.message).slice(0, 3).join(" ");
+  return findings.map((finding) =>
+    finding.status === "pass" || finding.status === "not_applicable"
+      ? {
+          ...finding,
+          status: "unknown",
+          evidence: { judgedAs: finding.status, facts: finding.evidence, entriesLeftOut: leftOut },
+          reason: `Cannot be judged while entries are missing from what AWS answered: ${described}`,
+        }
+      : finding,
+  );
 }
 
 /**

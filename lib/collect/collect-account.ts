@@ -9,6 +9,7 @@ import type { AccountClients } from "@/lib/aws/client-factory";
 import type { AwsOperation } from "@/lib/aws/api-calls";
 import { collectAnalyzers } from "@/lib/aws/collectors/accessanalyzer";
 import { collectAutoScaling } from "@/lib/aws/collectors/autoscaling";
+import { entryErrorsOf } from "@/lib/aws/collectors/aws-call";
 import { collectTrails } from "@/lib/aws/collectors/cloudtrail";
 import { collectInstances, collectRegions, collectSecurityGroups } from "@/lib/aws/collectors/ec2";
 import {
@@ -60,9 +61,41 @@ export class AssumeRoleError extends Error {
   }
 }
 
+export interface GlobalPartCollector {
+  api: AwsOperation;
+  collect: () => Promise<unknown>;
+}
+
+/** A Record, so a global part added to the schema without a collector fails to compile. */
+export function globalPartCollectors(
+  clients: AccountClients,
+  options: CollectAccountOptions,
+  regionNames: string[],
+): Record<Exclude<GlobalPartName, "ec2.regions">, GlobalPartCollector> {
+  const { signal } = options;
+  return {
+    "iam.credentialReport": {
+      api: "iam:GenerateCredentialReport",
+      collect: () => collectCredentialReport(clients, { ...options.credentialReport, ...(signal ? { signal } : {}) }),
+    },
+    "iam.accountSummary": { api: "iam:GetAccountSummary", collect: () => collectAccountSummary(clients, signal) },
+    "iam.passwordPolicy": { api: "iam:GetAccountPasswordPolicy", collect: () => collectPasswordPolicy(clients, signal) },
+    "iam.virtualMfaDevices": { api: "iam:ListVirtualMFADevices", collect: () => collectVirtualMfaDevices(clients, signal) },
+    "iam.authorizationDetails": { api: "iam:GetAccountAuthorizationDetails", collect: () => collectAuthorizationDetails(clients, signal) },
+    "iam.organizationsFeatures": {
+      api: "iam:ListOrganizationsFeatures",
+      collect: async () =>
+        resolveOrganizationsFeatures(clients.accountId, await collectOrganizationsFeatures(clients, signal), options.organizationsFeatures),
+    },
+    "sts.regionStatus": { api: "sts:AssumeRole", collect: () => collectStsRegionStatus(clients, regionNames, signal) },
+    "s3.buckets": { api: "s3:ListBuckets", collect: () => collectBuckets(clients, signal) },
+    "s3control.publicAccessBlock": { api: "s3control:GetPublicAccessBlock", collect: () => collectAccountPublicAccessBlock(clients, signal) },
+  };
+}
+
 type RegionalCollector = (clients: AccountClients, region: string, signal?: AbortSignal) => Promise<unknown>;
 
-const REGIONAL_COLLECTORS: Record<RegionalPartName, { api: AwsOperation; collect: RegionalCollector }> = {
+export const REGIONAL_COLLECTORS: Record<RegionalPartName, { api: AwsOperation; collect: RegionalCollector }> = {
   "ec2.instances": { api: "ec2:DescribeInstances", collect: collectInstances },
   "ec2.securityGroups": { api: "ec2:DescribeSecurityGroups", collect: collectSecurityGroups },
   "autoscaling.groups": { api: "autoscaling:DescribeAutoScalingGroups", collect: collectAutoScaling },
@@ -101,25 +134,7 @@ export async function collectAccount(clients: AccountClients, options: CollectAc
   }
 
   const regionNames = regionPlan.collected.map((region) => region.regionName);
-  // A Record, so a global part added to the schema without a collector fails to compile.
-  const global: Record<Exclude<GlobalPartName, "ec2.regions">, { api: AwsOperation; collect: () => Promise<unknown> }> = {
-    "iam.credentialReport": {
-      api: "iam:GenerateCredentialReport",
-      collect: () => collectCredentialReport(clients, { ...options.credentialReport, ...(signal ? { signal } : {}) }),
-    },
-    "iam.accountSummary": { api: "iam:GetAccountSummary", collect: () => collectAccountSummary(clients, signal) },
-    "iam.passwordPolicy": { api: "iam:GetAccountPasswordPolicy", collect: () => collectPasswordPolicy(clients, signal) },
-    "iam.virtualMfaDevices": { api: "iam:ListVirtualMFADevices", collect: () => collectVirtualMfaDevices(clients, signal) },
-    "iam.authorizationDetails": { api: "iam:GetAccountAuthorizationDetails", collect: () => collectAuthorizationDetails(clients, signal) },
-    "iam.organizationsFeatures": {
-      api: "iam:ListOrganizationsFeatures",
-      collect: async () =>
-        resolveOrganizationsFeatures(clients.accountId, await collectOrganizationsFeatures(clients, signal), options.organizationsFeatures),
-    },
-    "sts.regionStatus": { api: "sts:AssumeRole", collect: () => collectStsRegionStatus(clients, regionNames, signal) },
-    "s3.buckets": { api: "s3:ListBuckets", collect: () => collectBuckets(clients, signal) },
-    "s3control.publicAccessBlock": { api: "s3control:GetPublicAccessBlock", collect: () => collectAccountPublicAccessBlock(clients, signal) },
-  };
+  const global = globalPartCollectors(clients, options, regionNames);
   const tasks: Array<Promise<void>> = Object.entries(global).map(async ([name, { api, collect }]) => {
     if (name === "sts.regionStatus" && !clients.target) {
       // Clients with the base credentials have no audit role to probe STS with.
@@ -184,7 +199,8 @@ function planRegions(regionsResult: PartResult<unknown>, scope: CollectAccountOp
   return plan;
 }
 
-async function runPart(
+/** One part's outcome: ok with its facts (and the entries left out, if any), error, or skipped because its region is disabled. */
+export async function runPart(
   api: string,
   collect: () => Promise<unknown>,
   region: Region | undefined,
@@ -194,7 +210,9 @@ async function runPart(
     return { status: "error", error: { api, code: "Aborted", message: "The collection was cancelled before this part ran." } };
   }
   try {
-    return { status: "ok", data: await collect() };
+    const data = await collect();
+    const entryErrors = entryErrorsOf(data);
+    return entryErrors.length > 0 ? { status: "ok", data, entryErrors } : { status: "ok", data };
   } catch (error) {
     const collectorError = describePartError(error, api, region?.regionName);
     if (region && regionWasDisabled(collectorError.code, region)) return { status: "skipped", reason: "region_disabled" };
@@ -207,10 +225,11 @@ async function runPart(
  * also how AWS answers while an opt-in region is being disabled, but equally a real credential
  * problem: in a region DescribeRegions reports as enabled it stays a visible collection error
  * (the region's checks are unknown), and only a status saying the region is being disabled
- * (the Account Management API's DISABLING) turns it into a skipped region.
+ * (the Account Management API's DISABLING) turns it into a skipped region. A region whose
+ * opt-in status AWS left out is not known to be disabling, so the error stays visible there too.
  */
 function regionWasDisabled(code: string, region: Region): boolean {
-  return isRegionDisabled(code) || (isInvalidCredentials(code) && region.optInStatus.toLowerCase() === "disabling");
+  return isRegionDisabled(code) || (isInvalidCredentials(code) && region.optInStatus?.toLowerCase() === "disabling");
 }
 
 function describePartError(error: unknown, api: string, region: string | undefined): CollectorError {

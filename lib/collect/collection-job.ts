@@ -95,7 +95,10 @@ export async function runCollectionJob(
     hooks.onCollected?.();
     const { manifest, blobs } = buildManifest(snapshot, previous);
     const evaluation = evaluateAccountSnapshot(snapshot, await context.thresholds());
-    const partErrors = Object.values(manifest.parts).flatMap((part) => (part.status === "error" ? [part.error] : []));
+    // Entries left out of a part are errors too: the collection is partial and says which.
+    const partErrors = Object.values(manifest.parts).flatMap((part) =>
+      part.status === "error" ? [part.error] : part.status === "ok" ? (part.entryErrors ?? []) : [],
+    );
     await commitAccountCollection({
       collectionId,
       runId: claimed.runId,

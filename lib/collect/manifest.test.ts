@@ -26,6 +26,19 @@ describe("buildManifest", () => {
     expect(hashBlob(second.manifest).hash).toBe(hashBlob(first.manifest).hash);
   });
 
+  it("stores the entries left out of an ok part with it, and gives them back with the snapshot", () => {
+    const leftOut = { api: "ec2:DescribeInstances", code: "IncompleteEntry", message: "an instance without instanceId was left out", region: "eu-west-1" };
+    const { manifest } = buildManifest(snapshot({ "ec2.instances@eu-west-1": { status: "ok", data: [], entryErrors: [leftOut] } }), undefined);
+    expect(manifest.parts["ec2.instances@eu-west-1"]).toMatchObject({ status: "ok", entryErrors: [leftOut] });
+    const restored = snapshotFromManifest(manifest, "2026-11-23T10:00:00.000Z", () => []);
+    expect(restored.parts["ec2.instances@eu-west-1"]).toEqual({ status: "ok", data: [], entryErrors: [leftOut] });
+    // A complete part's manifest entry stays as it always was, so unchanged accounts keep their manifest hash.
+    expect(buildManifest(snapshot({ "iam.accountSummary": { status: "ok", data: summary } }), undefined).manifest.parts["iam.accountSummary"]).toEqual({
+      status: "ok",
+      blob: hashBlob(summary).hash,
+    });
+  });
+
   it("keeps the last good blob of a part that now fails, with when it was collected", () => {
     const good = buildManifest(snapshot({ "iam.accountSummary": { status: "ok", data: summary } }), undefined);
     const failed = buildManifest(snapshot({ "iam.accountSummary": { status: "error", error: denied } }), {

@@ -8,7 +8,7 @@ import stringify from "safe-stable-stringify";
 import type { AccountSnapshot, CollectorError, PartKey, PartResult } from "@/lib/snapshot/schema";
 
 export type ManifestPart =
-  | { status: "ok"; blob: string }
+  | { status: "ok"; blob: string; entryErrors?: CollectorError[] }
   | { status: "error"; error: CollectorError; staleBlob?: string; staleCollectedAt?: string }
   | { status: "skipped"; reason: "region_disabled" | "out_of_scope" };
 
@@ -52,7 +52,8 @@ export function buildManifest(
     if (result.status === "ok") {
       const blob = hashBlob(result.data);
       blobs.set(blob.hash, blob);
-      parts[key] = { status: "ok", blob: blob.hash };
+      // Only when there are any: an unchanged complete part keeps the manifest it always had.
+      parts[key] = result.entryErrors?.length ? { status: "ok", blob: blob.hash, entryErrors: result.entryErrors } : { status: "ok", blob: blob.hash };
     } else if (result.status === "skipped") {
       parts[key] = { status: "skipped", reason: result.reason };
     } else {
@@ -83,7 +84,11 @@ export function snapshotFromManifest(
 ): AccountSnapshot {
   const parts: Record<PartKey, PartResult<unknown>> = {};
   for (const [key, part] of Object.entries(manifest.parts)) {
-    if (part.status === "ok") parts[key] = { status: "ok", data: blobContent(part.blob) };
+    if (part.status === "ok") {
+      parts[key] = part.entryErrors?.length
+        ? { status: "ok", data: blobContent(part.blob), entryErrors: part.entryErrors }
+        : { status: "ok", data: blobContent(part.blob) };
+    }
     else if (part.status === "skipped") parts[key] = { status: "skipped", reason: part.reason };
     else
       parts[key] = {

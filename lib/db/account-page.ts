@@ -157,6 +157,13 @@ export async function getAccountPage(
       partCount: parts.length,
       skippedParts: parts.filter(([, part]) => part.status === "skipped").length,
       errorParts: parts.flatMap(([partKey, part]) => {
+        // Entries AWS answered without what identifies them were left out of an ok part: shown like errors.
+        if (part.status === "ok") {
+          return (part.entryErrors ?? []).flatMap((stored) => {
+            const error = parseStoredError(stored);
+            return error ? [{ partKey, error, staleCollectedAt: null }] : [];
+          });
+        }
         if (part.status !== "error") return [];
         const error = parseStoredError(part.error);
         if (!error) return [];

@@ -135,12 +135,16 @@ export const attachedPolicySchema = z.object({ policyName: z.string(), policyArn
 export const inlinePolicySchema = z.object({ policyName: z.string(), document: policyDocumentSchema });
 export const tagSchema = z.object({ key: z.string(), value: z.string() });
 
+/**
+ * IAM entities: every member is "Required: No" in the IAM API reference. Names and paths are
+ * derived from the ARN when left out; ids and creation dates are optional; the ARN identifies.
+ */
 export const iamUserSchema = z.object({
   userName: z.string(),
-  userId: z.string(),
+  userId: z.string().optional(),
   arn: z.string(),
   path: z.string(),
-  createDate: isoDate,
+  createDate: isoDate.optional(),
   groups: z.array(z.string()), // group names
   attachedManagedPolicies: z.array(attachedPolicySchema),
   inlinePolicies: z.array(inlinePolicySchema),
@@ -149,19 +153,19 @@ export const iamUserSchema = z.object({
 });
 export const iamGroupSchema = z.object({
   groupName: z.string(),
-  groupId: z.string(),
+  groupId: z.string().optional(),
   arn: z.string(),
   path: z.string(),
-  createDate: isoDate,
+  createDate: isoDate.optional(),
   attachedManagedPolicies: z.array(attachedPolicySchema),
   inlinePolicies: z.array(inlinePolicySchema),
 });
 export const iamRoleSchema = z.object({
   roleName: z.string(),
-  roleId: z.string(),
+  roleId: z.string().optional(),
   arn: z.string(),
   path: z.string(),
-  createDate: isoDate,
+  createDate: isoDate.optional(),
   assumeRolePolicyDocument: policyDocumentSchema,
   attachedManagedPolicies: z.array(attachedPolicySchema),
   inlinePolicies: z.array(inlinePolicySchema),
@@ -174,14 +178,15 @@ export const iamRoleSchema = z.object({
 });
 export const managedPolicySchema = z.object({
   policyName: z.string(),
-  policyId: z.string(),
+  policyId: z.string().optional(),
   arn: z.string(),
   path: z.string(),
   /** arn:aws:iam::aws:policy/… */
   isAwsManaged: z.boolean(),
-  isAttachable: z.boolean(),
+  isAttachable: z.boolean().optional(),
+  /** As AWS reports it, or counted from the answer's own attachments when AWS leaves it out. */
   attachmentCount: z.number().int(),
-  defaultVersionId: z.string(),
+  defaultVersionId: z.string().optional(),
   /** Only the default version is effective; other versions are listed by id. */
   defaultDocument: policyDocumentSchema,
   versionIds: z.array(z.string()),
@@ -229,8 +234,11 @@ export const ROOT_CREDENTIALS_MANAGEMENT = "RootCredentialsManagement";
 
 export const regionSchema = z.object({
   regionName: z.string(),
-  /** opt-in-not-required | opted-in | not-opted-in */
-  optInStatus: z.string(),
+  /**
+   * opt-in-not-required | opted-in | not-opted-in; absent when EC2 leaves it out ("Required: No"):
+   * such a region is collected like an enabled one, and a check that needs the status says unknown.
+   */
+  optInStatus: z.string().optional(),
 });
 export const regionsSchema = z.array(regionSchema);
 export type Region = z.infer<typeof regionSchema>;
@@ -269,7 +277,8 @@ export type IpPermission = z.infer<typeof ipPermissionSchema>;
 
 export const securityGroupSchema = z.object({
   groupId: z.string(),
-  groupName: z.string(),
+  /** Absent when EC2 leaves it out ("Required: No"): the group may be the VPC's default one. */
+  groupName: z.string().optional(),
   description: z.string(),
   vpcId: z.string().optional(),
   ingress: z.array(ipPermissionSchema),
@@ -423,13 +432,15 @@ export function parsePartKey(key: PartKey): { name: PartName; region?: string } 
 
 /**
  * The outcome of collecting one part.
- * - ok: the facts;
+ * - ok: the facts; `entryErrors` names entries AWS answered without what identifies them (no ARN,
+ *   no id), which were left out: the rest of the part stands, and a check that read it never
+ *   passes or calls itself not applicable (lib/checks/registry.ts);
  * - error: the call failed; `stale` carries the last good facts (shown in the UI, marked stale,
  *   never used to pass a check);
  * - skipped: not collected on purpose (region disabled or not opted in, out of scope).
  */
 export type PartResult<T> =
-  | { status: "ok"; data: T }
+  | { status: "ok"; data: T; entryErrors?: CollectorError[] }
   | { status: "error"; error: CollectorError; stale?: { data: T; collectedAt: string } }
   | { status: "skipped"; reason: "region_disabled" | "out_of_scope" };
 

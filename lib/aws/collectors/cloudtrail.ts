@@ -12,6 +12,12 @@ import type { AccountClients } from "../client-factory";
 import { awsCall, fieldCall, validatePart } from "./aws-call";
 import { isoDate, sortBy } from "./sdk-values";
 
+/** arn:aws:cloudtrail:<home region>:<account>:trail/<name> */
+function trailArnParts(arn: string | undefined): { name?: string; region?: string } {
+  const match = /^arn:[^:]+:cloudtrail:([^:]+):[^:]*:trail\/(.+)$/.exec(arn ?? "");
+  return match ? { region: match[1], name: match[2] } : {};
+}
+
 export async function collectTrails(clients: AccountClients, region: string, signal?: AbortSignal): Promise<Trail[]> {
   const client = clients.cloudTrail(region);
   const output = await awsCall("cloudtrail:DescribeTrails", region, () => client.send(new DescribeTrailsCommand({}), { abortSignal: signal }));
@@ -22,10 +28,12 @@ export async function collectTrails(clients: AccountClients, region: string, sig
         const latestDeliveryTime = isoDate(result.LatestDeliveryTime);
         return { isLogging: result.IsLogging ?? false, ...(latestDeliveryTime ? { latestDeliveryTime } : {}) };
       });
+      // Every member of Trail is "Required: No"; the ARN identifies it and carries its name and home region.
+      const fromArn = trailArnParts(trail.TrailARN);
       return {
-        name: trail.Name,
+        name: trail.Name ?? fromArn.name,
         trailArn: trail.TrailARN,
-        homeRegion: trail.HomeRegion,
+        homeRegion: trail.HomeRegion ?? fromArn.region,
         isMultiRegionTrail: trail.IsMultiRegionTrail ?? false,
         isOrganizationTrail: trail.IsOrganizationTrail ?? false,
         ...(trail.S3BucketName ? { s3BucketName: trail.S3BucketName } : {}),

@@ -33,7 +33,7 @@ export async function collectRegions(clients: AccountClients, signal?: AbortSign
   const inPartition = (output.Regions ?? []).filter((region) => isRegionInPartition(region.RegionName ?? "", accountPartition));
   const regions = inPartition.map((region) => ({
     regionName: region.RegionName,
-    optInStatus: region.OptInStatus ?? "opt-in-not-required",
+    ...(region.OptInStatus ? { optInStatus: region.OptInStatus } : {}),
   }));
   return validatePart(regionsSchema, sortBy(regions, (region) => region.regionName ?? ""), "ec2:DescribeRegions", HOME_REGION);
 }

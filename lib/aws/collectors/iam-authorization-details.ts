@@ -17,7 +17,7 @@ import { authorizationDetailsSchema, type AuthorizationDetails } from "@/lib/sna
 import type { AccountClients } from "../client-factory";
 import { decodeIamPolicyDocument } from "../parsers/policy-document";
 import { awsCall, validatePart } from "./aws-call";
-import { compareStrings, isoDate, sortBy, sortedStrings, toTags } from "./sdk-values";
+import { compareStrings, iamNameAndPathFromArn, isoDate, sortBy, sortedStrings, toTags } from "./sdk-values";
 
 const PAGE_SIZE = 1000;
 
@@ -33,6 +33,7 @@ export async function collectAuthorizationDetails(clients: AccountClients, signa
     return all;
   });
   const sessionDurations = await roleSessionDurations(clients, signal);
+  const attachmentCounts = countAttachments([...pages.users, ...pages.groups, ...pages.roles]);
   const details = {
     users: sortBy(pages.users.map(toUser), (user) => user.arn ?? ""),
     groups: sortBy(pages.groups.map(toGroup), (group) => group.arn ?? ""),
@@ -40,7 +41,10 @@ export async function collectAuthorizationDetails(clients: AccountClients, signa
       pages.roles.map((role) => toRole(role, role.Arn ? sessionDurations.get(role.Arn) : undefined)),
       (role) => role.arn ?? "",
     ),
-    policies: sortBy(pages.policies.map(toManagedPolicy), (policy) => policy.arn ?? ""),
+    policies: sortBy(
+      pages.policies.map((policy) => toManagedPolicy(policy, attachmentCounts)),
+      (policy) => policy.arn ?? "",
+    ),
   };
   return validatePart(authorizationDetailsSchema, details, "iam:GetAccountAuthorizationDetails");
 }
@@ -64,13 +68,25 @@ async function roleSessionDurations(clients: AccountClients, signal: AbortSignal
   return durations;
 }
 
+/**
+ * Every member of these structures is "Required: No" in the IAM API reference: names and paths
+ * come from the ARN when left out, ids and dates are kept only when sent. Only the ARN identifies
+ * an entry; one without it is left out by validatePart with an error naming it.
+ */
+function identity(arn: string | undefined, name: string | undefined, path: string | undefined) {
+  const fromArn = iamNameAndPathFromArn(arn);
+  return { arn, name: name ?? fromArn.name, path: path ?? fromArn.path };
+}
+
 function toUser(user: UserDetail) {
+  const { arn, name, path } = identity(user.Arn, user.UserName, user.Path);
+  const createDate = isoDate(user.CreateDate);
   return {
-    userName: user.UserName,
-    userId: user.UserId,
-    arn: user.Arn,
-    path: user.Path,
-    createDate: isoDate(user.CreateDate),
+    userName: name,
+    ...(user.UserId ? { userId: user.UserId } : {}),
+    arn,
+    path,
+    ...(createDate ? { createDate } : {}),
     groups: sortedStrings(user.GroupList),
     attachedManagedPolicies: attachedPolicies(user.AttachedManagedPolicies),
     inlinePolicies: inlinePolicies(user.UserPolicyList),
@@ -82,12 +98,14 @@ function toUser(user: UserDetail) {
 }
 
 function toGroup(group: GroupDetail) {
+  const { arn, name, path } = identity(group.Arn, group.GroupName, group.Path);
+  const createDate = isoDate(group.CreateDate);
   return {
-    groupName: group.GroupName,
-    groupId: group.GroupId,
-    arn: group.Arn,
-    path: group.Path,
-    createDate: isoDate(group.CreateDate),
+    groupName: name,
+    ...(group.GroupId ? { groupId: group.GroupId } : {}),
+    arn,
+    path,
+    ...(createDate ? { createDate } : {}),
     attachedManagedPolicies: attachedPolicies(group.AttachedManagedPolicies),
     inlinePolicies: inlinePolicies(group.GroupPolicyList),
   };
@@ -95,12 +113,14 @@ function toGroup(group: GroupDetail) {
 
 function toRole(role: RoleDetail, maxSessionDuration: number | undefined) {
   const lastUsedDate = isoDate(role.RoleLastUsed?.LastUsedDate);
+  const { arn, name, path } = identity(role.Arn, role.RoleName, role.Path);
+  const createDate = isoDate(role.CreateDate);
   return {
-    roleName: role.RoleName,
-    roleId: role.RoleId,
-    arn: role.Arn,
-    path: role.Path,
-    createDate: isoDate(role.CreateDate),
+    roleName: name,
+    ...(role.RoleId ? { roleId: role.RoleId } : {}),
+    arn,
+    path,
+    ...(createDate ? { createDate } : {}),
     assumeRolePolicyDocument:
       role.AssumeRolePolicyDocument === undefined ? null : decodeIamPolicyDocument(role.AssumeRolePolicyDocument),
     attachedManagedPolicies: attachedPolicies(role.AttachedManagedPolicies),
@@ -118,20 +138,38 @@ function toRole(role: RoleDetail, maxSessionDuration: number | undefined) {
   };
 }
 
-function toManagedPolicy(policy: ManagedPolicyDetail) {
+/** How many users, groups and roles of this answer attach each managed policy, by ARN. */
+function countAttachments(principals: Array<{ AttachedManagedPolicies?: AttachedPolicy[] | undefined }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const principal of principals) {
+    for (const attached of principal.AttachedManagedPolicies ?? []) {
+      if (attached.PolicyArn) counts.set(attached.PolicyArn, (counts.get(attached.PolicyArn) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/**
+ * AttachmentCount left out is counted from the answer's own attachments (the whole account's
+ * users, groups and roles). Without DefaultVersionId the version marked IsDefaultVersion is the
+ * effective one; without either, no document is known (null), which checks read as unknown.
+ */
+function toManagedPolicy(policy: ManagedPolicyDetail, attachmentCounts: Map<string, number>) {
   const versions = policy.PolicyVersionList ?? [];
   const defaultVersion =
-    versions.find((version) => version.VersionId === policy.DefaultVersionId) ??
+    versions.find((version) => policy.DefaultVersionId !== undefined && version.VersionId === policy.DefaultVersionId) ??
     versions.find((version) => version.IsDefaultVersion === true);
+  const { arn, name, path } = identity(policy.Arn, policy.PolicyName, policy.Path);
+  const defaultVersionId = policy.DefaultVersionId ?? defaultVersion?.VersionId;
   return {
-    policyName: policy.PolicyName,
-    policyId: policy.PolicyId,
-    arn: policy.Arn,
-    path: policy.Path,
+    policyName: name,
+    ...(policy.PolicyId ? { policyId: policy.PolicyId } : {}),
+    arn,
+    path,
     isAwsManaged: /^arn:[^:]+:iam::aws:policy\//.test(policy.Arn ?? ""),
-    isAttachable: policy.IsAttachable ?? true,
-    attachmentCount: policy.AttachmentCount ?? 0,
-    defaultVersionId: policy.DefaultVersionId,
+    ...(policy.IsAttachable !== undefined ? { isAttachable: policy.IsAttachable } : {}),
+    attachmentCount: policy.AttachmentCount ?? (arn ? (attachmentCounts.get(arn) ?? 0) : 0),
+    ...(defaultVersionId ? { defaultVersionId } : {}),
     defaultDocument: defaultVersion?.Document === undefined ? null : decodeIamPolicyDocument(defaultVersion.Document),
     versionIds: versions
       .map((version) => version.VersionId)
@@ -142,7 +180,10 @@ function toManagedPolicy(policy: ManagedPolicyDetail) {
 
 function attachedPolicies(policies: AttachedPolicy[] | undefined) {
   return sortBy(
-    (policies ?? []).map((policy) => ({ policyName: policy.PolicyName, policyArn: policy.PolicyArn })),
+    (policies ?? []).map((policy) => ({
+      policyName: policy.PolicyName ?? iamNameAndPathFromArn(policy.PolicyArn).name,
+      policyArn: policy.PolicyArn,
+    })),
     (policy) => policy.policyArn ?? "",
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CollectorFailure } from "../errors";
+import { entryErrorsOf } from "./aws-call";
 import { credentialReportCsv, credentialReportOutput } from "../testing/fixtures";
 import { awsError, type StubTable } from "../testing/stub-plugin";
 import { stubbedAccountClients } from "../testing/test-clients";
@@ -206,14 +207,61 @@ describe("collectAuthorizationDetails", () => {
     expect(role).not.toHaveProperty("maxSessionDuration");
   });
 
-  it("fails with InvalidResponse when AWS leaves out a required field", async () => {
+  it("derives names and paths from ARNs when AWS leaves them out, as an AWS-compatible endpoint did (issue 14)", async () => {
     const { clients } = stubbedAccountClients({
-      GetAccountAuthorizationDetails: { UserDetailList: [{ UserName: "nameless-arn" }] },
+      GetAccountAuthorizationDetails: {
+        UserDetailList: [{ Arn: "arn:aws:iam::111122223333:user/ops/alice", AttachedManagedPolicies: [{ PolicyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }] }],
+        Policies: [
+          {
+            Arn: "arn:aws:iam::111122223333:policy/team/deploy",
+            DefaultVersionId: "v1",
+            PolicyVersionList: [{ VersionId: "v1", IsDefaultVersion: true, Document: "%7B%7D" }],
+          },
+        ],
+      },
       ListRoles: { Roles: [] },
     });
-    const failure = await collectAuthorizationDetails(clients).catch((error: unknown) => error);
+    const details = await collectAuthorizationDetails(clients);
     clients.destroy();
-    expect((failure as CollectorFailure).collectorError).toMatchObject({ api: "iam:GetAccountAuthorizationDetails", code: "InvalidResponse" });
+    expect(details.users[0]).toMatchObject({
+      userName: "alice",
+      path: "/ops/",
+      attachedManagedPolicies: [{ policyName: "ReadOnlyAccess", policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }],
+    });
+    expect(details.users[0]).not.toHaveProperty("createDate");
+    expect(details.policies[0]).toMatchObject({ policyName: "deploy", path: "/team/", attachmentCount: 0, defaultVersionId: "v1", defaultDocument: {} });
+    expect(details.policies[0]).not.toHaveProperty("policyId");
+    expect(entryErrorsOf(details)).toEqual([]);
+  });
+
+  it("counts a managed policy's attachments from the answer when AttachmentCount is left out", async () => {
+    const policyArn = "arn:aws:iam::111122223333:policy/deploy";
+    const { clients } = stubbedAccountClients({
+      GetAccountAuthorizationDetails: {
+        UserDetailList: [{ Arn: "arn:aws:iam::111122223333:user/alice", AttachedManagedPolicies: [{ PolicyArn: policyArn }] }],
+        RoleDetailList: [{ Arn: "arn:aws:iam::111122223333:role/ci", AttachedManagedPolicies: [{ PolicyArn: policyArn }] }],
+        Policies: [{ Arn: policyArn, PolicyVersionList: [{ VersionId: "v3", IsDefaultVersion: true, Document: "%7B%7D" }] }],
+      },
+      ListRoles: { Roles: [] },
+    });
+    const details = await collectAuthorizationDetails(clients);
+    clients.destroy();
+    expect(details.policies[0]).toMatchObject({ attachmentCount: 2, defaultVersionId: "v3" });
+  });
+
+  it("leaves out only an entry without its ARN, with an error naming what identifies it", async () => {
+    const { clients } = stubbedAccountClients({
+      GetAccountAuthorizationDetails: {
+        UserDetailList: [{ UserName: "nameless-arn", UserId: "AIDAEXAMPLE" }, { Arn: "arn:aws:iam::111122223333:user/bob" }],
+      },
+      ListRoles: { Roles: [] },
+    });
+    const details = await collectAuthorizationDetails(clients);
+    clients.destroy();
+    expect(details.users.map((user) => user.userName)).toEqual(["bob"]);
+    expect(entryErrorsOf(details)).toEqual([
+      expect.objectContaining({ api: "iam:GetAccountAuthorizationDetails", code: "IncompleteEntry", message: expect.stringContaining("a user (nameless-arn) without arn") }),
+    ]);
   });
 });
 

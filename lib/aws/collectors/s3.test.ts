@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { awsError, type StubTable } from "../testing/stub-plugin";
 import { stubbedAccountClients, TEST_TARGET } from "../testing/test-clients";
+import { entryErrorsOf } from "./aws-call";
 import { bucketRegionFromLocation, collectAccountPublicAccessBlock, collectBuckets } from "./s3";
 
 const publicPolicy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::site/*" }] };
@@ -34,6 +35,35 @@ const bucketTable: StubTable = {
 };
 
 describe("collectBuckets", () => {
+  it("does not read an answer without its policy, policy status or grantee as 'none' (issue 14)", async () => {
+    const { clients } = stubbedAccountClients({
+      ...bucketTable,
+      GetBucketPolicy: {},
+      GetBucketPolicyStatus: { PolicyStatus: {} },
+      GetBucketAcl: { Grants: [{ Permission: "READ" }, { Grantee: { Type: "Group" }, Permission: "READ" }] },
+    });
+    const buckets = await collectBuckets(clients);
+    clients.destroy();
+    const site = buckets.find((bucket) => bucket.name === "site");
+    expect([site?.policy, site?.policyIsPublic, site?.acl].map((field) => (field?.ok ? "read" : field?.error.code))).toEqual([
+      "IncompleteResponse",
+      "IncompleteResponse",
+      "IncompleteResponse",
+    ]);
+  });
+
+  it("leaves out a bucket listed without its name, naming it, and keeps the others", async () => {
+    const { clients, calls } = stubbedAccountClients({
+      ...bucketTable,
+      ListBuckets: { Buckets: [{ BucketArn: "arn:aws:s3:::nameless", BucketRegion: "eu-west-1" }, { Name: "site", BucketRegion: "eu-west-1" }] },
+    });
+    const buckets = await collectBuckets(clients);
+    clients.destroy();
+    expect(buckets.map((bucket) => bucket.name)).toEqual(["site"]);
+    expect(entryErrorsOf(buckets).map((error) => error.message)).toEqual([expect.stringContaining("a bucket (arn:aws:s3:::nameless) without name")]);
+    expect(calls.every((call) => call.input.Bucket !== "")).toBe(true);
+  });
+
   it("collects each bucket in its own region, with NoSuch* answers as null", async () => {
     const { clients, calls } = stubbedAccountClients(bucketTable);
     const buckets = await collectBuckets(clients);

@@ -26,7 +26,7 @@ import { hasErrorCode } from "../errors";
 import { parsePolicyJson } from "../parsers/policy-document";
 import { HOME_REGION } from "../regions";
 import { awsCall, fieldCall, validatePart } from "./aws-call";
-import { isoDate, sortBy } from "./sdk-values";
+import { isoDate, missingMember, sortBy } from "./sdk-values";
 
 export async function collectBuckets(clients: AccountClients, signal?: AbortSignal): Promise<Bucket[]> {
   const listed = await awsCall("s3:ListBuckets", HOME_REGION, async () => {
@@ -42,8 +42,10 @@ export async function collectBuckets(clients: AccountClients, signal?: AbortSign
 }
 
 async function collectBucket(clients: AccountClients, bucket: S3Bucket, signal: AbortSignal | undefined) {
-  const name = bucket.Name ?? "";
   const creationDate = isoDate(bucket.CreationDate);
+  // Without its name a bucket cannot be asked anything: validatePart leaves it out, naming what it has.
+  if (!bucket.Name) return { name: undefined, ...(creationDate ? { creationDate } : {}), ...(bucket.BucketArn ? { arn: bucket.BucketArn } : {}) };
+  const name = bucket.Name;
   const located = bucket.BucketRegion
     ? ({ ok: true, value: bucket.BucketRegion } as const)
     : await fieldCall("s3:GetBucketLocation", HOME_REGION, async () => {
@@ -62,7 +64,9 @@ async function collectBucket(clients: AccountClients, bucket: S3Bucket, signal: 
     fieldCall("s3:GetBucketPolicy", region, async () => {
       try {
         const output = await s3.send(new GetBucketPolicyCommand({ Bucket: name }), { abortSignal: signal });
-        return output.Policy === undefined ? null : parsePolicyJson(output.Policy);
+        // A bucket without a policy answers NoSuchBucketPolicy; an answer without the policy is not "none".
+        if (output.Policy === undefined) throw missingMember("s3:GetBucketPolicy", region, `the policy of ${name}`);
+        return parsePolicyJson(output.Policy);
       } catch (error) {
         if (hasErrorCode(error, "NoSuchBucketPolicy")) return null;
         throw error;
@@ -71,7 +75,8 @@ async function collectBucket(clients: AccountClients, bucket: S3Bucket, signal: 
     fieldCall("s3:GetBucketPolicyStatus", region, async () => {
       try {
         const output = await s3.send(new GetBucketPolicyStatusCommand({ Bucket: name }), { abortSignal: signal });
-        return output.PolicyStatus?.IsPublic ?? null;
+        if (output.PolicyStatus?.IsPublic === undefined) throw missingMember("s3:GetBucketPolicyStatus", region, `whether the policy of ${name} is public`);
+        return output.PolicyStatus.IsPublic;
       } catch (error) {
         if (hasErrorCode(error, "NoSuchBucketPolicy")) return null;
         throw error;
@@ -79,6 +84,9 @@ async function collectBucket(clients: AccountClients, bucket: S3Bucket, signal: 
     }),
     fieldCall("s3:GetBucketAcl", region, async () => {
       const output = await s3.send(new GetBucketAclCommand({ Bucket: name }), { abortSignal: signal });
+      // A grant without its grantee, or to a group without the group's URI, could be to everyone.
+      const unknownGrantee = (output.Grants ?? []).some((grant) => !grant.Grantee || (grant.Grantee.Type === "Group" && !grant.Grantee.URI));
+      if (unknownGrantee) throw missingMember("s3:GetBucketAcl", region, `the grantee of a grant on ${name}`);
       const grants = (output.Grants ?? []).map((grant) => ({
         granteeType: grant.Grantee?.Type ?? "Unknown",
         ...(grant.Grantee?.URI ? { granteeUri: grant.Grantee.URI } : {}),
