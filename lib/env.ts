@@ -19,16 +19,17 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().min(1).default("0.0.0.0"),
   /**
-   * Set when iamfit runs behind a reverse proxy that sets X-Forwarded-For: the audit log then
-   * records the client's address from it instead of the proxy's. Never set it otherwise (the
-   * header would be the client's to forge).
+   * Set when iamfit runs behind a reverse proxy that sets X-Forwarded-For/-Host/-Proto: the audit
+   * log then records the client's address from it instead of the proxy's, and links are built
+   * from the forwarded host and scheme. Never set it otherwise (the headers would be the
+   * client's to forge).
    */
   IAMFIT_TRUST_PROXY: booleanFlag.optional(),
   /**
-   * The URL people use to reach iamfit (https://iamfit.example.com): links in emails and API
-   * examples use it, sign-in cookies are Secure when it is https, and CSRF checks compare against
-   * it. Set it behind a TLS-terminating proxy. Unset: each request's own origin (emails:
-   * http://localhost:PORT).
+   * The URL people use to reach iamfit (https://iamfit.example.com): every absolute link
+   * (lib/http/public-url.ts) uses it, sign-in cookies are Secure when it is https, and CSRF checks
+   * compare against it. Set it behind a TLS-terminating proxy. Unset: each request's Host (and,
+   * with IAMFIT_TRUST_PROXY, its X-Forwarded-Host/-Proto); background jobs: http://localhost:PORT.
    */
   IAMFIT_PUBLIC_URL: z
     .string()
