@@ -62,7 +62,7 @@ const envSchema = z.object({
   IAMFIT_ACCOUNT_TIME_BUDGET_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
   /** A running collection without a heartbeat this long is marked interrupted (its worker died). */
   IAMFIT_STALE_HEARTBEAT_SECONDS: z.coerce.number().int().min(15).max(3600).default(120),
-  /** Per-account request rates per service family ("iam=2,ec2=5", or "off"); defaults in lib/aws/limits.ts. */
+  /** Per-account request rates per service family ("iam=2,ec2=5"; "iam=off" unpaces one family, "off" all); defaults in lib/aws/limits.ts. */
   IAMFIT_REQUEST_RATES: z
     .string()
     .transform((value, context) => {
