@@ -13,7 +13,7 @@ test("the link page marks the sandbox's made-up principal as a placeholder befor
 
 test("the templates page marks every template that carries the sandbox principal", async ({ page }) => {
   await page.goto("/onboarding/templates");
-  await expect(page.getByText("Sandbox placeholder principal")).toBeVisible();
+  await expect(page.getByText("Sandbox placeholder principal", { exact: true })).toBeVisible();
   await expect(page.getByText("Trust policy of the audit role (sandbox placeholder principal)")).toBeVisible();
   await expect(page.getByText("CloudFormation template (sandbox placeholder principal)")).toBeVisible();
 });
