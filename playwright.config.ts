@@ -45,8 +45,15 @@ export default defineConfig({
   projects: [
     // First, on the fresh server: first-run setup, and one stored signed-in state per role.
     { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    // Then, still untouched by any journey: a newcomer opens every page (no organization discovered yet).
+    { name: "fresh-installation", dependencies: ["setup"], testMatch: /fresh-installation\.spec\.ts$/, use: { storageState: storageStatePath("admin") } },
     // Every journey starts signed in as the admin unless it says otherwise (test.use storageState).
-    { name: "journeys", dependencies: ["setup"], use: { storageState: storageStatePath("admin") } },
+    {
+      name: "journeys",
+      dependencies: ["setup", "fresh-installation"],
+      testIgnore: /fresh-installation\.spec\.ts$/,
+      use: { storageState: storageStatePath("admin") },
+    },
   ],
   webServer: externalBaseUrl ? undefined : {
     command: "npm start",

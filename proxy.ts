@@ -7,21 +7,17 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { contentSecurityPolicy, generateNonce, securityHeaders } from "@/lib/security/headers";
-import { gate, isCrossSiteMutation, requestSiteOrigin } from "@/lib/security/request-rules";
+import { publicBaseUrl, publicUrl, publicUrlSettingsFromProcessEnv } from "@/lib/http/public-url";
+import { gate, isCrossSiteMutation } from "@/lib/security/request-rules";
 import { signInPath } from "@/lib/security/safe-next";
 
-function publicUrl(): string | undefined {
-  return process.env.IAMFIT_PUBLIC_URL || undefined;
-}
-
 function siteOrigins(request: NextRequest): string[] {
-  const configured = publicUrl();
-  return configured ? [new URL(configured).origin] : [requestSiteOrigin(request.headers, request.url)];
+  return [new URL(publicBaseUrl(publicUrlSettingsFromProcessEnv(), request.headers)).origin];
 }
 
 function servedOverHttps(request: NextRequest): boolean {
   const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return forwarded === "https" || request.nextUrl.protocol === "https:" || (publicUrl()?.startsWith("https://") ?? false);
+  return forwarded === "https" || request.nextUrl.protocol === "https:" || (process.env.IAMFIT_PUBLIC_URL?.startsWith("https://") ?? false);
 }
 
 function harden(response: NextResponse, request: NextRequest, policy: string): NextResponse {
@@ -64,10 +60,7 @@ export function proxy(request: NextRequest) {
     return harden(unauthorized, request, policy);
   }
   if (verdict.kind === "sign_in") {
-    const target = new URL(signInPath(`${pathname}${search}`), "http://iamfit.invalid");
-    const destination = request.nextUrl.clone();
-    destination.pathname = target.pathname;
-    destination.search = target.search;
+    const destination = publicUrl(signInPath(`${pathname}${search}`), publicUrlSettingsFromProcessEnv(), request.headers);
     return harden(NextResponse.redirect(destination), request, policy);
   }
 

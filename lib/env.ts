@@ -19,16 +19,17 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().min(1).default("0.0.0.0"),
   /**
-   * Set when iamfit runs behind a reverse proxy that sets X-Forwarded-For: the audit log then
-   * records the client's address from it instead of the proxy's. Never set it otherwise (the
-   * header would be the client's to forge).
+   * Set when iamfit runs behind a reverse proxy that sets X-Forwarded-For/-Host/-Proto: the audit
+   * log then records the client's address from it instead of the proxy's, and links are built
+   * from the forwarded host and scheme. Never set it otherwise (the headers would be the
+   * client's to forge).
    */
   IAMFIT_TRUST_PROXY: booleanFlag.optional(),
   /**
-   * The URL people use to reach iamfit (https://iamfit.example.com): links in emails and API
-   * examples use it, sign-in cookies are Secure when it is https, and CSRF checks compare against
-   * it. Set it behind a TLS-terminating proxy. Unset: each request's own origin (emails:
-   * http://localhost:PORT).
+   * The URL people use to reach iamfit (https://iamfit.example.com): every absolute link
+   * (lib/http/public-url.ts) uses it, sign-in cookies are Secure when it is https, and CSRF checks
+   * compare against it. Set it behind a TLS-terminating proxy. Unset: each request's Host (and,
+   * with IAMFIT_TRUST_PROXY, its X-Forwarded-Host/-Proto); background jobs: http://localhost:PORT.
    */
   IAMFIT_PUBLIC_URL: z
     .string()
@@ -61,7 +62,7 @@ const envSchema = z.object({
   IAMFIT_ACCOUNT_TIME_BUDGET_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
   /** A running collection without a heartbeat this long is marked interrupted (its worker died). */
   IAMFIT_STALE_HEARTBEAT_SECONDS: z.coerce.number().int().min(15).max(3600).default(120),
-  /** Per-account request rates per service family ("iam=2,ec2=5", or "off"); defaults in lib/aws/limits.ts. */
+  /** Per-account request rates per service family ("iam=2,ec2=5"; "iam=off" unpaces one family, "off" all); defaults in lib/aws/limits.ts. */
   IAMFIT_REQUEST_RATES: z
     .string()
     .transform((value, context) => {

@@ -14,7 +14,7 @@ import { EnvError, parseEnv, type IamfitEnv } from "@/lib/env";
 import { prepareDatabase } from "@/lib/db/database";
 import { disconnectDb } from "@/lib/db/client";
 import { getOrCreateExternalId } from "@/lib/db/settings";
-import { startBoss } from "@/lib/jobs/boss";
+import { startBoss, stopBoss } from "@/lib/jobs/boss";
 import { createAwsRuntime } from "@/lib/runtime/aws-runtime";
 import { stampClientAddress } from "@/lib/runtime/client-address";
 import { publishProcessServices } from "@/lib/runtime/process-services";
@@ -105,7 +105,7 @@ async function main() {
     server?.close();
     await worker?.stop();
     await digestJobs?.stop();
-    await boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
+    await stopBoss(boss).catch(() => undefined);
     await disconnectDb();
     await database.stop();
     log("stopped");

@@ -6,6 +6,35 @@ export interface InstallationPrincipalView {
   arn: string;
   /** False when iamfit could not tell who it runs as: `arn` is a placeholder to replace. */
   known: boolean;
+  /** True when iamfit runs the sandbox organization: `arn` is the sandbox's made-up account. */
+  sandbox: boolean;
+}
+
+/** What a person must know before copying a trust policy: its principal is a placeholder, or the sandbox's. */
+export function PrincipalNotice({ principal, className }: { principal: InstallationPrincipalView; className?: string }) {
+  if (principal.sandbox) {
+    return (
+      <Notice tone="warning" title="Sandbox placeholder principal" className={className}>
+        iamfit is running its sandbox organization, so <code>{principal.arn}</code> is the sandbox&apos;s made-up account, not one you own: a role
+        trusting it lets nobody in. Start iamfit with AWS credentials and this shows the principal it really runs as; or replace it with that
+        principal&apos;s ARN, e.g. <code>arn:aws:iam::111122223333:root</code>.
+      </Notice>
+    );
+  }
+  if (!principal.known) {
+    return (
+      <Notice tone="warning" title="Replace the placeholder principal" className={className}>
+        iamfit could not tell which AWS account it runs as. Replace <code>{principal.arn}</code> with the ARN of the principal iamfit uses, e.g.{" "}
+        <code>arn:aws:iam::111122223333:root</code>.
+      </Notice>
+    );
+  }
+  return null;
+}
+
+/** Said beside every copy and download button whose content carries a placeholder principal. */
+export function principalCaveat(principal: InstallationPrincipalView): string {
+  return principal.sandbox ? " (sandbox placeholder principal)" : principal.known ? "" : " (placeholder principal)";
 }
 
 /**
@@ -26,14 +55,9 @@ export function TrustPolicyPanel({ principal, externalId, roleName }: { principa
           <code>SecurityAudit</code> and this trust policy, or deploy the CloudFormation template below.
         </p>
       </div>
-      {principal.known ? null : (
-        <Notice tone="warning" title="Replace the placeholder principal">
-          iamfit could not tell which AWS account it runs as. Replace <code>{principal.arn}</code> with the ARN of the principal
-          iamfit uses, e.g. <code>arn:aws:iam::111122223333:root</code>.
-        </Notice>
-      )}
-      <CodeBlock title="Trust policy (JSON)" copyLabel="Copy policy" code={policy} />
-      <CodeBlock title="CloudFormation template (YAML)" copyLabel="Copy template" code={template} />
+      <PrincipalNotice principal={principal} />
+      <CodeBlock title={`Trust policy (JSON)${principalCaveat(principal)}`} copyLabel="Copy policy" code={policy} />
+      <CodeBlock title={`CloudFormation template (YAML)${principalCaveat(principal)}`} copyLabel="Copy template" code={template} />
     </div>
   );
 }

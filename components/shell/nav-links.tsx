@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { roleAllows, type Capability, type Role } from "@/lib/auth/roles";
 
@@ -41,6 +41,19 @@ function linkClass(current: boolean, size: "md" | "sm"): string {
   }`;
 }
 
+/**
+ * Pages render whole before they answer (no loading.tsx, so a failing page answers 500, not a
+ * 200 error page): the link being followed shows that the next page is on its way.
+ */
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  return pending ? (
+    <span role="status" className="ml-1.5 inline-block h-2 w-2 animate-pulse rounded-full bg-indigo-300 align-middle">
+      <span className="sr-only">Loading…</span>
+    </span>
+  ) : null;
+}
+
 export function NavLinks({ role }: { role: Role }) {
   const pathname = usePathname();
   const links = LINKS.filter((link) => roleAllows(role, link.capability));
@@ -52,6 +65,7 @@ export function NavLinks({ role }: { role: Role }) {
         <li key={link.href}>
           <Link href={link.href} aria-current={current === link.href ? "page" : undefined} className={linkClass(current === link.href, "md")}>
             {link.label}
+            <PendingMark />
           </Link>
         </li>
       ))}
@@ -69,6 +83,7 @@ export function AccessLinks({ role }: { role: Role }) {
         <li key={link.href}>
           <Link href={link.href} aria-current={current === link.href ? "page" : undefined} className={linkClass(current === link.href, "sm")}>
             {link.label}
+            <PendingMark />
           </Link>
         </li>
       ))}

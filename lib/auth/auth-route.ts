@@ -7,7 +7,8 @@
 import "server-only";
 import { requestOriginFrom } from "@/lib/audit/request-context";
 import { findAuthUserByEmail } from "@/lib/db/auth-users";
-import { requestSiteOrigin } from "@/lib/security/request-rules";
+import { env } from "@/lib/env";
+import { publicBaseUrl } from "@/lib/http/public-url";
 import { getAuth } from "./auth";
 import { normalizeEmail } from "./lockout";
 import { auditSignIn } from "./sign-in-policy";
@@ -42,13 +43,13 @@ function emailOf(body: ArrayBuffer | undefined): string | null {
 
 /**
  * The request as the browser addressed it. Next hands route handlers a URL built from the
- * server's own host name (0.0.0.0, localhost); Better Auth derives its base URL and the one
- * origin it trusts from the request URL when IAMFIT_PUBLIC_URL is unset, so it must see the
- * Host the browser used (and the proxy's scheme).
+ * server's own host name (0.0.0.0, localhost); Better Auth derives its base URL, the one origin it
+ * trusts and the single sign-on redirect URI from the request URL when IAMFIT_PUBLIC_URL is
+ * unset, so it must see the public address (lib/http/public-url.ts), the same the settings page shows.
  */
 function asAddressed(request: Request, body: ArrayBuffer | undefined): Request {
   const url = new URL(request.url);
-  const target = new URL(`${url.pathname}${url.search}`, requestSiteOrigin(request.headers, request.url));
+  const target = new URL(`${url.pathname}${url.search}`, `${publicBaseUrl(env(), request.headers)}/`);
   return new Request(target, { method: request.method, headers: request.headers, body, redirect: "manual" });
 }
 

@@ -2,8 +2,10 @@
  * The authorization matrix: every server action, page and route handler against every role.
  *
  * Actions are called for real (on a real database) with each role's session: a role below the
- * action's capability is refused before the action runs, with an audit entry; a role at or above
- * it gets past the check (the empty form then fails validation, which is fine). Pages and route
+ * action's capability is refused before the action runs, with an audit entry and one log line,
+ * and gets the action's own error result (or the "not allowed" page), never a thrown error (an
+ * HTTP 500 with a stack trace); a role at or above it gets past the check (the empty form then
+ * fails validation, which is fine). Pages and route
  * handlers are read from source: each must call its guard with the capability the table says, or
  * be listed as public. A new action, page or route without an entry here fails the test.
  */
@@ -12,7 +14,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listAuditEvents } from "@/lib/db/audit";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { ActionNotAllowedError } from "./guards";
+import { notAllowedMessage } from "./guards";
 import { CAPABILITY_ROLE, roleAllows, ROLES, type Capability, type Role } from "./roles";
 import type { SessionUser } from "./session-user";
 
@@ -147,11 +149,24 @@ describe("the authorization matrix", () => {
       const allowed = roleAllows(role, expected.capability);
       it(`${name}: ${role} is ${allowed ? "let through" : "refused"} (needs ${CAPABILITY_ROLE[expected.capability]})`, async () => {
         session.state = { kind: "signed_in", user: userWith(role) };
+        const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
         const outcome = await callAction(actions[name]!, expected.call);
+        const refusals = warn.mock.calls.filter(([line]) => String(line).includes("refused"));
+        warn.mockRestore();
+        const refusal = notAllowedMessage(expected.capability);
         if (allowed) {
-          expect(outcome).not.toBeInstanceOf(ActionNotAllowedError);
+          expect(JSON.stringify(outcome ?? null)).not.toContain(refusal);
+          expect(refusals).toEqual([]);
         } else {
-          expect(outcome).toBeInstanceOf(ActionNotAllowedError);
+          if (expected.call === "state") {
+            // The action's own error result, carrying the reason, returned (not thrown).
+            expect(outcome).not.toBeInstanceOf(Error);
+            expect(JSON.stringify(outcome)).toContain(refusal);
+          } else {
+            // A plain form post has no result to show: it lands on the page saying which role is needed.
+            expect(String((outcome as { digest?: string })?.digest)).toContain(`/not-allowed?need=${CAPABILITY_ROLE[expected.capability]}`);
+          }
+          expect(refusals).toEqual([[`[iamfit] refused: ${role}@example.com (${role}) tried an action that needs the ${CAPABILITY_ROLE[expected.capability]} role`]]);
           const [entry] = (await listAuditEvents({ action: "authz.denied" }, { limit: 1 })).rows;
           expect(entry).toMatchObject({ actorEmail: `${role}@example.com`, outcome: "denied", ip: "203.0.113.5", detail: { capability: expected.capability, role } });
         }

@@ -4,9 +4,12 @@
  *
  * - Pages: `await requirePage("browse")` returns the signed-in user, or redirects (first run,
  *   sign-in, mandatory two-factor enrolment, or "not allowed" for a role below the capability).
- * - Server actions: `authorizedAction("workChecklists", async (context, ...args) => …)` wraps one:
- *   it checks before running and hands the action its user and an audit writer. A request that
- *   fails the check never reaches the action; the refusal is audited.
+ * - Server actions: `authorizedAction("workChecklists", async (context, ...args) => …, refusal)`
+ *   wraps one: it checks before running and hands the action its user and an audit writer. A
+ *   request that fails the check never reaches the action: it gets the action's own error result
+ *   (`refusal`), or the "not allowed" page for actions without one (`toNotAllowedPage`). The
+ *   refusal is audited and logged as one line: it is a person's stale page or a crafted request,
+ *   not a crash, so no stack trace and no HTTP 500.
  * - Route handlers (CSV/Markdown exports, outbox files): `await requireRoute("browse")` returns
  *   the user or a 401/403 Response to return as is.
  */
@@ -18,11 +21,9 @@ import { entryPathFor, getSessionState } from "./current-user";
 import { CAPABILITY_ROLE, roleAllows, type Capability } from "./roles";
 import type { SessionUser } from "./session-user";
 
-export class ActionNotAllowedError extends Error {
-  constructor(readonly capability: Capability) {
-    super(`Your role may not do this (it needs ${CAPABILITY_ROLE[capability]}).`);
-    this.name = "ActionNotAllowedError";
-  }
+/** What a refused action tells the person, in place of its result. */
+export function notAllowedMessage(capability: Capability): string {
+  return `Your role may not do this (it needs ${CAPABILITY_ROLE[capability]}).`;
 }
 
 /** Where someone lacking a role lands: a page saying which role the page needs. */
@@ -60,9 +61,18 @@ export interface ActionContext {
   audit(entry: Omit<AuditEntryInput, "actor" | "ip" | "userAgent">): Promise<void>;
 }
 
+/** The action's own error result for a refusal, built from the message and the action's arguments (its previous state). */
+export type ActionRefusal<Args extends unknown[], Result> = (message: string, ...args: Args) => Result;
+
+/** For actions with no result to show (plain form posts): the page saying which role is needed. */
+export function toNotAllowedPage(capability: Capability): ActionRefusal<unknown[], never> {
+  return () => redirect(notAllowedPath(capability));
+}
+
 export function authorizedAction<Args extends unknown[], Result>(
   capability: Capability,
   action: (context: ActionContext, ...args: Args) => Promise<Result>,
+  refusal: NoInfer<ActionRefusal<Args, Result>>,
 ): (...args: Args) => Promise<Result> {
   return async (...args: Args) => {
     const state = await getSessionState();
@@ -71,7 +81,8 @@ export function authorizedAction<Args extends unknown[], Result>(
     const user = state.user;
     if (!roleAllows(user.role, capability)) {
       await auditDenied(user, capability);
-      throw new ActionNotAllowedError(capability);
+      console.warn(`[iamfit] refused: ${user.email} (${user.role}) tried an action that needs the ${CAPABILITY_ROLE[capability]} role`);
+      return refusal(notAllowedMessage(capability), ...args);
     }
     const origin = await currentRequestOrigin();
     const context: ActionContext = {

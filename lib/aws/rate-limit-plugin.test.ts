@@ -54,11 +54,13 @@ describe("configured rates", () => {
     ["s3=0.5", { s3: 0.5 }],
     ["off", "off"],
     ["", {}],
+    ["iam=off", { iam: 0 }],
+    ["iam=off, ec2=5", { iam: 0, ec2: 5 }],
   ] as const)("parses %j", (text, rates) => {
     expect(parseRequestRates(text)).toEqual(rates);
   });
 
-  it.each(["iam", "lambda=3", "iam=fast", "ec2=-1"])("rejects %j, naming the entry", (text) => {
+  it.each(["iam", "lambda=3", "iam=fast", "ec2=-1", "lambda=off"])("rejects %j, naming the entry", (text) => {
     expect(() => parseRequestRates(text)).toThrow(`"${text}" is not family=requests-per-second`);
   });
 

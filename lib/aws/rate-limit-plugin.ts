@@ -112,12 +112,13 @@ export function parseRequestRates(text: string): Partial<RequestRates> | "off" {
   if (trimmed === "off") return "off";
   const rates: Partial<RequestRates> = {};
   for (const entry of trimmed.split(",").map((part) => part.trim()).filter(Boolean)) {
-    const match = /^([a-z0-9]+)\s*=\s*(\d+(?:\.\d+)?)$/.exec(entry);
+    // "iam=off" is "iam=0": the README's word for removing one family's cap.
+    const match = /^([a-z0-9]+)\s*=\s*(\d+(?:\.\d+)?|off)$/.exec(entry);
     const family = match?.[1] as ServiceFamily | undefined;
     if (!match || !family || !SERVICE_FAMILIES.includes(family)) {
       throw new Error(`"${entry}" is not family=requests-per-second with a family among ${SERVICE_FAMILIES.join(", ")}`);
     }
-    rates[family] = Number(match[2]);
+    rates[family] = match[2] === "off" ? 0 : Number(match[2]);
   }
   return rates;
 }

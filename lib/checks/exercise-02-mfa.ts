@@ -144,7 +144,7 @@ export const usersMfaEnforced: CheckDefinition = {
   exercise: 2,
   title: "Human users are subject to a policy that denies actions without MFA",
   severity: "medium",
-  why: "Having an MFA device does not stop API calls with a stolen access key; a policy that denies everything without aws:MultiFactorAuthPresent makes the keys useless on their own (seed 003).",
+  why: "Having an MFA device does not stop API calls with a stolen access key; a policy that denies everything without aws:MultiFactorAuthPresent makes the keys useless on their own (AWS Advent 2016).",
   evaluate(snapshot) {
     const report = globalPart(snapshot, "iam.credentialReport");
     const details = globalPart(snapshot, "iam.authorizationDetails");

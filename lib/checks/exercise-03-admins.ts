@@ -28,7 +28,7 @@ export const adminsCount: CheckDefinition = {
   exercise: 3,
   title: "Few users have administrator rights",
   severity: "high",
-  why: "Every admin user is a full-account compromise waiting for one leaked password or key; the fewer there are, the smaller the attack surface (seed 001).",
+  why: "Every admin user is a full-account compromise waiting for one leaked password or key; the fewer there are, the smaller the attack surface (Cloud Security Fitness Guide, “Exercise #4: Use Roles for EC2”).",
   evaluate(snapshot, thresholds) {
     const details = globalPart(snapshot, "iam.authorizationDetails");
     if (!details.available) return [unknownForAccount(adminsCount, snapshot, [details.unavailable])];
@@ -124,7 +124,7 @@ export const usersPermissionsViaGroups: CheckDefinition = {
   title: "Users get permissions only through groups",
   severity: "low",
   cis: ["1.15"],
-  why: "Permissions on groups document themselves and change for everyone at once; policies on single users drift and are forgotten when people change roles (seed 004).",
+  why: "Permissions on groups document themselves and change for everyone at once; policies on single users drift and are forgotten when people change roles (“AWS IAM: Securing your Infrastructure”).",
   evaluate(snapshot) {
     const details = globalPart(snapshot, "iam.authorizationDetails");
     if (!details.available) return [unknownForAccount(usersPermissionsViaGroups, snapshot, [details.unavailable])];

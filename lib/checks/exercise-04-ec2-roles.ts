@@ -14,7 +14,7 @@ export const ec2InstanceProfile: CheckDefinition = {
   title: "Every running instance has an instance profile",
   severity: "medium",
   cis: ["1.18"],
-  why: "An instance without a role needs stored access keys to call AWS; keys in a config file are the most common way credentials leak (seed 001).",
+  why: "An instance without a role needs stored access keys to call AWS; keys in a config file are the most common way credentials leak (Cloud Security Fitness Guide, “Exercise #4: Use Roles for EC2”).",
   evaluate(snapshot) {
     return regionalParts(snapshot, "ec2.instances").flatMap((entry): Finding[] => {
       if (isSkipped(entry)) return [];
@@ -44,7 +44,7 @@ export const usersWorkloadKeys: CheckDefinition = {
   exercise: 4,
   title: "No users exist only to hold long-lived keys for workloads",
   severity: "medium",
-  why: "A user with access keys and no console password is a workload identity; its keys sit in files and pipelines where a role's temporary credentials belong (seeds 001, 002).",
+  why: "A user with access keys and no console password is a workload identity; its keys sit in files and pipelines where a role's temporary credentials belong (Cloud Security Fitness Guide, “Exercise #4: Use Roles for EC2”; “Managing Your AWS Credentials (Part 2)”).",
   evaluate(snapshot) {
     const report = globalPart(snapshot, "iam.credentialReport");
     if (!report.available) return [unknownForAccount(usersWorkloadKeys, snapshot, [report.unavailable])];
@@ -98,7 +98,7 @@ export const ec2RoleNotAdmin: CheckDefinition = {
   exercise: 4,
   title: "Instance-profile roles are not administrators",
   severity: "high",
-  why: "Anyone who gets code running on the instance gets its role; an admin role turns one compromised server into a compromised account (seed 001).",
+  why: "Anyone who gets code running on the instance gets its role; an admin role turns one compromised server into a compromised account (Cloud Security Fitness Guide, “Exercise #4: Use Roles for EC2”).",
   evaluate(snapshot) {
     const details = globalPart(snapshot, "iam.authorizationDetails");
     if (!details.available) return [unknownForAccount(ec2RoleNotAdmin, snapshot, [details.unavailable])];

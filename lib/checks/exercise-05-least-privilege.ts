@@ -20,7 +20,7 @@ export const policiesServiceWildcards: CheckDefinition = {
   exercise: 5,
   title: "Customer policies do not allow whole services or sensitive actions on every resource",
   severity: "medium",
-  why: "`s3:*` or `iam:PassRole` on `*` grants far more than any application needs; least privilege means naming the actions and resources (seed 000).",
+  why: "`s3:*` or `iam:PassRole` on `*` grants far more than any application needs; least privilege means naming the actions and resources (“Pragmatic AWS: Principle of Least Privilege with IAM”).",
   evaluate(snapshot) {
     const details = globalPart(snapshot, "iam.authorizationDetails");
     if (!details.available) return [unknownForAccount(policiesServiceWildcards, snapshot, [details.unavailable])];

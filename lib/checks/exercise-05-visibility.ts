@@ -155,7 +155,7 @@ export const cloudtrailMultiRegion: CheckDefinition = {
   title: "A multi-region CloudTrail trail is logging",
   severity: "high",
   cis: ["3.1"],
-  why: "Without a record of API calls you cannot tell which permissions are used, what an attacker did, or right-size anything (seed 004).",
+  why: "Without a record of API calls you cannot tell which permissions are used, what an attacker did, or right-size anything (“AWS IAM: Securing your Infrastructure”).",
   evaluate(snapshot) {
     const entries = regionalParts(snapshot, "cloudtrail.trails");
     // DescribeTrails lists a multi-region trail in every region (shadow trails); keep one per ARN, preferring a readable status.

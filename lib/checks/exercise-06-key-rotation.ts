@@ -29,7 +29,7 @@ export const keysRotated: CheckDefinition = {
   title: "Active access keys are younger than the rotation limit",
   severity: "medium",
   cis: ["1.14"],
-  why: "An old key has had years to end up in a repository, a laptop backup or a former employee's shell history; rotation limits how long a leak stays useful (seed 002).",
+  why: "An old key has had years to end up in a repository, a laptop backup or a former employee's shell history; rotation limits how long a leak stays useful (“Managing Your AWS Credentials (Part 2)”).",
   evaluate(snapshot, thresholds) {
     const report = globalPart(snapshot, "iam.credentialReport");
     if (!report.available) return [unknownForAccount(keysRotated, snapshot, [report.unavailable])];

@@ -35,7 +35,7 @@ export const stsRegionsUnusedDisabled: CheckDefinition = {
   exercise: 7,
   title: "STS is active only in regions the account uses",
   severity: "medium",
-  why: "Every region where STS is active is a place where stolen credentials can be exchanged for tokens; switching off unused regions shrinks that surface (seed 003).",
+  why: "Every region where STS is active is a place where stolen credentials can be exchanged for tokens; switching off unused regions shrinks that surface (AWS Advent 2016).",
   evaluate(snapshot) {
     const status = globalPart(snapshot, "sts.regionStatus");
     if (!status.available) return [unknownForAccount(stsRegionsUnusedDisabled, snapshot, [status.unavailable])];
@@ -206,7 +206,7 @@ export const rolesShortSessions: CheckDefinition = {
   exercise: 7,
   title: "Roles people assume have short sessions",
   severity: "medium",
-  why: "STS tokens cannot be revoked; a short maximum session keeps a departed person's or a stolen session's access from outliving the identity behind it (seed 003).",
+  why: "STS tokens cannot be revoked; a short maximum session keeps a departed person's or a stolen session's access from outliving the identity behind it (AWS Advent 2016).",
   evaluate(snapshot, thresholds) {
     const details = globalPart(snapshot, "iam.authorizationDetails");
     if (!details.available) return [unknownForAccount(rolesShortSessions, snapshot, [details.unavailable])];
@@ -238,7 +238,7 @@ export const usersHumansViaRoles: CheckDefinition = {
   exercise: 7,
   title: "People use roles or SSO, not long-lived access keys",
   severity: "medium",
-  why: "A person with an access key carries a permanent credential on a laptop; assuming a role gives the same access as a short-lived, MFA-protected session (seed 003).",
+  why: "A person with an access key carries a permanent credential on a laptop; assuming a role gives the same access as a short-lived, MFA-protected session (AWS Advent 2016).",
   evaluate(snapshot) {
     const report = globalPart(snapshot, "iam.credentialReport");
     if (!report.available) return [unknownForAccount(usersHumansViaRoles, snapshot, [report.unavailable])];

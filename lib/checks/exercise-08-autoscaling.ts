@@ -38,7 +38,7 @@ export const ec2InAutoscalingGroup: CheckDefinition = {
   exercise: 8,
   title: "Instances serving traffic belong to an Auto Scaling group",
   severity: "medium",
-  why: "A lone instance facing the internet falls over under a traffic flood and stays down; in an Auto Scaling group capacity grows with load and a broken instance is replaced (seed 001).",
+  why: "A lone instance facing the internet falls over under a traffic flood and stays down; in an Auto Scaling group capacity grows with load and a broken instance is replaced (Cloud Security Fitness Guide, “Exercise #4: Use Roles for EC2”).",
   evaluate(snapshot) {
     return regionalParts(snapshot, "ec2.instances").flatMap((entry): Finding[] => {
       if (isSkipped(entry)) return [];

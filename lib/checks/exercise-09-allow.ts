@@ -50,7 +50,7 @@ export const sgAdminPortsOpen: CheckDefinition = {
   title: "No security group admits the internet to SSH, RDP or all ports",
   severity: "high",
   cis: ["5.2", "5.3"],
-  why: "Administration ports open to 0.0.0.0/0 are scanned within minutes of going live; access belongs behind a bastion or VPN (seed 003).",
+  why: "Administration ports open to 0.0.0.0/0 are scanned within minutes of going live; access belongs behind a bastion or VPN (AWS Advent 2016).",
   evaluate(snapshot) {
     return securityGroupFindings(sgAdminPortsOpen, snapshot, (group, region) => {
       const open = group.ingress.filter(

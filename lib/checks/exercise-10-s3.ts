@@ -72,7 +72,7 @@ export const s3BucketPolicyPublic: CheckDefinition = {
   exercise: 10,
   title: "No bucket policy allows everyone without a restricting condition",
   severity: "critical",
-  why: "A bucket policy that allows Principal * lets anyone on the internet read (or write) the data; world-readable buckets are a leading cause of leaked data and leaked keys (seed 001).",
+  why: "A bucket policy that allows Principal * lets anyone on the internet read (or write) the data; world-readable buckets are a leading cause of leaked data and leaked keys (Cloud Security Fitness Guide, “Exercise #4: Use Roles for EC2”).",
   evaluate(snapshot) {
     const buckets = globalPart(snapshot, "s3.buckets");
     if (!buckets.available) return [unknownForAccount(s3BucketPolicyPublic, snapshot, [buckets.unavailable])];

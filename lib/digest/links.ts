@@ -1,12 +1,15 @@
 /**
  * Absolute addresses for everything a digest links to. Emails are read outside iamfit, so every
- * link carries the installation's public address (IAMFIT_PUBLIC_URL, else http://localhost:PORT).
+ * link carries the installation's public address (lib/http/public-url.ts: IAMFIT_PUBLIC_URL, else
+ * the background jobs' default http://localhost:PORT).
  */
 import type { ExerciseNumber } from "@/lib/checks/types";
+import { publicBaseUrl, type PublicUrlSettings } from "@/lib/http/public-url";
 import { accountHref, changesHref, resourceHref } from "@/lib/scorecard/links";
 
-export function resolveBaseUrl(config: { IAMFIT_PUBLIC_URL?: string; PORT: number }): string {
-  return (config.IAMFIT_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "");
+/** The base of a digest's links: sent by a background job, so there is no request to take a host from. */
+export function resolveBaseUrl(config: PublicUrlSettings): string {
+  return publicBaseUrl(config);
 }
 
 export class DigestLinks {

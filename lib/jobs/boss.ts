@@ -16,6 +16,12 @@ export interface CollectAccountJob {
   runId: string;
 }
 
+/** Queues this process is stopping on purpose (stopBoss). */
+const stopping = new WeakSet<PgBoss>();
+
+/** PostgreSQL's "terminating connection due to administrator command": it is stopping. */
+const ADMIN_SHUTDOWN = "57P01";
+
 export async function startBoss(databaseUrl: string): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: databaseUrl,
@@ -24,13 +30,24 @@ export async function startBoss(databaseUrl: string): Promise<PgBoss> {
     max: 4,
     application_name: "iamfit-jobs",
   });
-  boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
+  boss.on("error", (error) => {
+    // The pool's connections may still be closing when the embedded PostgreSQL stops right after
+    // stopBoss; their "terminating connection" is the shutdown we asked for, not a fault.
+    if (stopping.has(boss) && (error as { code?: unknown }).code === ADMIN_SHUTDOWN) return;
+    console.error(`[jobs] ${error.message}`);
+  });
   await boss.start();
   // Collections are not retried by the queue: a lost one is marked interrupted by the heartbeat
   // sweep and the next run collects the account again (see lib/db/collections.ts).
   await createQueueIfMissing(boss, { name: QUEUES.collectAccount, retryLimit: 0, expireInSeconds: 60 * 60 });
   await createQueueIfMissing(boss, { name: QUEUES.scheduleTick, retryLimit: 0, expireInSeconds: 15 * 60 });
   return boss;
+}
+
+/** Stops the queue for good (process shutdown): jobs in progress get up to `timeoutMs` to finish. */
+export async function stopBoss(boss: PgBoss, timeoutMs = 10_000): Promise<void> {
+  stopping.add(boss);
+  await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
 }
 
 /**

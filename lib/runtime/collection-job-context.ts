@@ -11,6 +11,7 @@ import { regionFilter } from "@/lib/collect/scope";
 import { databaseOrganizationsFeatures } from "@/lib/db/organizations-features";
 import { regionScopeFor } from "@/lib/db/scope-settings";
 import type { IamfitEnv } from "@/lib/env";
+import { CURATED_ACCOUNT_IDS } from "@/lib/sandbox";
 import type { AwsRuntime } from "./aws-runtime";
 import { callCounterPlugin } from "./call-counter";
 import { operatorLimits } from "./operator-limits";
@@ -31,6 +32,23 @@ export function collectionJobContext(config: IamfitEnv, aws: AwsRuntime, log?: (
     timeBudgetMs: limits.timeBudgetMs,
     regionScope: async (account) => regionFilter(await regionScopeFor(account.awsAccountId)),
     organizationsFeatures: databaseOrganizationsFeatures,
-    ...(log ? { log } : {}),
+    ...(log ? { log: aws.sandbox ? sandboxCollectionLog(log) : log } : {}),
+  };
+}
+
+/**
+ * The sandbox organization's partner-integration account refuses iamfit on purpose (its audit
+ * role expects the partner's ExternalId, to show what that failure looks like). That is the
+ * demonstration, not news: said once per process as what it is, not as a failure on every
+ * collection. Every other line, and every other failure, passes through unchanged.
+ */
+export function sandboxCollectionLog(log: (line: string) => void): (line: string) => void {
+  const intended = CURATED_ACCOUNT_IDS.partnerIntegration;
+  let said = false;
+  return (line) => {
+    if (!line.startsWith(`account ${intended}: failed: AccessDenied:`)) return log(line);
+    if (said) return;
+    said = true;
+    log(`account ${intended} (partner-integration): not collected, as the sandbox organization intends: its audit role expects the partner's ExternalId (its account page shows the error)`);
   };
 }

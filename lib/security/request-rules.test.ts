@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gate, isCrossSiteMutation, isPublicPath, requestSiteOrigin, type RequestFacts } from "./request-rules";
+import { gate, isCrossSiteMutation, isPublicPath, type RequestFacts } from "./request-rules";
 
 const SITE = "http://127.0.0.1:3000";
 
@@ -66,12 +66,5 @@ describe("gate", () => {
   it("treats only exact public pages as public", () => {
     expect(isPublicPath("/setup")).toBe(true);
     expect(isPublicPath("/setup/anything")).toBe(false);
-  });
-});
-
-describe("requestSiteOrigin", () => {
-  it("uses the Host header and the proxy's scheme", () => {
-    expect(requestSiteOrigin(new Headers({ host: "iamfit.local:3000" }), "http://0.0.0.0:3000/x")).toBe("http://iamfit.local:3000");
-    expect(requestSiteOrigin(new Headers({ host: "iamfit.example.com", "x-forwarded-proto": "https" }), "http://0.0.0.0/x")).toBe("https://iamfit.example.com");
   });
 });

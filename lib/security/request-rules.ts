@@ -70,10 +70,3 @@ export function gate(facts: Pick<RequestFacts, "pathname" | "hasSessionCookie" |
   if (facts.pathname.startsWith("/api/")) return hasBearerToken(facts.authorization) ? { kind: "pass" } : { kind: "unauthorized" };
   return { kind: "sign_in" };
 }
-
-/** The origin a request was made to, as the browser saw it (the proxy's scheme when behind one). */
-export function requestSiteOrigin(headers: Headers, fallbackUrl: string): string {
-  const host = headers.get("host");
-  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || new URL(fallbackUrl).protocol.replace(":", "");
-  return host ? `${proto}://${host}` : new URL(fallbackUrl).origin;
-}

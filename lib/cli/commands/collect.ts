@@ -3,7 +3,7 @@ import { requestCollection } from "@/lib/collect/request-collection";
 import { startCollectionWorker } from "@/lib/collect/worker";
 import { getRun, type RunAccountRow } from "@/lib/db/runs";
 import { getOrCreateExternalId } from "@/lib/db/settings";
-import { startBoss } from "@/lib/jobs/boss";
+import { startBoss, stopBoss } from "@/lib/jobs/boss";
 import { createAwsRuntime } from "@/lib/runtime/aws-runtime";
 import { collectionJobContext } from "@/lib/runtime/collection-job-context";
 import { operatorLimits } from "@/lib/runtime/operator-limits";
@@ -69,7 +69,7 @@ ${scopeHelp}`,
             await worker.stop();
           }
         } finally {
-          await boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
+          await stopBoss(boss).catch(() => undefined);
         }
       });
       process.exitCode = exitCode;

@@ -14,7 +14,7 @@ import { listAccountHealth } from "@/lib/db/account-health";
 import { linkAccounts } from "@/lib/db/account-links";
 import { getOrganizationSettings, listOrganizationAccounts, organizationSyncHistory } from "@/lib/db/organization-inventory";
 import { getOrCreateExternalId } from "@/lib/db/settings";
-import { startBoss } from "@/lib/jobs/boss";
+import { startBoss, stopBoss } from "@/lib/jobs/boss";
 import { DEFAULT_CONFIG_FILE_NAME } from "@/lib/onboarding/config-file";
 import { applyAccountsConfig, ConfigFileError, describeConfigApply, readAccountsConfigFile } from "@/lib/onboarding/config-sync";
 import { formatCsvProblem, parseAccountsCsv } from "@/lib/onboarding/csv-import";
@@ -57,7 +57,7 @@ async function withAws<T>(action: (session: Session) => Promise<T>): Promise<T> 
         },
       });
     } finally {
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
+      await stopBoss(boss).catch(() => undefined);
     }
   });
 }

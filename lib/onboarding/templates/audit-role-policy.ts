@@ -35,9 +35,15 @@ export class UnsafeTemplateValueError extends Error {
   }
 }
 
+/**
+ * Checks exactly the three values a template writes. Callers pass wider inputs (a StackSet's OU
+ * list), so the fields are named here rather than read with Object.entries: String([]) is "",
+ * which this pattern refuses, and that crashed the templates page before any OU was known.
+ */
 export function assertTemplateSafe(input: AuditRoleTemplateInput): void {
-  for (const [field, value] of Object.entries(input)) {
-    if (!TEMPLATE_SAFE.test(value)) throw new UnsafeTemplateValueError(field);
+  const fields: Array<keyof AuditRoleTemplateInput> = ["trustedPrincipalArn", "externalId", "roleName"];
+  for (const field of fields) {
+    if (!TEMPLATE_SAFE.test(input[field])) throw new UnsafeTemplateValueError(field);
   }
 }
 

@@ -16,7 +16,7 @@ export const policiesServiceWildcards: RemediationBuilder = (target) => {
   const ref = policyRefOf(target);
   return {
     summary: `Replace service-wide wildcards (such as s3:*) and sensitive actions on "*" in ${target.resourceName} with named actions on named resources.`,
-    console: policyConsoleSteps(ref, 'Replace each "service:*" with the actions used, and "Resource": "*" with the ARNs they apply to (seed 004 scopes S3 to one bucket: arn:aws:s3:::bucket and arn:aws:s3:::bucket/*).'),
+    console: policyConsoleSteps(ref, 'Replace each "service:*" with the actions used, and "Resource": "*" with the ARNs they apply to (“AWS IAM: Securing your Infrastructure” scopes S3 to one bucket: arn:aws:s3:::bucket and arn:aws:s3:::bucket/*).'),
     commands: rewritePolicyCommands(ref),
     snippets: [],
     care: [...POLICY_CARE, ...(ref.kind === "managed" ? [MANAGED_VERSION_LIMIT] : [])],

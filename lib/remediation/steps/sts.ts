@@ -83,7 +83,7 @@ export const rolesCrossAccountConditions: RemediationBuilder = (target) => {
     ],
     care: [
       "The trusted side must send the ExternalId (or sign in with MFA) before you change the policy, or its AssumeRole calls start failing.",
-      "Sessions already issued keep working until they expire; STS tokens cannot be revoked (seed 003).",
+      "Sessions already issued keep working until they expire; STS tokens cannot be revoked (AWS Advent 2016).",
     ],
   };
 };

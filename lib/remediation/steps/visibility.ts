@@ -94,6 +94,6 @@ export const cloudtrailMultiRegion: RemediationBuilder = (target) => {
         ].join("\n"),
       },
     ],
-    care: ["The first copy of management events in each region is free; you pay for the S3 storage (seed 004)."],
+    care: ["The first copy of management events in each region is free; you pay for the S3 storage (“AWS IAM: Securing your Infrastructure”)."],
   };
 };

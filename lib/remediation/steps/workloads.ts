@@ -122,7 +122,7 @@ export const ec2RoleNotAdmin: RemediationBuilder = (target) => {
     ],
     snippets: [],
     care: [
-      "Anyone who gets a shell on one of these instances holds the role's credentials; with admin rights that is the whole account (seed 001).",
+      "Anyone who gets a shell on one of these instances holds the role's credentials; with admin rights that is the whole account (Cloud Security Fitness Guide, “Exercise #4: Use Roles for EC2”).",
       "Add the narrow policy before removing admin, and watch the application's errors (AccessDenied) for a day.",
     ],
   };

@@ -22,6 +22,7 @@ export const testLinkedAccountConnectionAction = authorizedAction(
     if (!account) return { ok: false, steps: [], testedAt, failure: `Account ${parsed.data.accountId} is not linked.` };
     return runConnectionTest({ accountId: account.awsAccountId, roleArn: account.roleArn, externalId: account.externalId });
   },
+  (message) => ({ ok: false, steps: [], testedAt: new Date().toISOString(), failure: message }),
 );
 
 /** Removes an account from the scorecard (its history is kept) and returns to the list. */
@@ -42,4 +43,5 @@ export const removeAccountAction = authorizedAction(
     revalidatePath("/", "layout");
     redirect(`/accounts?removed=${parsed.data.accountId}`);
   },
+  (message) => message,
 );

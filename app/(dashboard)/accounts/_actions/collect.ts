@@ -43,4 +43,4 @@ export const collectAccountsAction = authorizedAction("collect", async ({ audit 
       message: `The collection could not be started: ${error instanceof Error ? error.message : String(error)}`,
     };
   }
-});
+}, (message) => ({ tone: "error", message }));

@@ -68,4 +68,5 @@ export const linkAccountFormAction = authorizedAction(
     revalidatePath("/", "layout");
     redirect(`/accounts/${input.accountId}?linked=1`);
   },
+  (message, previous) => ({ ...previous, fieldErrors: { form: message } }),
 );

@@ -17,7 +17,7 @@ import {
   updateDigestSubscription,
   type DigestSubscriptionRecord,
 } from "@/lib/db/digest-subscriptions";
-import { authorizedAction, type ActionContext } from "@/lib/auth/guards";
+import { authorizedAction, toNotAllowedPage, type ActionContext } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { mayManageSubscription, subscriptionEmailFor } from "@/lib/digest/subscription-access";
 import { readSubscriptionForm, subscriptionFieldErrors, subscriptionFormSchema } from "@/lib/digest/subscription-input";
@@ -76,6 +76,7 @@ export const saveSubscriptionAction = authorizedAction(
   }
   done(id, typeof editing === "string" && editing !== "" ? "saved" : "created");
   },
+  (message, previous) => ({ ...previous, fieldErrors: { form: message } }),
 );
 
 export const setPausedAction = authorizedAction("manageOwnDigest", async (context, formData: FormData): Promise<void> => {
@@ -85,7 +86,7 @@ export const setPausedAction = authorizedAction("manageOwnDigest", async (contex
   await setDigestSubscriptionPaused(subscription.id, paused);
   await auditSubscription(context, paused ? "paused" : "resumed", subscription);
   done(subscription.id, paused ? "paused" : "resumed");
-});
+}, toNotAllowedPage("manageOwnDigest"));
 
 export const resubscribeAction = authorizedAction("manageOwnDigest", async (context, formData: FormData): Promise<void> => {
   const subscription = await subscriptionFor(context.user, formData);
@@ -93,7 +94,7 @@ export const resubscribeAction = authorizedAction("manageOwnDigest", async (cont
   await resubscribeDigest(subscription.id);
   await auditSubscription(context, "resubscribed", subscription);
   done(subscription.id, "resubscribed");
-});
+}, toNotAllowedPage("manageOwnDigest"));
 
 export const deleteSubscriptionAction = authorizedAction("manageOwnDigest", async (context, formData: FormData): Promise<void> => {
   const subscription = await subscriptionFor(context.user, formData);
@@ -102,7 +103,7 @@ export const deleteSubscriptionAction = authorizedAction("manageOwnDigest", asyn
     await auditSubscription(context, "deleted", subscription);
   }
   done(undefined, subscription ? "deleted" : "not-found");
-});
+}, toNotAllowedPage("manageOwnDigest"));
 
 /** "Send me a test digest now": a test delivery, sent by a worker like any other, with its retries. */
 export const sendTestDigestAction = authorizedAction("manageOwnDigest", async (context, formData: FormData): Promise<void> => {
@@ -118,4 +119,4 @@ export const sendTestDigestAction = authorizedAction("manageOwnDigest", async (c
   await enqueueDigestSends(boss, [deliveryId]);
   await auditSubscription(context, "test_sent", subscription);
   done(subscription.id, "test-queued");
-});
+}, toNotAllowedPage("manageOwnDigest"));

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { installationPrincipal } from "@/app/(dashboard)/accounts/new/_lib/installation-principal";
 import { TemplateBlock } from "@/components/onboarding/template-block";
-import { Notice } from "@/components/ui/notice";
+import { PrincipalNotice, principalCaveat } from "@/components/accounts/trust-policy-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_NAME_PATTERN } from "@/lib/accounts/link-input";
 import { getOrganizationSettings, organizationRootId } from "@/lib/db/organization-inventory";
@@ -33,7 +33,9 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
   );
   const block = (path: string, title: string, description?: ReactNode) => {
     const file = files.get(path);
-    return file ? <TemplateBlock key={path} title={title} description={description} code={file.content} fileName={path} type={file.type} /> : null;
+    return file ? (
+      <TemplateBlock key={path} title={file.content.includes(principal.arn) ? `${title}${principalCaveat(principal)}` : title} description={description} code={file.content} fileName={path} type={file.type} />
+    ) : null;
   };
   return (
     <>
@@ -48,12 +50,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
           </>
         }
       />
-      {principal.known ? null : (
-        <Notice tone="warning" title="Replace the placeholder principal" className="mb-6">
-          iamfit could not tell which AWS account it runs as. Replace <code>{principal.arn}</code> with the ARN of the principal iamfit uses, e.g.{" "}
-          <code>arn:aws:iam::111122223333:root</code>.
-        </Notice>
-      )}
+      <PrincipalNotice principal={principal} className="mb-6" />
       <form method="get" className="mb-6 flex flex-wrap items-end gap-2">
         <div>
           <label htmlFor="template-role" className="field-label">
@@ -114,7 +111,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
           <h2 id="policies-title" className="text-lg font-semibold">
             Policies
           </h2>
-          <TemplateBlock title="Trust policy of the audit role" code={trustPolicyJson({ trustedPrincipalArn: principal.arn, externalId })} fileName="trust-policy.json" type="application/json" />
+          <TemplateBlock title={`Trust policy of the audit role${principalCaveat(principal)}`} code={trustPolicyJson({ trustedPrincipalArn: principal.arn, externalId })} fileName="trust-policy.json" type="application/json" />
           <TemplateBlock
             title="Minimal read-only policy (instead of SecurityAudit)"
             description="Exactly the reads iamfit's collectors make today; a test proves it allows every one of them. SecurityAudit also covers reads iamfit adds later."

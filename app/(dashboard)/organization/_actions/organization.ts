@@ -43,6 +43,7 @@ export const discoverOrganizationAction = authorizedAction(
       return { tone: "error", message: `Discovery could not run: ${error instanceof Error ? error.message : String(error)}`, at };
     }
   },
+  (message) => ({ tone: "error", message, at: new Date().toISOString() }),
 );
 
 /** Links the selected accounts with one role name and ExternalId, or stops auditing them. */
@@ -95,6 +96,7 @@ export const organizationSelectionAction = authorizedAction(
       return { tone: "error", message: `Nothing was changed: ${error instanceof Error ? error.message : String(error)}`, details: [], fieldErrors: {}, at };
     }
   },
+  (message) => ({ tone: "error", message, details: [], fieldErrors: {}, at: new Date().toISOString() }),
 );
 
 export const saveOrganizationSettingsAction = authorizedAction(
@@ -111,4 +113,5 @@ export const saveOrganizationSettingsAction = authorizedAction(
     revalidatePath("/organization");
     return { tone: "success", message: "Saved. The next sync uses these settings.", fieldErrors: {}, at };
   },
+  (message) => ({ tone: "error", message, fieldErrors: {}, at: new Date().toISOString() }),
 );

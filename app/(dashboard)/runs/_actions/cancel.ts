@@ -34,4 +34,5 @@ export const cancelCollectionAction = authorizedAction(
       return { tone: "error", message: `The collection could not be cancelled: ${error instanceof Error ? error.message : String(error)}` };
     }
   },
+  (message) => ({ tone: "error", message }),
 );

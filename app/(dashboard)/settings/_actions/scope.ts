@@ -22,6 +22,7 @@ export const saveRegionScopeAction = authorizedAction(
     revalidatePath("/", "layout");
     return { values: regionScopeFormValues(scope), saved: `Saved: ${describeRegionScope(scope)}, from the next collection on.` };
   },
+  (message, previous) => ({ ...previous, error: message, saved: undefined }),
 );
 
 export const saveAccountScopeAction = authorizedAction(
@@ -38,6 +39,7 @@ export const saveAccountScopeAction = authorizedAction(
       saved: `Saved: ${describeAccountScope(parsed.scope)}, from the next collection on.`,
     };
   },
+  (message, previous) => ({ ...previous, fieldErrors: { includeAccountIds: message }, saved: undefined }),
 );
 
 const accountIdSchema = z.string().regex(ACCOUNT_ID_PATTERN);
@@ -63,4 +65,5 @@ export const saveAccountRegionScopeAction = authorizedAction(
         : "Saved: this account follows the installation's regions again.",
     };
   },
+  (message, previous) => ({ ...previous, error: message, saved: undefined }),
 );

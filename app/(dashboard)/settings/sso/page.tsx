@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { SsoSettingsForm } from "@/components/auth/sso-settings-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,8 +6,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { requirePage } from "@/lib/auth/guards";
 import { ssoFormValues, ssoRedirectUri } from "@/lib/auth/sso-settings";
 import { getSsoSettings } from "@/lib/db/sso-settings";
-import { env } from "@/lib/env";
-import { requestSiteOrigin } from "@/lib/security/request-rules";
+import { requestPublicBaseUrl } from "@/lib/http/request-public-url";
 import { ssoSettingsAction } from "./_actions/sso";
 
 export const dynamic = "force-dynamic";
@@ -17,9 +15,8 @@ export const metadata: Metadata = { title: "Single sign-on" };
 export default async function SsoSettingsPage() {
   await requirePage("manageSso");
   const settings = await getSsoSettings();
-  const config = env();
-  // The redirect URI must be the address people use: the configured public URL, else this request's.
-  const origin = config.IAMFIT_PUBLIC_URL ?? requestSiteOrigin(await headers(), "http://localhost");
+  // The redirect URI must be the address people use, and the one Better Auth sends (auth-route.ts builds both from it).
+  const origin = await requestPublicBaseUrl();
 
   return (
     <>

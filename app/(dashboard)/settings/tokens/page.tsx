@@ -6,8 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
 import { roleAllows } from "@/lib/auth/roles";
 import { listApiTokens } from "@/lib/db/api-tokens";
-import { resolveBaseUrl } from "@/lib/digest/links";
-import { env } from "@/lib/env";
+import { requestPublicBaseUrl } from "@/lib/http/request-public-url";
 import { createApiTokenAction, revokeApiTokenAction } from "./_actions/tokens";
 
 export const dynamic = "force-dynamic";
@@ -33,7 +32,7 @@ export default async function ApiTokensPage() {
         <h2 id="new-token-heading" className="mb-3 text-base font-semibold">
           New token
         </h2>
-        <CreateTokenForm action={createApiTokenAction} ownRole={user.role} apiBase={resolveBaseUrl(env())} />
+        <CreateTokenForm action={createApiTokenAction} ownRole={user.role} apiBase={await requestPublicBaseUrl()} />
       </section>
       <section aria-labelledby="tokens-heading" className="card overflow-hidden">
         <h2 id="tokens-heading" className="border-b border-zinc-200 p-4 text-base font-semibold dark:border-zinc-800">

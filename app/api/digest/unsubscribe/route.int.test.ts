@@ -6,13 +6,16 @@ import { signUnsubscribe } from "@/lib/digest/unsubscribe-token";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { GET, POST } from "./route";
 
-const BASE = "https://iamfit.example.com";
+/** As Next hands a route handler the request: the URL names the address the server listens on, the Host header the one the browser used. */
+const SERVER = "http://0.0.0.0:3000";
+const HOST = "iamfit.example.com:8080";
+const BASE = `http://${HOST}`;
 
 function oneClick(query: Record<string, string>, form: Record<string, string> = { "List-Unsubscribe": "One-Click" }): NextRequest {
-  return new NextRequest(`${BASE}/api/digest/unsubscribe?${new URLSearchParams(query).toString()}`, {
+  return new NextRequest(`${SERVER}/api/digest/unsubscribe?${new URLSearchParams(query).toString()}`, {
     method: "POST",
     body: new URLSearchParams(form),
-    headers: { "content-type": "application/x-www-form-urlencoded" },
+    headers: { "content-type": "application/x-www-form-urlencoded", host: HOST },
   });
 }
 
@@ -71,9 +74,17 @@ describe("the one-click unsubscribe endpoint", () => {
 
   it("never unsubscribes on GET (link scanners open every URL): it redirects to the confirmation page", async () => {
     const { id, token } = await subscriptionWithToken();
-    const response = await GET(new NextRequest(`${BASE}/api/digest/unsubscribe?${new URLSearchParams({ s: id, t: token }).toString()}`));
+    const response = await GET(new NextRequest(`${SERVER}/api/digest/unsubscribe?${new URLSearchParams({ s: id, t: token }).toString()}`, { headers: { host: HOST } }));
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`${BASE}/digests/unsubscribe?${new URLSearchParams({ s: id, t: token }).toString()}`);
     expect((await getDigestSubscription(id))?.unsubscribedAt).toBeNull();
+  });
+
+  it("redirects to the address the browser used, never to the server's own 0.0.0.0, and ignores forwarded headers it was not told to trust", async () => {
+    const headers = { host: HOST, "x-forwarded-host": "evil.example.net", "x-forwarded-proto": "https" };
+    const response = await GET(new NextRequest(`${SERVER}/api/digest/unsubscribe?s=x&t=y`, { headers }));
+    const location = new URL(response.headers.get("location") ?? "");
+    expect(location.origin).toBe(BASE);
+    expect(location.hostname).not.toBe("0.0.0.0");
   });
 });

@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { unsubscribeWithLink } from "@/lib/digest/unsubscribe";
+import { env } from "@/lib/env";
+import { publicUrl } from "@/lib/http/public-url";
 
 export const dynamic = "force-dynamic";
 
-function confirmationPage(request: NextRequest, query: Record<string, string>): URL {
-  return new URL(`/digests/unsubscribe?${new URLSearchParams(query).toString()}`, request.url);
+/** Absolute, from the public address: request.url names the address the server listens on (0.0.0.0). */
+function confirmationPage(request: NextRequest, query: Record<string, string>): string {
+  return publicUrl(`/digests/unsubscribe?${new URLSearchParams(query).toString()}`, env(), request.headers);
 }
 
 /**

@@ -30,7 +30,8 @@ export async function installationPrincipal(): Promise<InstallationPrincipalView
       .sts(SESSION_REGION)
       .send(new GetCallerIdentityCommand({}), { abortSignal: AbortSignal.timeout(5_000) });
     if (identity.Account && /^\d{12}$/.test(identity.Account)) {
-      const principal = { arn: `arn:aws:iam::${identity.Account}:root`, known: true };
+      // The sandbox answers with its own made-up account: real-looking, but nobody's to trust.
+      const principal = { arn: `arn:aws:iam::${identity.Account}:root`, known: true, sandbox: aws.mode === "sandbox" };
       store[CACHE_KEY] = { principal, until: Number.POSITIVE_INFINITY };
       return principal;
     }
@@ -39,7 +40,7 @@ export async function installationPrincipal(): Promise<InstallationPrincipalView
   } finally {
     clients?.destroy();
   }
-  const placeholder = { arn: PLACEHOLDER_PRINCIPAL, known: false };
+  const placeholder = { arn: PLACEHOLDER_PRINCIPAL, known: false, sandbox: false };
   store[CACHE_KEY] = { principal: placeholder, until: Date.now() + RETRY_AFTER_MS };
   return placeholder;
 }

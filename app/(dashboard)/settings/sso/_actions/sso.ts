@@ -79,6 +79,7 @@ export const ssoSettingsAction = authorizedAction(
       discovery: discovered.ok ? { ok: true, lines: describeDiscovery(discovered.provider) } : { ok: false, message: discovered.message },
     };
   },
+  (message, previous) => ({ ...previous, error: message, saved: undefined }),
 );
 
 async function testDiscovery(formData: FormData, hasSecret: boolean): Promise<SsoFormState> {

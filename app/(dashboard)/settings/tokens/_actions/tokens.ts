@@ -30,6 +30,7 @@ export const createApiTokenAction = authorizedAction(
     revalidatePath("/settings/tokens");
     return { ok: true, created: { id: token.id, name: parsed.data.name, secret: token.secret, scope: parsed.data.scope, expiresAt: expiresAt.toISOString() } };
   },
+  (message) => ({ ok: false, fieldErrors: { name: message } }),
 );
 
 const revokeSchema = z.object({ tokenId: z.string().regex(/^tok_[A-Za-z0-9_-]{12}$/) });
@@ -49,4 +50,5 @@ export const revokeApiTokenAction = authorizedAction(
     revalidatePath("/settings/tokens");
     return { tone: "success", message: revoked ? `Revoked “${token.name}”. Requests with it now get 401.` : `“${token.name}” was already revoked.` };
   },
+  (message) => ({ tone: "error", message }),
 );

@@ -26,6 +26,7 @@ export const createUserAction = authorizedAction(
       throw error;
     }
   },
+  (message, previous) => ({ ...previous, fieldErrors: { email: message }, created: undefined }),
 );
 
 export const changeUserAction = authorizedAction(
@@ -57,4 +58,5 @@ export const changeUserAction = authorizedAction(
     revalidatePath("/settings/users");
     return { done: change.intent };
   },
+  (message) => ({ error: message }),
 );

@@ -47,6 +47,7 @@ export const changeChecklistAction = authorizedAction(
       return { tone: "error", message: `The change was not saved: ${error instanceof Error ? error.message : String(error)}` };
     }
   },
+  (message) => ({ tone: "error", message }),
 );
 
 const sandboxFixSchema = z.object({ accountId: accountIdSchema, itemId: z.string().regex(/^\d{1,19}$/) });
@@ -91,4 +92,5 @@ export const applySandboxFixAction = authorizedAction(
       return { tone: "error", message: `The fix was not applied: ${error instanceof Error ? error.message : String(error)}` };
     }
   },
+  (message) => ({ tone: "error", message }),
 );
