@@ -178,8 +178,9 @@ export const usersMfaEnforced: CheckDefinition = {
         unreadablePolicies: unreadable,
         serviceControlPolicies: mfa.serviceControlPoliciesConsidered ? "considered" : "not considered",
       });
-      // Unreadable policies cannot undo a Deny, but one of them could hold an Allow without MFA.
-      if (mfa.enforced && (mfa.deniedBy.length > 0 || unreadable.length === 0)) {
+      // Unreadable policies cannot undo a Deny, but one of them could hold an Allow without MFA:
+      // with some unread, only a Deny of every access-key request still proves enforcement.
+      if (mfa.enforced && (mfa.deniedEverywhere || unreadable.length === 0)) {
         const how = mfa.deniedBy[0] ? describePolicyRef(mfa.deniedBy[0].policy) : "every Allow requiring MFA";
         return makeFinding(usersMfaEnforced, { ...base, status: "pass", evidence, reason: `${row.user} is denied access without MFA by ${how}.` });
       }

@@ -57,6 +57,8 @@ export const SIGNED_IN_WITH_MFA: RequestContext = { "aws:MultiFactorAuthPresent"
 export interface MfaEnforcement {
   /** Access-key requests are denied whatever else allows them, or nothing is allowed without MFA. */
   enforced: boolean;
+  /** Access-key requests are denied for every probe action, whatever any policy allows. */
+  deniedEverywhere: boolean;
   /** Probe actions allowed with MFA. */
   allowedWithMfa: string[];
   /** Of those, the ones still allowed (perhaps under other conditions) with an access key alone. */
@@ -111,6 +113,7 @@ export function mfaEnforcement(set: PrincipalPolicySet): MfaEnforcement {
   const enforcedByAllows = allowedWithMfa.length > 0 && usableWithAccessKey.length === 0;
   return {
     enforced: keysDeniedEverywhere || enforcedByAllows,
+    deniedEverywhere: keysDeniedEverywhere,
     allowedWithMfa,
     usableWithAccessKey,
     deniedOnlyInConsole,

@@ -50,6 +50,15 @@ const CASES: Case[] = [
     judgedWithout: {
       // A recent use passes without the creation date; the date is evidence only.
       "RoleDetailList[].CreateDate": ["principals.unused"],
+      // A user whose policies cannot be read counts as an admin against the limit, so a pass holds
+      // whatever those policies say; the evidence lists such users as undetermined instead.
+      // Likewise a Deny of every access-key request without MFA enforces MFA whatever unread policies allow.
+      "Policies[].PolicyVersionList[].Document": ["admins.count", "users.mfa-enforced"],
+      "Policies[].PolicyVersionList[].VersionId": ["admins.count", "users.mfa-enforced"],
+      "Policies[].PolicyVersionList[].IsDefaultVersion": ["admins.count", "users.mfa-enforced"],
+      "UserDetailList[].UserPolicyList[].PolicyDocument": ["admins.count", "users.mfa-enforced"],
+      "GroupDetailList[].GroupPolicyList[].PolicyDocument": ["admins.count", "users.mfa-enforced"],
+      "RoleDetailList[].RolePolicyList[].PolicyDocument": ["admins.count", "users.mfa-enforced"],
     } },
   { operation: "IAM:ListRoles", parts: ["iam.authorizationDetails"] },
   { operation: "IAM:GetAccountSummary", parts: ["iam.accountSummary"],
@@ -102,6 +111,13 @@ const CASES: Case[] = [
 ];
 
 const NUM_RUNS = 50;
+/**
+ * One fixed seed by default, so a red run can be replayed and `npm test` judges the same cases
+ * every time; IAMFIT_PROPERTY_SEED=random explores new ones (fast-check prints the seed of any
+ * counterexample), IAMFIT_PROPERTY_SEED=<number> replays one.
+ */
+const SEED_SETTING = process.env.IAMFIT_PROPERTY_SEED;
+const SEED = SEED_SETTING === "random" ? undefined : Number(SEED_SETTING || 20261207);
 
 /** Accounts chosen for many passes (a pass is what a missing member must never produce) and for variety. */
 const ACCOUNTS = ["security-tooling", "prod-payments"];
@@ -148,7 +164,7 @@ describe.each(ACCOUNTS)("collecting %s from responses without optional members",
           };
           expect(passesNotBackedByCompleteFacts(harness.baselineFindings, findings, comparison)).toEqual([]);
         }),
-        { numRuns: NUM_RUNS, endOnFailure: true, examples: everyKindEverywhere(candidates) },
+        { numRuns: NUM_RUNS, endOnFailure: true, examples: everyKindEverywhere(candidates), ...(SEED === undefined ? {} : { seed: SEED }) },
       );
     },
     120_000,
