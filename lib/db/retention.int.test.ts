@@ -4,7 +4,10 @@ import { planRetention } from "@/lib/retention/policy";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { bytesToHex, hexToBytes, putBlobs } from "./blobs";
 import { db } from "./client";
+import { getAccountPage } from "./account-page";
 import { pruneExpiredData } from "./retention";
+import { getRunAccountsPage } from "./run-page";
+import { isRemovedRunId } from "./runs";
 import { insertAccount, insertAccountScore, insertFinding, insertOrgScore, insertRun } from "./scorecard-test-factories";
 import { addTestCollection } from "./test-factories";
 
@@ -65,12 +68,13 @@ describe("retention job on PostgreSQL", () => {
   const findings: Record<string, bigint> = {};
   const items: Record<string, bigint> = {};
   let busy: string;
+  let busyAwsAccountId: string;
   let idle: string;
   let firstPass: Awaited<ReturnType<typeof pruneExpiredData>>;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    busy = (await insertAccount({ name: "busy" })).id;
+    ({ id: busy, awsAccountId: busyAwsAccountId } = await insertAccount({ name: "busy" }));
     idle = (await insertAccount({ name: "idle" })).id;
     for (const [name, days] of [["r0", 600], ["r1", 500], ["r2", 200], ["r3", 100], ["r4", 10]] as const) {
       runs[name] = await insertRun({ createdAt: daysAgo(days) });
@@ -181,6 +185,26 @@ describe("retention job on PostgreSQL", () => {
     expect(await eventAges(items.fixed!)).toEqual([450]);
     expect(await db().checklistItem.count()).toBe(3);
     expect(await blobExists(hashBlob({ item: "fixed" }).hash)).toBe(true);
+  });
+
+  it("lets the pages that list collections tell a pruned one from one without errors", async () => {
+    const runPage = await getRunAccountsPage(runs.r3!, { page: 1, pageSize: 50 });
+    expect(runPage.rows.map((row) => [row.status, row.partErrors, row.detailPruned])).toEqual([["partial", [], true]]);
+    const newestRun = await getRunAccountsPage(runs.r4!, { page: 1, pageSize: 50 });
+    expect(newestRun.rows.map((row) => row.detailPruned)).toEqual([false]);
+    const accountPage = await getAccountPage(busyAwsAccountId);
+    expect(accountPage!.recentCollections.map((row) => [row.runId, row.detailPruned])).toEqual([
+      [runs.r4, false],
+      [runs.r3, true],
+      [runs.r2, true],
+    ]);
+    expect(accountPage!.snapshot?.runId).toBe(runs.r4);
+  });
+
+  it("knows a removed run from one that never existed", async () => {
+    expect(await isRemovedRunId(runs.r0!)).toBe(true);
+    expect(await isRemovedRunId(runs.r1!)).toBe(false);
+    expect(await isRemovedRunId(runs.r4! + 1000n)).toBe(false);
   });
 
   it("reports what it removed, and a second run removes nothing more", async () => {
