@@ -9,7 +9,7 @@
 import type PgBoss from "pg-boss";
 import { pruneExpiredData, type RetentionResult } from "@/lib/db/retention";
 import type { IamfitEnv } from "@/lib/env";
-import { planRetention, type RetentionSettings } from "@/lib/retention/policy";
+import { planRetention, retentionSettingsFromEnv, type RetentionSettings } from "@/lib/retention/policy";
 import { createQueueIfMissing } from "./boss";
 
 export const RETENTION_QUEUE = "retention";
@@ -24,7 +24,7 @@ export interface RetentionJobOptions extends RetentionSettings {
 }
 
 export function retentionJobOptionsFromEnv(config: IamfitEnv, log: (line: string) => void): RetentionJobOptions {
-  return { snapshotDays: config.IAMFIT_SNAPSHOT_RETENTION_DAYS, historyDays: config.IAMFIT_HISTORY_RETENTION_DAYS, log };
+  return { ...retentionSettingsFromEnv(config), log };
 }
 
 /** One pass now: what the scheduled job does. */

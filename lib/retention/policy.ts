@@ -19,7 +19,13 @@ export interface RetentionPlan {
   historyDays: number;
 }
 
-export const DEFAULT_RETENTION: RetentionSettings = { snapshotDays: 90, historyDays: 400 };
+/** The windows configured in the environment (lib/env.ts holds their defaults: 90 and 400 days). */
+export function retentionSettingsFromEnv(config: {
+  IAMFIT_SNAPSHOT_RETENTION_DAYS: number;
+  IAMFIT_HISTORY_RETENTION_DAYS: number;
+}): RetentionSettings {
+  return { snapshotDays: config.IAMFIT_SNAPSHOT_RETENTION_DAYS, historyDays: config.IAMFIT_HISTORY_RETENTION_DAYS };
+}
 
 export function planRetention(settings: RetentionSettings, now: Date): RetentionPlan {
   if (!Number.isInteger(settings.snapshotDays) || settings.snapshotDays < 1) throw new Error("snapshot retention must be a whole number of days, at least 1");

@@ -12,7 +12,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { getRunAccountsPage } from "@/lib/db/run-page";
 import { getRunSummary, isRemovedRunId } from "@/lib/db/runs";
 import { env } from "@/lib/env";
-import { planRetention } from "@/lib/retention/policy";
+import { planRetention, retentionSettingsFromEnv } from "@/lib/retention/policy";
 import { RemovedRunNotice } from "@/components/runs/removed-run-notice";
 import { parseRunAccountsParams, parseRunId, RUN_ACCOUNTS_PAGE_SIZE } from "../_lib/run-params";
 import { cancelCollectionAction } from "../_actions/cancel";
@@ -35,8 +35,7 @@ export default async function RunPage({ params, searchParams }: Props) {
   const run = await getRunSummary(runId);
   if (!run) {
     if (!(await isRemovedRunId(runId))) notFound();
-    const config = env();
-    const { historyDays } = planRetention({ snapshotDays: config.IAMFIT_SNAPSHOT_RETENTION_DAYS, historyDays: config.IAMFIT_HISTORY_RETENTION_DAYS }, new Date());
+    const { historyDays } = planRetention(retentionSettingsFromEnv(env()), new Date());
     return <RemovedRunNotice runId={runId} historyDays={historyDays} />;
   }
   const query = parseRunAccountsParams(await searchParams);
