@@ -9,6 +9,8 @@ describe("parseEnv", () => {
     expect(parsed.DATABASE_URL).toBeUndefined();
     expect(parsed.dataDir).toBe(path.resolve(".data"));
     expect(parsed.IAMFIT_COLLECT_INTERVAL_HOURS).toBe(6);
+    expect(parsed.IAMFIT_SNAPSHOT_RETENTION_DAYS).toBe(90);
+    expect(parsed.IAMFIT_HISTORY_RETENTION_DAYS).toBe(400);
   });
 
   it("honours PORT and treats empty values as unset", () => {
@@ -22,6 +24,8 @@ describe("parseEnv", () => {
     ["DATABASE_URL", "mysql://x", "DATABASE_URL"],
     ["IAMFIT_SANDBOX", "maybe", "IAMFIT_SANDBOX"],
     ["IAMFIT_ROLE", "scheduler", "IAMFIT_ROLE"],
+    ["IAMFIT_SNAPSHOT_RETENTION_DAYS", "0", "IAMFIT_SNAPSHOT_RETENTION_DAYS"],
+    ["IAMFIT_HISTORY_RETENTION_DAYS", "a year", "IAMFIT_HISTORY_RETENTION_DAYS"],
   ])("rejects %s=%s with a message naming the variable", (name, value, expected) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     try {

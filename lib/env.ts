@@ -53,6 +53,10 @@ const envSchema = z.object({
   IAMFIT_SANDBOX_SEED: z.coerce.number().int().default(42),
   /** Hours between scheduled collections; 0 turns the schedule off. */
   IAMFIT_COLLECT_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 7).default(6),
+  /** Days snapshot detail (collected facts, per-collection API errors) is kept; lib/retention. */
+  IAMFIT_SNAPSHOT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
+  /** Days finding history, scores, checklist history and runs are kept; lib/retention. */
+  IAMFIT_HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(400),
   /**
    * Accounts collected at once by one worker process: 8 x 4 requests in flight per account is
    * what one process sustains (reasoning in lib/aws/limits.ts, DEFAULT_LIMITS).

@@ -21,6 +21,7 @@ import { publishProcessServices } from "@/lib/runtime/process-services";
 import { linkSandboxAccountsOnFirstStart, loadSandboxMutations } from "@/lib/runtime/sandbox-setup";
 import { startCollectionWorker, startScheduledCollectionIfDue } from "@/lib/collect/worker";
 import { digestJobOptionsFromEnv, registerDigestJobs } from "@/lib/jobs/digest-jobs";
+import { registerRetentionJob, retentionJobOptionsFromEnv } from "@/lib/jobs/retention-job";
 import { registerOrganizationSync } from "@/lib/jobs/organization-sync";
 import { applyAccountsConfigAtStartup } from "@/lib/onboarding/config-sync";
 import { collectionJobContext } from "@/lib/runtime/collection-job-context";
@@ -67,8 +68,10 @@ async function main() {
 
   let worker: { stop(): Promise<void> } | undefined;
   let digestJobs: { stop(): Promise<void> } | undefined;
+  let retentionJob: { stop(): Promise<void> } | undefined;
   if (role !== "web") {
     digestJobs = await registerDigestJobs(boss, digestJobOptionsFromEnv(config, log));
+    retentionJob = await registerRetentionJob(boss, retentionJobOptionsFromEnv(config, log));
     worker = await startCollectionWorker({
       boss,
       concurrency: config.IAMFIT_ACCOUNT_CONCURRENCY,
@@ -105,6 +108,7 @@ async function main() {
     server?.close();
     await worker?.stop();
     await digestJobs?.stop();
+    await retentionJob?.stop();
     await stopBoss(boss).catch(() => undefined);
     await disconnectDb();
     await database.stop();

@@ -3,9 +3,13 @@ import { formatDuration, RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { AccountCollectionRow } from "@/lib/db/account-page";
 import { triggerLabel } from "@/components/runs/trigger-label";
+import { prunedDetailNote } from "@/lib/retention/policy";
 
-/** This account's recent collections, newest first, each linking to its run. */
-export function AccountCollectionsTable({ rows }: { rows: AccountCollectionRow[] }) {
+/**
+ * This account's recent collections, newest first, each linking to its run. A collection whose
+ * detail the retention job removed says so rather than showing no errors.
+ */
+export function AccountCollectionsTable({ rows, snapshotRetentionDays }: { rows: AccountCollectionRow[]; snapshotRetentionDays: number }) {
   const number = new Intl.NumberFormat("en");
   return (
     <div className="overflow-x-auto">
@@ -46,6 +50,8 @@ export function AccountCollectionsTable({ rows }: { rows: AccountCollectionRow[]
                   <span className="text-amber-800 dark:text-amber-300">
                     {row.partErrors.length} API error{row.partErrors.length === 1 ? "" : "s"}
                   </span>
+                ) : row.detailPruned ? (
+                  <span className="muted">{prunedDetailNote(snapshotRetentionDays)}</span>
                 ) : (
                   <span className="muted">—</span>
                 )}

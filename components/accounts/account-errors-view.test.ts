@@ -17,6 +17,7 @@ function collection(overrides: Partial<AccountCollectionRow>): AccountCollection
     apiCalls: 10,
     error: null,
     partErrors: [],
+    detailPruned: false,
     ...overrides,
   };
 }

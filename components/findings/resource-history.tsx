@@ -52,8 +52,15 @@ export function CurrentFindings({ rows, evidence, resourceId }: { rows: FindingR
 }
 
 /** Earlier results for this resource: each closed interval, from the run that saw it to the run that changed it. */
-export function PastFindings({ rows }: { rows: FindingRow[] }) {
-  if (rows.length === 0) return <p className="p-4 text-sm muted">No earlier results: nothing about this resource has changed since iamfit first saw it.</p>;
+export function PastFindings({ rows, historyDays }: { rows: FindingRow[]; historyDays: number }) {
+  // The retention job removes results that ended before the history window, so say where the record stops.
+  if (rows.length === 0)
+    return (
+      <p className="p-4 text-sm muted">
+        No earlier results: nothing about this resource has changed since iamfit first saw it or in the last {historyDays} days (older
+        results are not kept).
+      </p>
+    );
   return (
     <div className="relative overflow-x-auto">
       <table className="data-table">
@@ -90,6 +97,7 @@ export function PastFindings({ rows }: { rows: FindingRow[] }) {
           ))}
         </tbody>
       </table>
+      <p className="p-3 text-xs muted">Results that ended more than {historyDays} days ago are not kept.</p>
     </div>
   );
 }

@@ -4,18 +4,22 @@ import { formatDuration } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { RunAccountRow } from "@/lib/db/runs";
 import { cancelledBy } from "./cancel-attribution";
+import { prunedDetailNote } from "@/lib/retention/policy";
 import { CancelButton, type CancelAction } from "./cancel-button";
 
 /**
  * One run's accounts: status, progress while running, and the account-level or per-API errors.
- * With `cancel`, queued and running accounts can be cancelled one by one.
+ * With `cancel`, queued and running accounts can be cancelled one by one. An account whose
+ * collection detail the retention job removed says so rather than showing no errors.
  */
 export function RunAccountsTable({
   rows,
   now = new Date(),
   cancel,
+  snapshotRetentionDays,
 }: {
   rows: RunAccountRow[];
+  snapshotRetentionDays: number;
   now?: Date;
   cancel?: { action: CancelAction; runId: string };
 }) {
@@ -84,6 +88,8 @@ export function RunAccountsTable({
                       ))}
                     </ul>
                   </details>
+                ) : row.detailPruned ? (
+                  <span className="muted text-xs">{prunedDetailNote(snapshotRetentionDays)}</span>
                 ) : (
                   <span className="muted">—</span>
                 )}

@@ -26,6 +26,8 @@ export interface AccountCollectionRow {
   error: StoredCollectionError | null;
   /** Per-API failures summarised on the collection; the rest of the snapshot was stored. */
   partErrors: StoredCollectionError[];
+  /** The retention job removed this collection's snapshot detail (its API errors among it). */
+  detailPruned: boolean;
 }
 
 export interface SnapshotErrorPart {
@@ -78,6 +80,7 @@ const collectionSelect = {
   apiCalls: true,
   error: true,
   partErrors: true,
+  detailPrunedAt: true,
   run: { select: { trigger: true, kind: true } },
 } as const;
 
@@ -93,6 +96,7 @@ type CollectionSqlRow = {
   apiCalls: number;
   error: unknown;
   partErrors: unknown;
+  detailPrunedAt: Date | null;
   run: { trigger: string; kind: string };
 };
 
@@ -111,6 +115,7 @@ function toCollectionRow(row: CollectionSqlRow): AccountCollectionRow {
     apiCalls: row.apiCalls,
     error: parseStoredError(row.error),
     partErrors: parseStoredErrors(row.partErrors),
+    detailPruned: row.detailPrunedAt !== null,
   };
 }
 

@@ -5,7 +5,15 @@
 import "server-only";
 import type { HashedBlob } from "@/lib/collect/manifest";
 import type { DbTransaction } from "./transaction";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
+
+/**
+ * Blob writers (putBlobs) hold this lock shared for their transaction and a pruning batch holds it
+ * exclusively, so a blob a collection has just found "already stored" cannot be deleted before the
+ * collection's manifest or finding that points at it commits.
+ */
+export const BLOB_LOCK_SQL = Prisma.sql`hashtext('iamfit.fact_blob')`;
 
 export function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Buffer.from(hex, "hex"));
@@ -14,9 +22,14 @@ export function bytesToHex(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString("hex");
 }
 
-/** Inserts the blobs not stored yet; content already stored is not even sent to the server. */
+/**
+ * Inserts the blobs not stored yet; content already stored is not even sent to the server.
+ * Call it inside the transaction that writes what points at the blobs: it holds the blob lock
+ * shared until then, so the retention job cannot delete a blob found "already stored" meanwhile.
+ */
 export async function putBlobs(tx: DbTransaction, blobs: HashedBlob[]): Promise<number> {
   if (blobs.length === 0) return 0;
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock_shared(${BLOB_LOCK_SQL})::text`;
   const unique = [...new Map(blobs.map((blob) => [blob.hash, blob])).values()];
   const existing = await tx.$queryRawUnsafe<Array<{ hash: Uint8Array }>>(
     "SELECT hash FROM fact_blob WHERE hash = ANY($1::bytea[])",

@@ -38,6 +38,8 @@ export interface RunAccountRow {
   apiCalls: number;
   error: { code?: string; message?: string; api?: string } | null;
   partErrors: Array<{ api: string; code: string; message: string; region?: string }>;
+  /** The retention job removed this collection's snapshot detail (its API errors among it). */
+  detailPruned: boolean;
   /** A cancel was asked for while it ran; it stops at its next heartbeat. */
   cancelRequested: boolean;
   /** When a cancel of this account (or its run) was asked for, and by whom ("cli", an email). */
@@ -84,6 +86,7 @@ export const RUN_ACCOUNT_SELECT = {
   apiCalls: true,
   error: true,
   partErrors: true,
+  detailPrunedAt: true,
   cancelRequestedAt: true,
   cancelRequestedBy: true,
   account: { select: { awsAccountId: true, name: true } },
@@ -111,6 +114,7 @@ export function toRunAccountRow(row: RunAccountRecord): RunAccountRow {
     cancelRequested: row.cancelRequestedAt !== null,
     cancelRequestedAt: row.cancelRequestedAt,
     cancelRequestedBy: row.cancelRequestedBy,
+    detailPruned: row.detailPrunedAt !== null,
   };
 }
 
@@ -179,4 +183,13 @@ export async function activeRunsForAccounts(awsAccountIds: string[]): Promise<Ar
     select: { runId: true, account: { select: { awsAccountId: true } } },
   });
   return rows.map((row) => ({ awsAccountId: row.account.awsAccountId, runId: row.runId }));
+}
+
+/**
+ * A run id that is not stored but older than one that is: removed by the retention job (run ids
+ * only grow), as opposed to an id that never existed.
+ */
+export async function isRemovedRunId(runId: bigint): Promise<boolean> {
+  const newer = await db().collectionRun.findFirst({ where: { id: { gt: runId } }, select: { id: true } });
+  return newer !== null && (await db().collectionRun.count({ where: { id: runId } })) === 0;
 }

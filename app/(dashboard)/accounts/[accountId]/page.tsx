@@ -16,6 +16,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ACCOUNT_ID_PATTERN } from "@/lib/accounts/link-input";
 import { getAccountPage } from "@/lib/db/account-page";
+import { env } from "@/lib/env";
 import { removeAccountAction, testLinkedAccountConnectionAction } from "../_actions/account";
 import { collectAccountsAction } from "../_actions/collect";
 import { AccountScopeSection } from "./_components/account-scope-section";
@@ -113,7 +114,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
           Recent collections
         </h2>
         {data.recentCollections.length > 0 ? (
-          <AccountCollectionsTable rows={data.recentCollections} />
+          <AccountCollectionsTable rows={data.recentCollections} snapshotRetentionDays={env().IAMFIT_SNAPSHOT_RETENTION_DAYS} />
         ) : (
           <p className="p-4 text-sm muted">This account has not been collected yet.</p>
         )}

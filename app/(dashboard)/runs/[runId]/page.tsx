@@ -11,7 +11,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getRunAccountsPage } from "@/lib/db/run-page";
-import { getRunSummary } from "@/lib/db/runs";
+import { getRunSummary, isRemovedRunId } from "@/lib/db/runs";
+import { env } from "@/lib/env";
+import { planRetention, retentionSettingsFromEnv } from "@/lib/retention/policy";
+import { RemovedRunNotice } from "@/components/runs/removed-run-notice";
 import { parseRunAccountsParams, parseRunId, RUN_ACCOUNTS_PAGE_SIZE } from "../_lib/run-params";
 import { cancelCollectionAction } from "../_actions/cancel";
 import { requirePage } from "@/lib/auth/guards";
@@ -31,7 +34,11 @@ export default async function RunPage({ params, searchParams }: Props) {
   const runId = parseRunId((await params).runId);
   if (!runId) notFound();
   const run = await getRunSummary(runId);
-  if (!run) notFound();
+  if (!run) {
+    if (!(await isRemovedRunId(runId))) notFound();
+    const { historyDays } = planRetention(retentionSettingsFromEnv(env()), new Date());
+    return <RemovedRunNotice runId={runId} historyDays={historyDays} />;
+  }
   const query = parseRunAccountsParams(await searchParams);
   const accounts = await getRunAccountsPage(runId, { ...query, pageSize: RUN_ACCOUNTS_PAGE_SIZE });
   const active = run.status === "queued" || run.status === "running";
@@ -79,7 +86,10 @@ export default async function RunPage({ params, searchParams }: Props) {
           />
         </div>
         {accounts.rows.length > 0 ? (
-          <RunAccountsTable rows={accounts.rows} cancel={mayCancel ? { action: cancelCollectionAction, runId: runId.toString() } : undefined} />
+          <RunAccountsTable
+            rows={accounts.rows}
+            snapshotRetentionDays={env().IAMFIT_SNAPSHOT_RETENTION_DAYS}
+            cancel={mayCancel ? { action: cancelCollectionAction, runId: runId.toString() } : undefined} />
         ) : (
           <p className="px-3 py-10 text-center text-sm muted">No accounts with this outcome.</p>
         )}

@@ -8,6 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { getAccountSnapshot, getScorecardAccount } from "@/lib/db/account-scorecard";
 import { getEvidence, getResourceHistory } from "@/lib/db/findings";
+import { env } from "@/lib/env";
+import { planRetention, retentionSettingsFromEnv } from "@/lib/retention/policy";
 import { accountHref, resourceHref } from "@/lib/scorecard/links";
 import { baseResourceId, resourceFacts } from "@/lib/scorecard/resource-facts";
 import { parseAccountParam, parseResourceSearchParams, type RawSearchParams } from "@/lib/scorecard/search-params";
@@ -92,7 +94,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
           <h2 id="history-heading" className="border-b border-zinc-200 p-4 text-base font-semibold dark:border-zinc-800">
             History
           </h2>
-          <PastFindings rows={past} />
+          <PastFindings rows={past} historyDays={planRetention(retentionSettingsFromEnv(env()), new Date()).historyDays} />
         </section>
       </div>
     </>
