@@ -51,7 +51,7 @@ export const usersWorkloadKeys: CheckDefinition = {
     // The last-used service stays out of the evidence (it moves with every call); the reason names it.
     // Admin rights make such a key far worse; without readable IAM details they are unknown, not absent.
     const details = globalPart(snapshot, "iam.authorizationDetails");
-    const iam = details.available ? analyseIam(details.data, snapshot.accountId) : undefined;
+    const iam = details.available ? analyseIam(details.data, snapshot) : undefined;
     // Only key-only users are judged. Anyone else gets no finding rather than a pass that would
     // mean nothing and lift the score; deactivating the keys then reads as the resource leaving
     // the check, which closes its checklist item. With none at all, the account passes once.
@@ -102,7 +102,7 @@ export const ec2RoleNotAdmin: CheckDefinition = {
   evaluate(snapshot) {
     const details = globalPart(snapshot, "iam.authorizationDetails");
     if (!details.available) return [unknownForAccount(ec2RoleNotAdmin, snapshot, [details.unavailable])];
-    const iam = analyseIam(details.data, snapshot.accountId);
+    const iam = analyseIam(details.data, snapshot);
     return details.data.roles
       .filter((role) => role.instanceProfileArns.length > 0)
       .map((role) => {
@@ -112,7 +112,7 @@ export const ec2RoleNotAdmin: CheckDefinition = {
           arn: role.arn,
           instanceProfileArns: [...role.instanceProfileArns].sort(),
           adminPaths: paths,
-          serviceControlPolicies: status?.serviceControlPoliciesConsidered ? "considered" : "not considered",
+          ...iam.serviceControlPolicyEvidence,
         };
         const base = { resourceId: role.arn, resourceType: "role" as const, resourceName: role.roleName, evidence };
         if (status?.status === "admin") {
