@@ -3,8 +3,10 @@
  * OU and account (Organizations attaches it to each when SCPs are enabled), plus guardrails as
  * AWS's SCP examples write them ("Example service control policies", Organizations User Guide):
  * no leaving the organization, no tampering with CloudTrail in workloads, no IAM credential or
- * policy-version changes in non-production (it closes dev-experiments' CreatePolicyVersion
- * escalation), a region restriction in the Sandbox OU, and deny-all for suspended accounts.
+ * policy-version changes and no Glue development endpoints in non-production (the latter closes
+ * the glue:UpdateDevEndpoint escalation of dev-experiments' lambda-etl and etl-runner, while
+ * notebook-sync's PassRole with RunInstances stays open), a region restriction in the Sandbox
+ * OU, and deny-all for suspended accounts.
  */
 import type { PolicyDocument } from "@/lib/sandbox/model";
 import { policyDocument } from "@/lib/sandbox/policy-documents";
@@ -65,6 +67,14 @@ export const SERVICE_CONTROL_POLICIES: readonly ServiceControlPolicyDefinition[]
       action: ["iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile", "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion"],
       resource: "*",
     }),
+    attachedTo: ["workloads-nonprod"],
+  },
+  {
+    key: "deny-glue-dev-endpoints",
+    name: "DenyGlueDevEndpoints",
+    description: "Non-production accounts cannot create or change Glue development endpoints (retired with Glue 0.9 and 1.0)",
+    awsManaged: false,
+    document: policyDocument({ sid: "DenyDevEndpoints", effect: "Deny", action: ["glue:CreateDevEndpoint", "glue:UpdateDevEndpoint"], resource: "*" }),
     attachedTo: ["workloads-nonprod"],
   },
   {
