@@ -80,6 +80,16 @@ describe("serviceControlPolicyReader against the sandbox organization", () => {
     expect(calls.sort()).toEqual(["ListParents", "ListPoliciesForTarget"]);
   });
 
+  it("does not fail another account's read that shares the tree when one account is cancelled", async () => {
+    const shared = reader(testWorld(), { faults: { latencyMs: { "organizations:*": 20 } } });
+    const cancelled = new AbortController();
+    const first = shared.read(ids.devExperiments, cancelled.signal);
+    const second = shared.read(ids.stagingWeb);
+    setTimeout(() => cancelled.abort(new Error("cancelled")), 30);
+    await expect(first).rejects.toThrow();
+    expect((await second).answer).toBe("read");
+  });
+
   it("records why the policies are not readable when the reading principal is a member account's role", async () => {
     const world = testWorld();
     const summary = world.accounts().find((account) => account.accountId === ids.prodPayments);

@@ -106,7 +106,11 @@ export function serviceControlPolicyReader(client: OrganizationsClient, options:
   const now = options.now ?? Date.now;
   const cache = new Map<string, { at: number; value: Promise<unknown> }>();
 
-  /** Shares one answer (or one call in flight) for a while; a failure is never remembered. */
+  /**
+   * Shares one answer (or one call in flight) for a while; a failure is never remembered. Shared
+   * answers are requested without the asking account's abort signal, so cancelling one account
+   * never fails another that waits for the same answer.
+   */
   function remembered<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = cache.get(key);
     if (hit && now() - hit.at < cacheMs) return hit.value as Promise<T>;
@@ -133,7 +137,7 @@ export function serviceControlPolicyReader(client: OrganizationsClient, options:
     return { id: parent.Id, type: parent.Type === "ROOT" ? "ROOT" : "ORGANIZATIONAL_UNIT" };
   }
 
-  async function policiesOf(targetId: string, accountId: string, signal?: AbortSignal): Promise<PolicySummary[]> {
+  async function policiesOf(targetId: string, accountId: string): Promise<PolicySummary[]> {
     return call("organizations:ListPoliciesForTarget", accountId, async () => {
       const found: PolicySummary[] = [];
       const pages = paginateListPoliciesForTarget({ client }, { TargetId: targetId, Filter: SCP_FILTER });
@@ -142,11 +146,11 @@ export function serviceControlPolicyReader(client: OrganizationsClient, options:
     });
   }
 
-  async function level(id: string, type: TargetType, accountId: string, signal?: AbortSignal): Promise<ServiceControlPolicyTargetLevel> {
+  async function level(id: string, type: TargetType, accountId: string): Promise<ServiceControlPolicyTargetLevel> {
     const shared = type !== "ACCOUNT";
     const summaries = shared
-      ? await remembered(`policies:${id}`, () => policiesOf(id, accountId, signal))
-      : await policiesOf(id, accountId, signal);
+      ? await remembered(`policies:${id}`, () => policiesOf(id, accountId))
+      : await policiesOf(id, accountId);
     const targetName =
       type === "ROOT"
         ? "Root"
@@ -154,7 +158,7 @@ export function serviceControlPolicyReader(client: OrganizationsClient, options:
           ? id
           : await remembered(`ou:${id}`, async () => {
               const { OrganizationalUnit } = await call("organizations:DescribeOrganizationalUnit", accountId, () =>
-                client.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: id }), { abortSignal: signal }),
+                client.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: id })),
               );
               return OrganizationalUnit?.Name ?? id;
             });
@@ -164,7 +168,7 @@ export function serviceControlPolicyReader(client: OrganizationsClient, options:
         .map((summary) =>
           remembered(`policy:${summary.Id}`, async () => {
             const { Policy } = await call("organizations:DescribePolicy", accountId, () =>
-              client.send(new DescribePolicyCommand({ PolicyId: summary.Id }), { abortSignal: signal }),
+              client.send(new DescribePolicyCommand({ PolicyId: summary.Id })),
             );
             return {
               policyId: summary.Id,
@@ -180,7 +184,7 @@ export function serviceControlPolicyReader(client: OrganizationsClient, options:
 
   async function read(accountId: string, signal?: AbortSignal): Promise<ServiceControlPolicies> {
     const { Organization } = await call("organizations:DescribeOrganization", accountId, () =>
-      remembered("organization", () => client.send(new DescribeOrganizationCommand({}), { abortSignal: signal })),
+      remembered("organization", () => client.send(new DescribeOrganizationCommand({}))),
     );
     const organizationId = Organization?.Id ?? "";
     if (Organization?.MasterAccountId === accountId) return { answer: "management_account", organizationId };
@@ -188,7 +192,7 @@ export function serviceControlPolicyReader(client: OrganizationsClient, options:
     const chain: Array<{ id: string; type: TargetType }> = [{ id: accountId, type: "ACCOUNT" }];
     let child = accountId;
     for (let depth = 0; depth < MAX_DEPTH; depth++) {
-      const parent = child === accountId ? await parentOf(child, accountId, signal) : await remembered(`parent:${child}`, () => parentOf(child, accountId, signal));
+      const parent = child === accountId ? await parentOf(child, accountId, signal) : await remembered(`parent:${child}`, () => parentOf(child, accountId));
       chain.unshift(parent);
       if (parent.type === "ROOT") break;
       child = parent.id;
@@ -197,7 +201,7 @@ export function serviceControlPolicyReader(client: OrganizationsClient, options:
       return { answer: "not_readable", code: "InvalidResponse", reason: `AWS Organizations named no root above account ${accountId}.` };
     }
     try {
-      const levels = await Promise.all(chain.map((target) => level(target.id, target.type, accountId, signal)));
+      const levels = await Promise.all(chain.map((target) => level(target.id, target.type, accountId)));
       // While SCPs are enabled every root, OU and account keeps at least one attached (Organizations
       // User Guide, "Service control policies"); a root without any means the policy type is off.
       if (levels[0]?.policies.length === 0) return { answer: "not_enabled", organizationId };
