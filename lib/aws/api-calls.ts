@@ -42,13 +42,34 @@ export type AuditRoleOperation = keyof typeof AUDIT_ROLE_OPERATIONS;
 export const BASE_PRINCIPAL_OPERATIONS = { "sts:AssumeRole": "sts:AssumeRole" } as const;
 export type BasePrincipalOperation = keyof typeof BASE_PRINCIPAL_OPERATIONS;
 
-export type AwsOperation = AuditRoleOperation | BasePrincipalOperation;
+/**
+ * Operations made by the principal that reads the organization (iamfit's base credentials or the
+ * discovery role in the management account or a delegated administrator): which service control
+ * policies apply to an account (lib/aws/collectors/organizations-scps.ts). They answer only there.
+ */
+export const ORGANIZATION_READER_OPERATIONS = {
+  "organizations:DescribeOrganization": "organizations:DescribeOrganization",
+  "organizations:ListParents": "organizations:ListParents",
+  "organizations:DescribeOrganizationalUnit": "organizations:DescribeOrganizationalUnit",
+  "organizations:ListPoliciesForTarget": "organizations:ListPoliciesForTarget",
+  "organizations:DescribePolicy": "organizations:DescribePolicy",
+} as const;
+export type OrganizationReaderOperation = keyof typeof ORGANIZATION_READER_OPERATIONS;
 
-/** The IAM actions the audit role's permissions must allow, sorted: what a minimal policy grants. */
-export const COLLECTOR_API_CALLS: string[] = [...new Set(Object.values(AUDIT_ROLE_OPERATIONS))].sort();
+export type AwsOperation = AuditRoleOperation | BasePrincipalOperation | OrganizationReaderOperation;
+
+/**
+ * The IAM actions the audit role's permissions must allow, sorted: what a minimal policy grants.
+ * The organization reads are included so the management account's (or a delegated
+ * administrator's) audit role can serve as the role that reads the organization; in any other
+ * account AWS refuses them whatever the policy says.
+ */
+export const COLLECTOR_API_CALLS: string[] = [
+  ...new Set([...Object.values(AUDIT_ROLE_OPERATIONS), ...Object.values(ORGANIZATION_READER_OPERATIONS)]),
+].sort();
 
 /** The IAM action behind an operation label; the label itself when it is not one of ours. */
 export function iamActionFor(api: string): string {
-  const operations: Record<string, string> = { ...AUDIT_ROLE_OPERATIONS, ...BASE_PRINCIPAL_OPERATIONS };
+  const operations: Record<string, string> = { ...AUDIT_ROLE_OPERATIONS, ...BASE_PRINCIPAL_OPERATIONS, ...ORGANIZATION_READER_OPERATIONS };
   return operations[api] ?? api;
 }

@@ -152,7 +152,8 @@ export const usersMfaEnforced: CheckDefinition = {
       const missing = [report, details].flatMap((part) => (part.available ? [] : [part.unavailable]));
       return [unknownForAccount(usersMfaEnforced, snapshot, missing)];
     }
-    const { catalog } = analyseIam(details.data, snapshot.accountId);
+    const iam = analyseIam(details.data, snapshot);
+    const { catalog } = iam;
     const users = new Map(details.data.users.map((user) => [user.arn, user]));
     return (consoleUsers(snapshot) ?? []).map((row): Finding => {
       const base = { resourceId: row.arn, resourceType: "user" as const, resourceName: row.user };
@@ -176,7 +177,7 @@ export const usersMfaEnforced: CheckDefinition = {
         deniedWithoutMfaBy: mfa.deniedBy.map(statementEvidenceOf),
         deniedOnlyInConsoleBy: mfa.consoleDeniedBy.map(statementEvidenceOf),
         unreadablePolicies: unreadable,
-        serviceControlPolicies: mfa.serviceControlPoliciesConsidered ? "considered" : "not considered",
+        ...iam.serviceControlPolicyEvidence,
       });
       // Unreadable policies cannot undo a Deny, but one of them could hold an Allow without MFA:
       // with some unread, only a Deny of every access-key request still proves enforcement.

@@ -32,7 +32,8 @@ export const adminsCount: CheckDefinition = {
   evaluate(snapshot, thresholds) {
     const details = globalPart(snapshot, "iam.authorizationDetails");
     if (!details.available) return [unknownForAccount(adminsCount, snapshot, [details.unavailable])];
-    const { admins } = analyseIam(details.data, snapshot.accountId);
+    const iam = analyseIam(details.data, snapshot);
+    const { admins } = iam;
     const adminUsers = admins.users.filter((user) => user.status === "admin");
     const undetermined = admins.users.filter((user) => user.status === "undetermined");
     // Reaching admin by assuming a role is the practice exercise 7 asks for, so it is listed, not counted.
@@ -44,8 +45,7 @@ export const adminsCount: CheckDefinition = {
         roles: chain.chain.map((step) => step.roleArn),
       })),
       undeterminedUsers: undetermined.map((user) => user.arn),
-      // Only readable from the management or a delegated administrator account, and not collected yet.
-      serviceControlPolicies: admins.users.every((user) => user.serviceControlPoliciesConsidered) ? "considered" : "not considered",
+      ...iam.serviceControlPolicyEvidence,
     };
     const base = {
       resourceId: accountRootArn(snapshot.accountId),

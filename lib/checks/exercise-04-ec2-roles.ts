@@ -68,7 +68,7 @@ export const usersWorkloadKeys: CheckDefinition = {
     // Admin rights make such a key far worse; without readable IAM details they are unknown, not absent.
     // The details are read only here: the pass above rests on the credential report alone.
     const details = globalPart(snapshot, "iam.authorizationDetails");
-    const iam = details.available ? analyseIam(details.data, snapshot.accountId) : undefined;
+    const iam = details.available ? analyseIam(details.data, snapshot) : undefined;
     return keyOnlyRows.map((row): Finding => {
       const keys = activeKeys(row);
       const adminStatus = iam?.user(row.arn)?.status;
@@ -102,7 +102,7 @@ export const ec2RoleNotAdmin: CheckDefinition = {
   evaluate(snapshot) {
     const details = globalPart(snapshot, "iam.authorizationDetails");
     if (!details.available) return [unknownForAccount(ec2RoleNotAdmin, snapshot, [details.unavailable])];
-    const iam = analyseIam(details.data, snapshot.accountId);
+    const iam = analyseIam(details.data, snapshot);
     return details.data.roles
       .filter((role) => role.instanceProfileArns.length > 0)
       .map((role) => {
@@ -112,7 +112,7 @@ export const ec2RoleNotAdmin: CheckDefinition = {
           arn: role.arn,
           instanceProfileArns: [...role.instanceProfileArns].sort(),
           adminPaths: paths,
-          serviceControlPolicies: status?.serviceControlPoliciesConsidered ? "considered" : "not considered",
+          ...iam.serviceControlPolicyEvidence,
         };
         const base = { resourceId: role.arn, resourceType: "role" as const, resourceName: role.roleName, evidence };
         if (status?.status === "admin") {

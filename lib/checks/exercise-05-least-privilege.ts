@@ -75,7 +75,7 @@ function escalationFinding(iam: IamAnalysis, principal: { type: "user"; user: Ia
       })),
     })),
     unreadablePolicies: status.unreadable.map((entry) => describeSource(entry.source)),
-    serviceControlPolicies: status.serviceControlPoliciesConsidered ? "considered" : "not considered",
+    ...iam.serviceControlPolicyEvidence,
   });
   const base = { resourceId: arn, resourceType: principal.type, resourceName: name, evidence };
   if (paths.length > 0) {
@@ -106,7 +106,7 @@ export const policiesPrivilegeEscalation: CheckDefinition = {
   evaluate(snapshot) {
     const details = globalPart(snapshot, "iam.authorizationDetails");
     if (!details.available) return [unknownForAccount(policiesPrivilegeEscalation, snapshot, [details.unavailable])];
-    const iam = analyseIam(details.data, snapshot.accountId);
+    const iam = analyseIam(details.data, snapshot);
     return [
       ...details.data.users.map((user) => escalationFinding(iam, { type: "user", user })),
       ...details.data.roles.filter((role) => !isServiceLinkedRole(role)).map((role) => escalationFinding(iam, { type: "role", role })),

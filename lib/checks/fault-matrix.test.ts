@@ -5,8 +5,11 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAccountClients } from "@/lib/aws/client-factory";
+import { serviceControlPolicyReader } from "@/lib/aws/collectors/organizations-scps";
+import { connectOrganizations } from "@/lib/aws/organizations";
 import { collectAccount, type CollectAccountOptions } from "@/lib/collect/collect-account";
 import { SANDBOX_BASE_CREDENTIALS } from "@/lib/sandbox/base-credentials";
+import { CURATED_ACCOUNT_IDS } from "@/lib/sandbox/curated/account-ids";
 import type { FaultKind, FaultRule } from "@/lib/sandbox/faults";
 import { sandboxPlugin } from "@/lib/sandbox/plugin";
 import { TEST_NOW, testWorld } from "@/lib/sandbox/test-fixtures";
@@ -24,6 +27,9 @@ const FAULT_KINDS = Object.keys({
   internal_error: true,
   hang: true,
 } satisfies Record<FaultKind, true>) as FaultKind[];
+
+/** Whom the sandbox's base credentials belong to: the account the organization's reader calls from. */
+const ORGANIZATION_READER = CURATED_ACCOUNT_IDS.securityTooling;
 
 /** The call whose failure fails each part (sandbox names: service:Operation). */
 const PART_FAULTS: Record<PartName, Omit<FaultRule, "fault">> = {
@@ -43,6 +49,8 @@ const PART_FAULTS: Record<PartName, Omit<FaultRule, "fault">> = {
   "autoscaling.groups": { api: "autoscaling:Describe*" },
   "cloudtrail.trails": { api: "cloudtrail:DescribeTrails" },
   "accessanalyzer.analyzers": { api: "accessanalyzer:ListAnalyzers" },
+  // Read with the organization's reader (iamfit's base credentials), not the account's audit role.
+  "organizations.serviceControlPolicies": { api: "organizations:ListPoliciesForTarget", accountId: ORGANIZATION_READER },
 };
 
 /**
@@ -54,6 +62,14 @@ const JUDGED_FROM_OTHER_PARTS: Record<string, { parts: PartName[]; why: string }
     parts: ["ec2.instances", "ec2.securityGroups", "autoscaling.groups", "cloudtrail.trails", "s3.buckets", "iam.authorizationDetails", "iam.credentialReport"],
     why: "a region shown in use by any other part is in use; a part in error can only hide more use (region-usage.ts)",
   },
+  // Service control policies only take permissions away: without them a principal judged not an
+  // admin, without an escalation path or held to MFA stays so; they can only turn a fail into a pass.
+  ...Object.fromEntries(
+    ["admins.count", "ec2.role-not-admin", "policies.privilege-escalation", "users.mfa-enforced"].map((checkId) => [
+      checkId,
+      { parts: ["organizations.serviceControlPolicies"] as PartName[], why: "SCPs never grant, so a pass judged without them holds with them" },
+    ]),
+  ),
   "cloudtrail.multi-region": {
     parts: ["ec2.regions"],
     why: "a multi-region trail that is logging covers every region, listed or not; the list only matters when no such trail was found",
@@ -83,17 +99,16 @@ const world = testWorld();
 const account = [...world.accounts()].find((candidate) => candidate.name === ACCOUNT)!;
 
 async function collectWith(rule: FaultRule | undefined): Promise<Outcome> {
-  const clients = createAccountClients(
-    {
-      credentials: async () => SANDBOX_BASE_CREDENTIALS,
-      plugins: [sandboxPlugin(world, { builtInRules: false, hangMs: 1, ...(rule ? { rules: [{ accountId: account.accountId, ...rule }] } : {}) })],
-      maxAttempts: 1,
-      retryMode: "standard",
-    },
-    { accountId: account.accountId, roleArn: account.roleArn, externalId: world.externalId },
-  );
+  const connectionOptions = {
+    credentials: async () => SANDBOX_BASE_CREDENTIALS,
+    plugins: [sandboxPlugin(world, { builtInRules: false, hangMs: 1, ...(rule ? { rules: [{ accountId: account.accountId, ...rule }] } : {}) })],
+    maxAttempts: 1,
+    retryMode: "standard" as const,
+  };
+  const clients = createAccountClients(connectionOptions, { accountId: account.accountId, roleArn: account.roleArn, externalId: world.externalId });
+  const organization = connectOrganizations(connectionOptions);
   try {
-    const snapshot = await collectAccount(clients, options);
+    const snapshot = await collectAccount(clients, { ...options, serviceControlPolicies: serviceControlPolicyReader(organization.client) });
     const checks = CHECKS.map((check) => {
       const partsRead = new Set<string>();
       const parts = new Proxy(snapshot.parts, {
@@ -107,6 +122,7 @@ async function collectWith(rule: FaultRule | undefined): Promise<Outcome> {
     return { checks, snapshot };
   } finally {
     clients.destroy();
+    organization.destroy();
   }
 }
 
@@ -142,7 +158,11 @@ describe(`the fault matrix on ${ACCOUNT}: every part × every fault kind`, () =>
       // The fault reached its part: it failed (a disabled opt-in region is skipped, which is no error).
       const own = failedKeys.filter((key) => partOf(key) === part);
       const skippedOnly = Object.entries(outcome.snapshot.parts).some(([key, result]) => partOf(key) === part && result.status === "skipped");
-      expect(own.length > 0 || (fault === "region_disabled" && skippedOnly)).toBe(true);
+      // A refused SCP read is an answer, not an error: the policies are "not readable", and the
+      // evidence says they were not considered.
+      const scp = outcome.snapshot.parts["organizations.serviceControlPolicies"];
+      const scpNotReadable = part === "organizations.serviceControlPolicies" && fault === "access_denied" && scp?.status === "ok" && (scp.data as { answer: string }).answer === "not_readable";
+      expect(own.length > 0 || (fault === "region_disabled" && skippedOnly) || scpNotReadable).toBe(true);
     }
     const violations = outcome.checks.flatMap(({ checkId, findings, partsRead }) => {
       const excused = JUDGED_FROM_OTHER_PARTS[checkId];

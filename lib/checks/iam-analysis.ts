@@ -5,29 +5,56 @@
  */
 import { effectiveAdminPrincipals, type AdminPrincipals, type PrincipalAdminStatus } from "@/lib/policy/effective-admin";
 import { createPolicyCatalog, type PolicyCatalog } from "@/lib/policy/principal-policies";
-import type { AuthorizationDetails } from "@/lib/snapshot/schema";
+import { serviceControlPolicyContext, type ServiceControlPolicyContext } from "@/lib/policy/service-control-policies";
+import type { AccountSnapshot, AuthorizationDetails } from "@/lib/snapshot/schema";
 import { inlinePolicyResourceId } from "./findings";
+import { globalPart } from "./part-access";
 
 export interface IamAnalysis {
   catalog: PolicyCatalog;
   admins: AdminPrincipals;
+  /** Whether the account's service control policies were part of every answer, and why. */
+  serviceControlPolicies: ServiceControlPolicyContext;
+  /** The evidence fields every IAM check writes about service control policies. */
+  serviceControlPolicyEvidence: { serviceControlPolicies: "considered" | "not considered"; serviceControlPoliciesNote: string };
   user(arn: string): PrincipalAdminStatus | undefined;
   role(arn: string): PrincipalAdminStatus | undefined;
 }
 
-const analyses = new WeakMap<AuthorizationDetails, Map<string, IamAnalysis>>();
+const analyses = new WeakMap<AuthorizationDetails, Map<string, { scpFacts: unknown; analysis: IamAnalysis }>>();
 
-export function analyseIam(details: AuthorizationDetails, accountId: string): IamAnalysis {
-  const perAccount = analyses.get(details) ?? new Map<string, IamAnalysis>();
+/** The account's service control policies as stored in the snapshot (organizations.serviceControlPolicies). */
+function serviceControlPoliciesOf(snapshot: AccountSnapshot): { facts: unknown; context: ServiceControlPolicyContext } {
+  const part = globalPart(snapshot, "organizations.serviceControlPolicies");
+  return part.available
+    ? { facts: part.data, context: serviceControlPolicyContext(part.data) }
+    : { facts: snapshot.parts["organizations.serviceControlPolicies"], context: serviceControlPolicyContext(undefined, part.unavailable.reason) };
+}
+
+/** `details` is the snapshot's authorization details; the service control policies come from the same snapshot. */
+export function analyseIam(details: AuthorizationDetails, snapshot: AccountSnapshot): IamAnalysis {
+  const accountId = snapshot.accountId;
+  const scps = serviceControlPoliciesOf(snapshot);
+  const perAccount = analyses.get(details) ?? new Map<string, { scpFacts: unknown; analysis: IamAnalysis }>();
   analyses.set(details, perAccount);
   const cached = perAccount.get(accountId);
-  if (cached) return cached;
-  const catalog = createPolicyCatalog(details);
+  if (cached && cached.scpFacts === scps.facts) return cached.analysis;
+  const catalog = createPolicyCatalog(details, scps.context.levels);
   const admins = effectiveAdminPrincipals(details, accountId, catalog);
   const users = new Map(admins.users.map((status) => [status.arn, status]));
   const roles = new Map(admins.roles.map((status) => [status.arn, status]));
-  const analysis: IamAnalysis = { catalog, admins, user: (arn) => users.get(arn), role: (arn) => roles.get(arn) };
-  perAccount.set(accountId, analysis);
+  const analysis: IamAnalysis = {
+    catalog,
+    admins,
+    serviceControlPolicies: scps.context,
+    serviceControlPolicyEvidence: {
+      serviceControlPolicies: scps.context.levels ? "considered" : "not considered",
+      serviceControlPoliciesNote: scps.context.note,
+    },
+    user: (arn) => users.get(arn),
+    role: (arn) => roles.get(arn),
+  };
+  perAccount.set(accountId, { scpFacts: scps.facts, analysis });
   return analysis;
 }
 

@@ -61,10 +61,10 @@ describe("collectAccount", () => {
     expect(snapshot.collectedAt).toBe("2025-11-20T09:00:00.000Z");
     expect(snapshot.regions).toEqual(["ap-east-1", "eu-west-1", "us-east-1"]);
     const byStatus = statuses(snapshot.parts);
-    expect(Object.values(byStatus).filter((status) => status === "ok")).toHaveLength(10 + 5 * 3);
+    expect(Object.values(byStatus).filter((status) => status === "ok")).toHaveLength(11 + 5 * 3);
     for (const name of REGIONAL_PART_NAMES) expect(byStatus[`${name}@af-south-1`]).toBe("skipped:region_disabled");
     expect(Object.keys(snapshot.parts)).toEqual([...Object.keys(snapshot.parts)].sort());
-    expect(progress.at(-1)).toEqual([10 + 5 * 4, 10 + 5 * 4]);
+    expect(progress.at(-1)).toEqual([11 + 5 * 4, 11 + 5 * 4]);
     expect(snapshot.parts["sts.regionStatus"]).toEqual({
       status: "ok",
       data: {

@@ -22,6 +22,7 @@ import {
   type CredentialReportOptions,
 } from "@/lib/aws/collectors/iam";
 import { collectAccountPublicAccessBlock, collectBuckets } from "@/lib/aws/collectors/s3";
+import type { ServiceControlPolicyReader } from "@/lib/aws/collectors/organizations-scps";
 import { collectStsRegionStatus } from "@/lib/aws/collectors/sts";
 import { isAwsError, isInvalidCredentials, isRegionDisabled, toCollectorError } from "@/lib/aws/errors";
 import { DEFAULT_ENABLED_REGIONS } from "@/lib/aws/regions";
@@ -51,6 +52,11 @@ export interface CollectAccountOptions {
   credentialReport?: Omit<CredentialReportOptions, "signal">;
   /** Where member accounts learn their organization's centralized root access features. */
   organizationsFeatures?: OrganizationsFeaturesDirectory;
+  /**
+   * Reads the service control policies that apply to the account, with the principal that reads
+   * the organization (not the audit role). Without it they are recorded as not read.
+   */
+  serviceControlPolicies?: ServiceControlPolicyReader;
 }
 
 /** The session could not be opened, so nothing of the account can be read. */
@@ -90,6 +96,13 @@ export function globalPartCollectors(
     "sts.regionStatus": { api: "sts:AssumeRole", collect: () => collectStsRegionStatus(clients, regionNames, signal) },
     "s3.buckets": { api: "s3:ListBuckets", collect: () => collectBuckets(clients, signal) },
     "s3control.publicAccessBlock": { api: "s3control:GetPublicAccessBlock", collect: () => collectAccountPublicAccessBlock(clients, signal) },
+    "organizations.serviceControlPolicies": {
+      api: "organizations:ListPoliciesForTarget",
+      collect: async () =>
+        options.serviceControlPolicies
+          ? options.serviceControlPolicies.read(clients.accountId, signal)
+          : { answer: "not_readable", code: "NotConfigured", reason: "iamfit was not set up to read the organization for this collection." },
+    },
   };
 }
 

@@ -5,6 +5,7 @@
 import type { AccountClients } from "@/lib/aws/client-factory";
 import { AssumeRoleError, collectAccount, type CollectAccountOptions } from "@/lib/collect/collect-account";
 import type { OrganizationsFeaturesDirectory } from "@/lib/collect/organizations-features";
+import type { ServiceControlPolicyReader } from "@/lib/aws/collectors/organizations-scps";
 import {
   claimCollection,
   CollectionCancelledError,
@@ -34,6 +35,8 @@ export interface CollectionJobContext {
   regionScope?(account: ClaimedCollection["account"]): Promise<CollectAccountOptions["regions"]>;
   /** Where member accounts learn their organization's centralized root access features. */
   organizationsFeatures?: OrganizationsFeaturesDirectory;
+  /** Reads the service control policies that apply to each account (the organization's reader). */
+  serviceControlPolicies?: ServiceControlPolicyReader;
   log?: (line: string) => void;
 }
 
@@ -83,6 +86,7 @@ export async function runCollectionJob(
           signal: abort.signal,
           ...(regions ? { regions } : {}),
           ...(context.organizationsFeatures ? { organizationsFeatures: context.organizationsFeatures } : {}),
+          ...(context.serviceControlPolicies ? { serviceControlPolicies: context.serviceControlPolicies } : {}),
           onProgress: (done: number, total: number) => {
             progress = { done, total };
           },

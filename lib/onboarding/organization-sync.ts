@@ -6,7 +6,14 @@
  * the config file at start-up.
  */
 import "server-only";
-import { connectOrganizations, discoverOrganization, discoveryError, OrganizationDiscoveryError, type OrganizationDiscovery } from "@/lib/aws/organizations";
+import {
+  connectOrganizations,
+  discoverOrganization,
+  discoveryError,
+  OrganizationDiscoveryError,
+  type DiscoveryRole,
+  type OrganizationDiscovery,
+} from "@/lib/aws/organizations";
 import type { AwsConnectionOptions } from "@/lib/aws/client-factory";
 import { linkAccounts } from "@/lib/db/account-links";
 import { finishOrganizationSync, getOrganizationSettings, readLinkingState, replaceOrganizationInventory, startOrganizationSync } from "@/lib/db/organization-inventory";
@@ -42,14 +49,22 @@ export type OrganizationSyncResult =
     }
   | { ok: false; syncId: bigint; error: CollectorError };
 
+/** The role that reads the organization, when the settings name one; else iamfit's base credentials read it. */
+export function discoveryRoleFor(
+  settings: Pick<Awaited<ReturnType<typeof getOrganizationSettings>>, "discoveryRoleArn" | "discoveryExternalId">,
+  installationExternalId: string,
+): DiscoveryRole | undefined {
+  return settings.discoveryRoleArn
+    ? { roleArn: settings.discoveryRoleArn, externalId: settings.discoveryExternalId ?? installationExternalId }
+    : undefined;
+}
+
 export async function syncOrganization(trigger: OrganizationSyncTrigger, deps: OrganizationSyncDeps): Promise<OrganizationSyncResult> {
   const log = deps.log ?? (() => undefined);
   const settings = await getOrganizationSettings();
   const installationExternalId = await getOrCreateExternalId();
   const syncId = await startOrganizationSync(trigger);
-  const via = settings.discoveryRoleArn
-    ? { roleArn: settings.discoveryRoleArn, externalId: settings.discoveryExternalId ?? installationExternalId }
-    : undefined;
+  const via = discoveryRoleFor(settings, installationExternalId);
   const connection = connectOrganizations(deps.connectionOptions, via);
   let discovery: OrganizationDiscovery;
   try {

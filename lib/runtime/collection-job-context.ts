@@ -1,7 +1,8 @@
 /**
  * What a worker needs to run collection jobs, composed from the environment and the AWS runtime:
  * the account's clients (paced at the configured request rates), its region scope, where member
- * accounts learn their organization's root access features, and the per-account time budget.
+ * accounts learn their organization's root access features, who reads the service control
+ * policies that apply to each account, and the per-account time budget.
  * The server (scripts/start.ts) and `iamfit collect --wait` both build it here.
  */
 import { createAccountClients } from "@/lib/aws/client-factory";
@@ -15,6 +16,7 @@ import { CURATED_ACCOUNT_IDS } from "@/lib/sandbox";
 import type { AwsRuntime } from "./aws-runtime";
 import { callCounterPlugin } from "./call-counter";
 import { operatorLimits } from "./operator-limits";
+import { organizationPolicyReader } from "./organization-policy-reader";
 
 export function collectionJobContext(config: IamfitEnv, aws: AwsRuntime, log?: (line: string) => void): CollectionJobContext {
   const limits = operatorLimits(config);
@@ -32,6 +34,7 @@ export function collectionJobContext(config: IamfitEnv, aws: AwsRuntime, log?: (
     timeBudgetMs: limits.timeBudgetMs,
     regionScope: async (account) => regionFilter(await regionScopeFor(account.awsAccountId)),
     organizationsFeatures: databaseOrganizationsFeatures,
+    serviceControlPolicies: organizationPolicyReader(aws),
     ...(log ? { log: aws.sandbox ? sandboxCollectionLog(log) : log } : {}),
   };
 }

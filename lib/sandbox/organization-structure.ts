@@ -25,6 +25,8 @@ export interface OrganizationStructure {
   /** The world's accounts in listing order, then the organization-only members. */
   members: readonly SandboxOrganizationMember[];
   unit(id: string): SandboxOrganizationalUnit | undefined;
+  /** The id of a curated OU (organization-units.ts), or the root's for "root". */
+  placementId(placement: Placement): string;
   member(accountId: string): SandboxOrganizationMember | undefined;
   unitsIn(parentId: string): SandboxOrganizationalUnit[];
   membersIn(parentId: string): SandboxOrganizationMember[];
@@ -91,6 +93,7 @@ function buildStructure(world: SandboxWorld): OrganizationStructure {
     units,
     members,
     unit: (id) => unitById.get(id),
+    placementId: parentOf,
     member: (accountId) => memberById.get(accountId),
     unitsIn: (parentId) => units.filter((unit) => unit.parentId === parentId),
     membersIn: (parentId) => members.filter((member) => member.parentId === parentId),

@@ -71,7 +71,7 @@ function admins(snapshot: AccountSnapshot, thresholds: Thresholds): AccountKeyFi
   const details = globalPart(snapshot, "iam.authorizationDetails");
   if (!details.available) return unavailable(details.unavailable.reason);
   // The same analysis check admins.count uses, so the figure and the check always agree.
-  const { users } = analyseIam(details.data, snapshot.accountId).admins;
+  const { users } = analyseIam(details.data, snapshot).admins;
   const adminUsers = users.filter((user) => user.status === "admin");
   return {
     available: true,

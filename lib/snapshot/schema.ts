@@ -384,6 +384,39 @@ export const analyzersSchema = z.array(analyzerSchema);
 export type Analyzer = z.infer<typeof analyzerSchema>;
 
 // ---------------------------------------------------------------------------------------------
+// Service control policies (AWS Organizations), kept in their own block: read with the principal
+// that reads the organization (lib/aws/collectors/organizations-scps.ts), not the audit role.
+
+export const serviceControlPolicySchema = z.object({
+  policyId: z.string(),
+  policyName: z.string(),
+  /** FullAWSAccess and other policies AWS owns. */
+  awsManaged: z.boolean(),
+  /** DescribePolicy's Content as parsed JSON; `{ $malformed: true, raw, error }` when it is not JSON. */
+  document: policyDocumentSchema,
+});
+export const serviceControlPolicyLevelSchema = z.object({
+  targetId: z.string(),
+  targetType: z.enum(["ROOT", "ORGANIZATIONAL_UNIT", "ACCOUNT"]),
+  /** The OU's or account's name; "Root" for the root. */
+  targetName: z.string(),
+  /** Sorted by policy id. */
+  policies: z.array(serviceControlPolicySchema),
+});
+export const serviceControlPoliciesSchema = z.discriminatedUnion("answer", [
+  /** The SCPs attached from the root down to the account, root first. */
+  z.object({ answer: z.literal("read"), organizationId: z.string(), levels: z.array(serviceControlPolicyLevelSchema) }),
+  /** SCPs never restrict the management account's users and roles (Organizations User Guide, SCPs). */
+  z.object({ answer: z.literal("management_account"), organizationId: z.string() }),
+  /** The SCP policy type is not enabled on the root: no SCP applies. */
+  z.object({ answer: z.literal("not_enabled"), organizationId: z.string() }),
+  /** The organization's policies could not be read; `reason` says why in a person's words. */
+  z.object({ answer: z.literal("not_readable"), code: z.string(), reason: z.string() }),
+]);
+export type ServiceControlPolicies = z.infer<typeof serviceControlPoliciesSchema>;
+export type ServiceControlPolicyTargetLevel = z.infer<typeof serviceControlPolicyLevelSchema>;
+
+// ---------------------------------------------------------------------------------------------
 // The part catalogue
 
 export const globalPartSchemas = {
@@ -397,6 +430,7 @@ export const globalPartSchemas = {
   "sts.regionStatus": stsRegionStatusSchema,
   "s3.buckets": bucketsSchema,
   "s3control.publicAccessBlock": accountPublicAccessBlockSchema,
+  "organizations.serviceControlPolicies": serviceControlPoliciesSchema,
 } as const;
 
 export const regionalPartSchemas = {

@@ -4,7 +4,7 @@
  * custom policy that allows exactly the IAM actions of lib/aws/api-calls.ts and nothing else.
  * policy-coverage.test.ts proves the minimal policy allows every call the collectors make.
  */
-import { COLLECTOR_API_CALLS } from "@/lib/aws/api-calls";
+import { COLLECTOR_API_CALLS, ORGANIZATION_READER_OPERATIONS } from "@/lib/aws/api-calls";
 import { auditRoleTrustPolicy } from "@/lib/accounts/trust-policy";
 import { ORGANIZATION_DISCOVERY_ACTIONS } from "@/lib/aws/organizations";
 
@@ -60,11 +60,15 @@ export function minimalReadOnlyPolicy(): PolicyDocument {
   };
 }
 
-/** For iamfit's own principal when it reads the organization (management account or delegated administrator). */
+/**
+ * For iamfit's own principal when it reads the organization (management account or delegated
+ * administrator): its accounts, and the service control policies that apply to each.
+ */
 export function organizationDiscoveryPolicy(): PolicyDocument {
+  const actions = [...new Set([...ORGANIZATION_DISCOVERY_ACTIONS, ...Object.values(ORGANIZATION_READER_OPERATIONS)])].sort();
   return {
     Version: "2012-10-17",
-    Statement: [{ Sid: "IamfitOrganizationDiscovery", Effect: "Allow", Action: [...ORGANIZATION_DISCOVERY_ACTIONS], Resource: "*" }],
+    Statement: [{ Sid: "IamfitOrganizationDiscovery", Effect: "Allow", Action: actions, Resource: "*" }],
   };
 }
 

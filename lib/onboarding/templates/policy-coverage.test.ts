@@ -7,8 +7,10 @@
  */
 import type { Pluggable } from "@smithy/types";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AUDIT_ROLE_OPERATIONS, BASE_PRINCIPAL_OPERATIONS, iamActionFor } from "@/lib/aws/api-calls";
+import { AUDIT_ROLE_OPERATIONS, BASE_PRINCIPAL_OPERATIONS, iamActionFor, ORGANIZATION_READER_OPERATIONS } from "@/lib/aws/api-calls";
 import { createAccountClients } from "@/lib/aws/client-factory";
+import { serviceControlPolicyReader } from "@/lib/aws/collectors/organizations-scps";
+import { connectOrganizations } from "@/lib/aws/organizations";
 import { testConnection } from "@/lib/aws/test-connection";
 import { collectAccount } from "@/lib/collect/collect-account";
 import { parsePolicyDocument } from "@/lib/policy/document";
@@ -17,7 +19,7 @@ import { SANDBOX_BASE_CREDENTIALS } from "@/lib/sandbox/base-credentials";
 import { CURATED_ACCOUNT_IDS } from "@/lib/sandbox/curated/account-ids";
 import { sandboxPlugin } from "@/lib/sandbox/plugin";
 import { TEST_NOW, testWorld } from "@/lib/sandbox/test-fixtures";
-import { minimalReadOnlyPolicy } from "./audit-role-policy";
+import { minimalReadOnlyPolicy, organizationDiscoveryPolicy } from "./audit-role-policy";
 import { auditRoleCloudFormationTemplate } from "./cloudformation";
 import { terraformModuleFiles } from "./terraform";
 
@@ -31,6 +33,7 @@ const PREFIX_BY_CLIENT: Record<string, string> = {
   S3ControlClient: "s3control",
   CloudTrailClient: "cloudtrail",
   AccessAnalyzerClient: "access-analyzer",
+  OrganizationsClient: "organizations",
 };
 
 interface RecordedCall {
@@ -68,10 +71,14 @@ beforeAll(async () => {
     const options = { credentials: async () => SANDBOX_BASE_CREDENTIALS, plugins, maxAttempts: 1, retryMode: "standard" as const };
     const target = { accountId, roleArn: summary.roleArn, externalId: world.externalId };
     const clients = createAccountClients(options, target);
+    // Service control policies are read by the principal that reads the organization (base credentials here).
+    const organization = connectOrganizations(options);
     try {
-      await collectAccount(clients, { now: () => TEST_NOW, credentialReport: { sleep: async () => undefined } });
+      const serviceControlPolicies = serviceControlPolicyReader(organization.client);
+      await collectAccount(clients, { now: () => TEST_NOW, credentialReport: { sleep: async () => undefined }, serviceControlPolicies });
     } finally {
       clients.destroy();
+      organization.destroy();
     }
     await testConnection(options, target);
   }
@@ -108,10 +115,17 @@ describe("the calls the collectors make, derived by recording them", () => {
   it("recorded a realistic set of calls", () => {
     expect(recorded.length).toBeGreaterThan(100);
     expect(labels()).toEqual(expect.arrayContaining(["iam:GetAccountAuthorizationDetails", "s3:GetBucketPolicy", "sts:AssumeRole", "ec2:DescribeSecurityGroups"]));
+    expect(labels()).toEqual(expect.arrayContaining(["organizations:ListParents", "organizations:ListPoliciesForTarget", "organizations:DescribePolicy"]));
+  });
+
+  it("read the organization's service control policies only with actions the organization reading policy allows", () => {
+    const organizationCalls = labels().filter((label) => label.startsWith("organizations:"));
+    expect(organizationCalls.filter((label) => !(label in ORGANIZATION_READER_OPERATIONS))).toEqual([]);
+    expect(organizationCalls.filter((label) => !allowedBy(organizationDiscoveryPolicy(), iamActionFor(label)))).toEqual([]);
   });
 
   it("are all known operations of lib/aws/api-calls.ts", () => {
-    const known = new Set<string>([...Object.keys(AUDIT_ROLE_OPERATIONS), ...Object.keys(BASE_PRINCIPAL_OPERATIONS)]);
+    const known = new Set<string>([...Object.keys(AUDIT_ROLE_OPERATIONS), ...Object.keys(BASE_PRINCIPAL_OPERATIONS), ...Object.keys(ORGANIZATION_READER_OPERATIONS)]);
     expect(labels().filter((label) => !known.has(label))).toEqual([]);
   });
 

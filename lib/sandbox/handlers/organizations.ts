@@ -2,7 +2,8 @@
  * AWS Organizations: DescribeOrganization (any member), and from the management account or a
  * delegated administrator ListAccounts, ListRoots, ListOrganizationalUnitsForParent,
  * ListAccountsForParent, ListParents and DescribeOrganizationalUnit over the tree of
- * organization-structure.ts. Listings read account summaries only, so listing 1,000 generated
+ * organization-structure.ts, and ListPoliciesForTarget and DescribePolicy over the service
+ * control policies of service-control-policies.ts. Listings read account summaries only, so listing 1,000 generated
  * accounts builds none of them.
  */
 import type {
@@ -10,6 +11,8 @@ import type {
   DescribeOrganizationalUnitRequest,
   DescribeOrganizationalUnitResponse,
   DescribeOrganizationResponse,
+  DescribePolicyRequest,
+  DescribePolicyResponse,
   ListAccountsForParentRequest,
   ListAccountsForParentResponse,
   ListAccountsRequest,
@@ -18,6 +21,8 @@ import type {
   ListOrganizationalUnitsForParentResponse,
   ListParentsRequest,
   ListParentsResponse,
+  ListPoliciesForTargetRequest,
+  ListPoliciesForTargetResponse,
   ListRootsRequest,
   ListRootsResponse,
   OrganizationalUnit,
@@ -26,6 +31,7 @@ import { accessDeniedError, awsError } from "@/lib/sandbox/aws-errors";
 import type { SandboxOrganizationalUnit, SandboxOrganizationMember } from "@/lib/sandbox/model";
 import { organizationStructure } from "@/lib/sandbox/organization-structure";
 import { decodePageToken, pageOf, pageSizeOf } from "@/lib/sandbox/pagination";
+import { sandboxServiceControlPolicies, type SandboxServiceControlPolicy } from "@/lib/sandbox/service-control-policies";
 import { inputOf, type Handler, type SandboxCall } from "@/lib/sandbox/handlers/types";
 
 /** MaxResults of every Organizations List* operation: 1–20 (Organizations API reference). */
@@ -158,7 +164,33 @@ const describeOrganizationalUnit: Handler = (call): DescribeOrganizationalUnitRe
   return { OrganizationalUnit: renderUnit(call, unit) };
 };
 
+function policySummary(policy: SandboxServiceControlPolicy) {
+  return { Id: policy.id, Arn: policy.arn, Name: policy.name, Description: policy.description, Type: "SERVICE_CONTROL_POLICY" as const, AwsManaged: policy.awsManaged };
+}
+
+const listPoliciesForTarget: Handler = (call): ListPoliciesForTargetResponse => {
+  requireManagementOrDelegatedAdmin(call, "ListPoliciesForTarget");
+  const input = inputOf<ListPoliciesForTargetRequest>(call);
+  const attached = sandboxServiceControlPolicies(call.world).attachedTo(input.TargetId ?? "");
+  if (!attached) throw notFound(call, "TargetNotFoundException", "a root, OU, account, or policy");
+  // The sandbox has service control policies only; every other policy type lists nothing.
+  const policies = input.Filter === "SERVICE_CONTROL_POLICY" ? attached : [];
+  const listing = `ListPoliciesForTarget:${input.TargetId}:${input.Filter}`;
+  const page = pageOf(listing, policies, offsetOf(call, listing, input.NextToken), pageSizeOf(input.MaxResults, PAGE));
+  return { Policies: page.items.map(policySummary), NextToken: page.nextToken };
+};
+
+const describePolicy: Handler = (call): DescribePolicyResponse => {
+  requireManagementOrDelegatedAdmin(call, "DescribePolicy");
+  const input = inputOf<DescribePolicyRequest>(call);
+  const policy = sandboxServiceControlPolicies(call.world).policy(input.PolicyId ?? "");
+  if (!policy) throw notFound(call, "PolicyNotFoundException", "a policy");
+  return { Policy: { PolicySummary: policySummary(policy), Content: policy.content } };
+};
+
 export const organizationsHandlers: Record<string, Handler> = {
+  DescribePolicy: describePolicy,
+  ListPoliciesForTarget: listPoliciesForTarget,
   DescribeOrganization: describeOrganization,
   DescribeOrganizationalUnit: describeOrganizationalUnit,
   ListAccounts: listAccounts,
