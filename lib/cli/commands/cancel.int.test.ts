@@ -2,26 +2,13 @@
  * `iamfit cancel` on a real database: it cancels the run that is running, records "cli" as who
  * asked (the run page says "Cancelled by the command line at …"), and audits the change.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createCollectionRun } from "@/lib/db/collections";
 import { getRun } from "@/lib/db/runs";
 import { linkTestAccount } from "@/lib/db/test-factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { runCli } from "../main";
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, "log").mockImplementation((...values: unknown[]) => void out.push(`${values.join(" ")}\n`));
-  const error = vi.spyOn(console, "error").mockImplementation((...values: unknown[]) => void err.push(`${values.join(" ")}\n`));
-  try {
-    return { code: await runCli(args), stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+import { cli } from "../testing/run-cli";
 
 describe("iamfit cancel", () => {
   let database: TestDatabase;

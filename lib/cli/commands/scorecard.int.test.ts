@@ -1,35 +1,10 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiScorecardSchema } from "@/lib/api/scorecard-json";
 import { apiFindingSchema } from "@/lib/api/finding-json";
 import { insertAccount, insertAccountScore, insertFinding, insertOrgScore, insertRun } from "@/lib/db/scorecard-test-factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { runCli } from "../main";
-
-/** Runs the CLI as `iamfit <args>` and captures what it prints. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, "log").mockImplementation((...values: unknown[]) => void out.push(`${values.join(" ")}\n`));
-  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
-    return true;
-  });
-  const error = vi.spyOn(console, "error").mockImplementation((...values: unknown[]) => void err.push(`${values.join(" ")}\n`));
-  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    err.push(String(chunk));
-    return true;
-  });
-  try {
-    const code = await runCli(args);
-    return { code, stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    log.mockRestore();
-    write.mockRestore();
-    error.mockRestore();
-    stderr.mockRestore();
-  }
-}
+import { cli } from "../testing/run-cli";
 
 describe("iamfit scorecard | findings", () => {
   let database: TestDatabase;

@@ -9,7 +9,7 @@ import { sessionStateFor } from "@/lib/auth/current-user";
 import { listAuditEvents } from "@/lib/db/audit";
 import { findAuthUserByEmail } from "@/lib/db/auth-users";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { runCli } from "../main";
+import { cli } from "../testing/run-cli";
 
 vi.mock("next/headers", () => ({
   headers: async () => {
@@ -19,19 +19,6 @@ vi.mock("next/headers", () => ({
     throw new Error("outside a request");
   },
 }));
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, "log").mockImplementation((...values: unknown[]) => void out.push(`${values.join(" ")}\n`));
-  const error = vi.spyOn(console, "error").mockImplementation((...values: unknown[]) => void err.push(`${values.join(" ")}\n`));
-  try {
-    return { code: await runCli(args), stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 describe("iamfit users", () => {
   let database: TestDatabase;
