@@ -113,7 +113,7 @@ describe("evaluateSnapshot", () => {
       users: [iamUser("alice", { attachedManagedPolicies: [attached(ADMINISTRATOR_ACCESS_ARN)] }), iamUser("bob")],
       policies: [managedPolicy(ADMINISTRATOR_ACCESS_ARN, policy(allow("*")))],
     });
-    const leftOut = { api: "iam:GetAccountAuthorizationDetails", code: "IncompleteEntry", message: "iam:GetAccountAuthorizationDetails answered a group without arn; iamfit left that group out." };
+    const leftOut = { api: "iam:GetAccountAuthorizationDetails", code: "IncompleteEntry", message: "iam:GetAccountAuthorizationDetails answered a group without its ARN; iamfit left that group out." };
     const complete = snapshot({ "iam.authorizationDetails": ok(details), "iam.credentialReport": ok(credentialReport([rootRow(), humanRow("alice"), humanRow("bob")])) });
     const incomplete = snapshot({ ...complete.parts, "iam.authorizationDetails": { status: "ok", data: details, entryErrors: [leftOut] } });
     const before = evaluateSnapshot(complete, DEFAULT_THRESHOLDS);

@@ -140,6 +140,18 @@ function labelOf(entry: unknown): string | undefined {
   return IDENTIFYING_FIELDS.map((field) => record[field]).find((value): value is string => typeof value === "string" && value.length > 0);
 }
 
+const ACRONYMS: Record<string, string> = { arn: "ARN", id: "id", ip: "IP", ipv6: "IPv6", cidr: "CIDR", mfa: "MFA", kms: "KMS" };
+
+/** A schema member as a person says it: `trailArn` is "its trail ARN", `instanceId` "its instance id". */
+export function memberInWords(member: string): string {
+  const words = member
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[\s_]+/)
+    .filter(Boolean)
+    .map((word) => ACRONYMS[word.toLowerCase()] ?? word.toLowerCase());
+  return `its ${words.join(" ")}`;
+}
+
 function entryError(
   api: AwsOperation,
   region: string | undefined,
@@ -158,7 +170,7 @@ function entryError(
     api,
     code: "IncompleteEntry",
     message:
-      `${api}${region ? ` in ${region}` : ""} answered ${/^(?:[aeioAEIO]|MFA|IPv)/.test(noun) ? "an" : "a"} ${noun}${label ? ` (${label})` : ""}${ownerText} without ${member}; ` +
+      `${api}${region ? ` in ${region}` : ""} answered ${/^(?:[aeioAEIO]|MFA|IPv)/.test(noun) ? "an" : "a"} ${noun}${label ? ` (${label})` : ""}${ownerText} without ${memberInWords(member)}; ` +
       `iamfit left that ${noun} out, and checks that read this part cannot pass until it is collected complete.`,
     ...(region ? { region } : {}),
   };

@@ -260,7 +260,7 @@ describe("collectAuthorizationDetails", () => {
     clients.destroy();
     expect(details.users.map((user) => user.userName)).toEqual(["bob"]);
     expect(entryErrorsOf(details)).toEqual([
-      expect.objectContaining({ api: "iam:GetAccountAuthorizationDetails", code: "IncompleteEntry", message: expect.stringContaining("a user (nameless-arn) without arn") }),
+      expect.objectContaining({ api: "iam:GetAccountAuthorizationDetails", code: "IncompleteEntry", message: expect.stringContaining("a user (nameless-arn) without its ARN") }),
     ]);
   });
 });
