@@ -60,7 +60,7 @@ describe("collectBuckets", () => {
     const buckets = await collectBuckets(clients);
     clients.destroy();
     expect(buckets.map((bucket) => bucket.name)).toEqual(["site"]);
-    expect(entryErrorsOf(buckets).map((error) => error.message)).toEqual([expect.stringContaining("a bucket (arn:aws:s3:::nameless) without name")]);
+    expect(entryErrorsOf(buckets).map((error) => error.message)).toEqual([expect.stringContaining("a bucket (arn:aws:s3:::nameless) without its name")]);
     expect(calls.every((call) => call.input.Bucket !== "")).toBe(true);
   });
 
