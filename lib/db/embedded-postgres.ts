@@ -13,7 +13,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, chown, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, chown, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -71,12 +71,26 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Two processes starting on one data directory at once must agree on one password, and neither
+ * may read the file half written: it is written in full under a temporary name and linked into
+ * place, which fails for the second writer, who then reads the first one's.
+ */
 async function readOrCreatePassword(dataDir: string): Promise<string> {
   const file = path.join(dataDir, "postgres-password");
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   const password = randomBytes(18).toString("base64url");
-  await writeFile(file, `${password}\n`, { mode: 0o600 });
-  return password;
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  await writeFile(draft, `${password}\n`, { mode: 0o600 });
+  try {
+    await link(draft, file);
+    return password;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return (await readFile(file, "utf8")).trim();
+  } finally {
+    await rm(draft, { force: true });
+  }
 }
 
 function connectionUrl(password: string, port: number, database = DATABASE_NAME): string {
