@@ -1,43 +1,102 @@
+import type { EvidenceBlock, FactRow, TableCell } from "@/lib/checks/evidence/blocks";
+import { evidenceHasMarks } from "@/lib/checks/evidence/blocks";
+import { describeFindingEvidence } from "@/lib/checks/evidence/describe";
 import type { JsonValue } from "@/lib/checks/types";
-import { describeEvidence, evidenceHasMarks, type EvidenceBlock } from "@/lib/scorecard/evidence-view";
 import { JsonLinesView } from "./json-lines-view";
 
 const MARK = "rounded-sm bg-amber-200 px-0.5 font-semibold text-amber-950 dark:bg-amber-500/40 dark:text-amber-100";
+const HEADING = "mb-1 text-xs font-semibold tracking-wide text-zinc-700 uppercase dark:text-zinc-300";
 
-/** A finding's evidence, readable by what it is: a report row, a policy statement, SG rules… */
-export function EvidenceView({ evidence, title }: { evidence: JsonValue | undefined; title?: string }) {
+/**
+ * A finding's evidence in its check's words: labelled facts, tables, the policy statement with
+ * what makes it fail marked. `checkId` picks the check's own view; without it (facts that are not
+ * a finding's) the evidence is read by its shape.
+ */
+export function EvidenceView({ evidence, checkId, title }: { evidence: JsonValue | undefined; checkId?: string; title?: string }) {
   if (evidence === undefined) return <p className="text-xs muted">The evidence of this finding is not stored.</p>;
-  const blocks = describeEvidence(evidence, title);
+  const blocks = describeFindingEvidence(checkId, evidence, title);
   return (
-    <div className="space-y-3">
+    <div className="space-y-3" data-evidence>
       {blocks.map((block, index) => (
         <EvidenceBlockView key={index} block={block} />
       ))}
       {evidenceHasMarks(blocks) ? (
         <p className="text-xs muted">
-          <mark className={MARK}>Marked</mark> parts are what makes it broad: wildcards, NotAction or NotResource, open principals or ranges, and the actions the
-          check found.
+          <mark className={MARK}>Marked</mark> parts are what makes it fail: wildcards, NotAction or NotResource, open principals or ranges, and what the check
+          found.
         </p>
       ) : null}
     </div>
   );
 }
 
+/** AWS's own text (names, ARNs, JSON): code, never reworded; `translate="no"` keeps browsers from translating it. */
+function Verbatim({ children }: { children: string }) {
+  return (
+    <code translate="no" data-verbatim className="font-mono break-words [overflow-wrap:anywhere]">
+      {children}
+    </code>
+  );
+}
+
+function Value({ text, verbatim, mark }: { text: string; verbatim?: boolean; mark?: boolean }) {
+  const content = verbatim ? <Verbatim>{text}</Verbatim> : text;
+  return mark ? <mark className={MARK}>{content}</mark> : <>{content}</>;
+}
+
+function FactRowView({ row }: { row: FactRow }) {
+  return (
+    <tr>
+      <th scope="row" className="w-1/3 align-top font-normal normal-case tracking-normal">
+        {row.label}
+      </th>
+      <td className="[overflow-wrap:anywhere]">
+        <Value text={row.value} verbatim={row.verbatim} mark={row.mark} />
+      </td>
+    </tr>
+  );
+}
+
+function cellOf(cell: string | TableCell): TableCell {
+  return typeof cell === "string" ? { text: cell } : cell;
+}
+
 function EvidenceBlockView({ block }: { block: EvidenceBlock }) {
-  const heading = <h4 className="mb-1 text-xs font-semibold tracking-wide text-zinc-700 uppercase dark:text-zinc-300">{block.title}</h4>;
   switch (block.kind) {
+    case "facts":
+      return (
+        <div>
+          <h4 className={HEADING}>{block.title}</h4>
+          <table className="data-table text-xs">
+            <tbody>
+              {block.rows.map((row, index) => (
+                <FactRowView key={index} row={row} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+    case "note":
+      return (
+        <div>
+          {block.title ? <h4 className={HEADING}>{block.title}</h4> : null}
+          <p className="text-sm">{block.text}</p>
+        </div>
+      );
     case "fields":
       return (
         <div>
-          {heading}
+          <h4 className={HEADING}>{block.title}</h4>
           <table className="data-table text-xs">
             <tbody>
               {block.rows.map((row) => (
                 <tr key={row.key}>
-                  <th scope="row" className="w-1/3 font-mono font-normal normal-case tracking-normal">
-                    {row.key}
+                  <th scope="row" className="w-1/3 font-normal normal-case tracking-normal">
+                    <Verbatim>{row.key}</Verbatim>
                   </th>
-                  <td className="font-mono break-all">{row.mark ? <mark className={MARK}>{row.value}</mark> : row.value}</td>
+                  <td>
+                    <Value text={row.value} verbatim mark={row.mark} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -45,17 +104,47 @@ function EvidenceBlockView({ block }: { block: EvidenceBlock }) {
         </div>
       );
     case "statement":
+      return (
+        <div>
+          <h4 className={HEADING}>{block.title}</h4>
+          {block.policyName || block.attachedTo ? (
+            <p className="mb-1 text-xs">
+              {block.policyName ? (
+                <>
+                  In policy <Verbatim>{block.policyName}</Verbatim>
+                </>
+              ) : null}
+              {block.attachedTo ? (
+                <>
+                  {block.policyName ? ", attached to " : "Attached to "}
+                  {block.attachedTo.map((target, index) => (
+                    <span key={index}>
+                      {index > 0 ? ", " : null}
+                      <Verbatim>{target}</Verbatim>
+                    </span>
+                  ))}
+                </>
+              ) : null}
+            </p>
+          ) : null}
+          <div data-verbatim>
+            <JsonLinesView lines={block.lines} label={block.title} />
+          </div>
+        </div>
+      );
     case "json":
       return (
         <div>
-          {heading}
-          <JsonLinesView lines={block.lines} label={block.title} />
+          <h4 className={HEADING}>{block.title}</h4>
+          <div data-verbatim>
+            <JsonLinesView lines={block.lines} label={block.title} />
+          </div>
         </div>
       );
     case "security_group_rules":
       return (
         <div>
-          {heading}
+          <h4 className={HEADING}>{block.title}</h4>
           <table className="data-table text-xs">
             <thead>
               <tr>
@@ -67,14 +156,14 @@ function EvidenceBlockView({ block }: { block: EvidenceBlock }) {
             <tbody>
               {block.rules.map((rule, index) => (
                 <tr key={index}>
-                  <td className="font-mono">{rule.protocol}</td>
-                  <td className="font-mono">{rule.ports}</td>
-                  <td className="font-mono">
+                  <td>{rule.protocol}</td>
+                  <td>{rule.ports}</td>
+                  <td>
                     {rule.sources.length === 0
-                      ? "—"
+                      ? "none"
                       : rule.sources.map((source, sourceIndex) => (
                           <span key={sourceIndex} className="mr-2 inline-block">
-                            {source.mark ? <mark className={MARK}>{source.text}</mark> : source.text}
+                            <Value text={source.text} verbatim mark={source.mark} />
                           </span>
                         ))}
                   </td>
@@ -87,12 +176,12 @@ function EvidenceBlockView({ block }: { block: EvidenceBlock }) {
     case "table":
       return (
         <div className="relative overflow-x-auto">
-          {heading}
+          <h4 className={HEADING}>{block.title}</h4>
           <table className="data-table text-xs">
             <thead>
               <tr>
                 {block.columns.map((column) => (
-                  <th key={column} scope="col" className="font-mono normal-case">
+                  <th key={column} scope="col" className="normal-case">
                     {column}
                   </th>
                 ))}
@@ -101,11 +190,14 @@ function EvidenceBlockView({ block }: { block: EvidenceBlock }) {
             <tbody>
               {block.rows.map((row, index) => (
                 <tr key={index}>
-                  {row.map((cell, cellIndex) => (
-                    <td key={cellIndex} className="font-mono break-all">
-                      {cell}
-                    </td>
-                  ))}
+                  {row.map((cell, cellIndex) => {
+                    const { text, verbatim, mark } = cellOf(cell);
+                    return (
+                      <td key={cellIndex} className="[overflow-wrap:anywhere]">
+                        <Value text={text} verbatim={verbatim} mark={mark} />
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>

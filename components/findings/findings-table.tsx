@@ -111,7 +111,7 @@ function FindingRows({ row, evidence, options, columns }: { row: FindingRow; evi
               </span>
             </summary>
             <div className="grid gap-4 py-2 lg:grid-cols-[2fr_1fr]">
-              <EvidenceView evidence={evidence} />
+              <EvidenceView evidence={evidence} checkId={row.checkId} />
               <div className="space-y-2 text-sm">
                 {check.why ? (
                   <div>

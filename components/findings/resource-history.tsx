@@ -37,7 +37,7 @@ export function CurrentFindings({ rows, evidence, resourceId }: { rows: FindingR
             <details className="mt-2" open={row.status === "fail"}>
               <summary className="cursor-pointer text-xs font-medium text-indigo-700 dark:text-indigo-300">Evidence</summary>
               <div className="mt-2 grid gap-4 lg:grid-cols-[2fr_1fr]">
-                <EvidenceView evidence={evidence.get(row.evidenceHash)} />
+                <EvidenceView evidence={evidence.get(row.evidenceHash)} checkId={row.checkId} />
                 <div className="space-y-2 text-sm">
                   {check.why ? <p>{check.why}</p> : null}
                   {row.status === "fail" ? <a href={remediationHref(row.checkId, row.awsAccountId)}>How to fix it →</a> : null}

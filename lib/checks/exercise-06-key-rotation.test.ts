@@ -1,42 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { credentialsUnused, keysRotated, keysSingleActive, passwordPolicyStrong } from "./exercise-06-key-rotation";
+import { credentialsUnused, keysSingleActive, passwordPolicyStrong } from "./exercise-06-key-rotation";
 import { only, run, statuses } from "./testing/run-check";
 import { credentialReport, credentialRow, daysAgo, failed, humanRow, keyRow, ok, rootRow, snapshot } from "./testing/snapshot-factory";
 
 const withReport = (...rows: Parameters<typeof credentialReport>[0]) => snapshot({ "iam.credentialReport": ok(credentialReport(rows)) });
-
-describe("keys.rotated", () => {
-  it.each([
-    ["a key created 10 days ago", keyRow("a", 10), "pass"],
-    ["a key created 91 days ago", keyRow("a", 91), "fail"],
-    ["an active key with no creation date", keyRow("a", 10, 1, { access_key_1_last_rotated: "N/A" }), "unknown"],
-  ])("%s → %s", (_, row, status) => {
-    expect(only(run(keysRotated, withReport(row))).status).toBe(status);
-  });
-
-  it("judges each active key separately, ignores inactive keys and root", () => {
-    const row = keyRow("two", 200, 1, { access_key_2_active: true, access_key_2_last_rotated: daysAgo(5) });
-    const findings = run(keysRotated, withReport(rootRow({ access_key_1_active: true, access_key_1_last_rotated: daysAgo(900) }), row, credentialRow("none")));
-    expect(findings.map((finding) => [finding.resourceId, finding.status])).toEqual([
-      ["arn:aws:iam::111122223333:user/two#access_key_1", "fail"],
-      ["arn:aws:iam::111122223333:user/two#access_key_2", "pass"],
-    ]);
-    expect(findings[0]?.resourceType).toBe("access_key");
-  });
-
-  it("does not put the key's last-use date in the evidence (it is not what rotation is judged on)", () => {
-    expect(only(run(keysRotated, withReport(keyRow("a", 10, 1)))).evidence).toEqual({
-      user: "a",
-      arn: "arn:aws:iam::111122223333:user/a",
-      access_key_1_active: true,
-      access_key_1_last_rotated: daysAgo(10),
-    });
-  });
-
-  it("uses the configured maximum age", () => {
-    expect(only(run(keysRotated, withReport(keyRow("a", 40)), { keyMaxAgeDays: 30 })).status).toBe("fail");
-  });
-});
 
 describe("keys.single-active", () => {
   it("fails users with two active keys and skips users with none", () => {

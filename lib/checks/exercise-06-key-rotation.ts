@@ -8,13 +8,13 @@ import { recentUseEvidence } from "./exercise-05-visibility";
 import { globalPart } from "./part-access";
 import type { CheckDefinition, Finding, JsonValue } from "./types";
 
-function keyColumns(slot: 1 | 2): Array<keyof CredentialReportRow> {
+export function keyColumns(slot: 1 | 2): Array<keyof CredentialReportRow> {
   return slot === 1
     ? ["access_key_1_active", "access_key_1_last_rotated"]
     : ["access_key_2_active", "access_key_2_last_rotated"];
 }
 
-function keyBase(row: CredentialReportRow, key: AccessKeySlot) {
+export function keyBase(row: CredentialReportRow, key: AccessKeySlot) {
   return {
     resourceId: accessKeyResourceId(row.arn, key.slot),
     resourceType: "access_key" as const,
@@ -22,33 +22,6 @@ function keyBase(row: CredentialReportRow, key: AccessKeySlot) {
     evidence: rowEvidence(row, keyColumns(key.slot)),
   };
 }
-
-export const keysRotated: CheckDefinition = {
-  id: "keys.rotated",
-  exercise: 6,
-  title: "Active access keys are younger than the rotation limit",
-  severity: "medium",
-  cis: ["1.14"],
-  why: "An old key has had years to end up in a repository, a laptop backup or a former employee's shell history; rotation limits how long a leak stays useful (“Managing Your AWS Credentials (Part 2)”).",
-  evaluate(snapshot, thresholds) {
-    const report = globalPart(snapshot, "iam.credentialReport");
-    if (!report.available) return [unknownForAccount(keysRotated, snapshot, [report.unavailable])];
-    return userRows(report.data).flatMap((row) =>
-      activeKeys(row).map((key): Finding => {
-        const rotated = reportDate(key.lastRotated);
-        if (!rotated) {
-          return makeFinding(keysRotated, { ...keyBase(row, key), status: "unknown", reason: `${row.user}'s active key ${key.slot} has no creation date (${key.lastRotated}).` });
-        }
-        const days = daysSince(rotated, snapshot.collectedAt);
-        return makeFinding(keysRotated, {
-          ...keyBase(row, key),
-          status: days > thresholds.keyMaxAgeDays ? "fail" : "pass",
-          reason: `${row.user}'s access key ${key.slot} is ${days} days old (created ${rotated.toISOString().slice(0, 10)}); the limit is ${thresholds.keyMaxAgeDays} days.`,
-        });
-      }),
-    );
-  },
-};
 
 export const keysSingleActive: CheckDefinition = {
   id: "keys.single-active",
@@ -182,4 +155,3 @@ export const passwordPolicyStrong: CheckDefinition = {
   },
 };
 
-export const EXERCISE_06_CHECKS: CheckDefinition[] = [keysRotated, keysSingleActive, credentialsUnused, passwordPolicyStrong];

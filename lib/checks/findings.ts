@@ -4,13 +4,14 @@
  */
 import type { AccountSnapshot } from "@/lib/snapshot/schema";
 import type { CheckDefinition, Finding, JsonValue } from "./types";
+import type { UnavailableEvidence } from "./evidence/unknown";
 import type { UnavailablePart } from "./part-access";
 
 export type CheckMeta = Pick<CheckDefinition, "id" | "exercise" | "severity">;
 
-export type FindingFields = Omit<Finding, "checkId" | "exercise" | "severity"> & { severity?: Finding["severity"] };
+export type FindingFields<E extends JsonValue = JsonValue> = Omit<Finding<E>, "checkId" | "exercise" | "severity"> & { severity?: Finding["severity"] };
 
-export function makeFinding(check: CheckMeta, fields: FindingFields): Finding {
+export function makeFinding<E extends JsonValue>(check: CheckMeta, fields: FindingFields<E>): Finding<E> {
   return { checkId: check.id, exercise: check.exercise, ...fields, severity: fields.severity ?? check.severity };
 }
 
@@ -31,7 +32,7 @@ export function asEvidence(value: unknown): JsonValue {
   return JSON.parse(JSON.stringify(value ?? null)) as JsonValue;
 }
 
-function unavailableEvidence(unavailable: UnavailablePart[]): JsonValue {
+function unavailableEvidence(unavailable: UnavailablePart[]): UnavailableEvidence {
   return { unavailable: unavailable.map((part) => part.evidence) };
 }
 
@@ -40,7 +41,7 @@ function joinReasons(unavailable: UnavailablePart[]): string {
 }
 
 /** One unknown finding for the whole account: the data the check needs could not be read. */
-export function unknownForAccount(check: CheckMeta, snapshot: AccountSnapshot, unavailable: UnavailablePart[]): Finding {
+export function unknownForAccount(check: CheckMeta, snapshot: AccountSnapshot, unavailable: UnavailablePart[]): Finding<UnavailableEvidence> {
   return makeFinding(check, {
     resourceId: accountRootArn(snapshot.accountId),
     resourceType: "account",
@@ -57,7 +58,7 @@ export function unknownForRegion(
   region: string,
   unavailable: UnavailablePart[],
   resource: { resourceId?: string; resourceType?: Finding["resourceType"] } = {},
-): Finding {
+): Finding<UnavailableEvidence> {
   return makeFinding(check, {
     resourceId: resource.resourceId ?? region,
     resourceType: resource.resourceType ?? "region",

@@ -5,6 +5,7 @@
  * region is disabled is "skipped": nothing to judge there.
  */
 import type { JsonValue } from "@/lib/checks/types";
+import { partInWords, partSentence } from "@/lib/snapshot/part-words";
 import {
   globalPartSchemas,
   regionalPartSchemas,
@@ -53,7 +54,7 @@ function access<T>(name: PartName, region: string | undefined, result: PartResul
   if (result === undefined) {
     return {
       available: false,
-      unavailable: { part: name, ...withRegion(region), reason: `${name} was not collected${where}`, evidence: { part: name, ...withRegion(region), status: "missing" } },
+      unavailable: { part: name, ...withRegion(region), reason: partSentence(name, region, "not collected"), evidence: { part: name, ...withRegion(region), status: "missing" } },
     };
   }
   if (result.status === "error") {
@@ -65,7 +66,7 @@ function access<T>(name: PartName, region: string | undefined, result: PartResul
   if (result.status === "skipped") {
     return {
       available: false,
-      unavailable: { part: name, ...withRegion(region), reason: `${name} was skipped${where} (${result.reason})`, evidence: { part: name, ...withRegion(region), status: "skipped", skipReason: result.reason } },
+      unavailable: { part: name, ...withRegion(region), reason: partSentence(name, region, `skipped (${result.reason})`), evidence: { part: name, ...withRegion(region), status: "skipped", skipReason: result.reason } },
     };
   }
   const outcome = validate(name, result);
@@ -75,8 +76,9 @@ function access<T>(name: PartName, region: string | undefined, result: PartResul
       unavailable: {
         part: name,
         ...withRegion(region),
-        reason: `stored ${name}${where} does not match the snapshot contract (${outcome.issue})`,
-        evidence: { part: name, ...withRegion(region), status: "invalid" },
+        reason: `the stored copy of ${partInWords(name, region)} is not in a form this version of iamfit reads`,
+        // The schema path of the first mismatch, for whoever debugs it; not shown to people.
+        evidence: { part: name, ...withRegion(region), status: "invalid", detail: outcome.issue ?? "invalid" },
       },
     };
   }

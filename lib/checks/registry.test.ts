@@ -74,7 +74,7 @@ describe("evaluateSnapshot", () => {
     const findings = evaluateSnapshot(snapshot({ "iam.credentialReport": ok({ rows: "not a list" }) }), DEFAULT_THRESHOLDS);
     const rootMfa = findings.find((finding) => finding.checkId === "root.mfa");
     expect(rootMfa?.status).toBe("unknown");
-    expect(rootMfa?.reason).toContain("does not match the snapshot contract");
+    expect(rootMfa?.reason).toContain("the stored copy of the IAM credential report is not in a form this version of iamfit reads");
   });
 
   it("is deterministic and keeps evidence plain JSON", () => {

@@ -3,16 +3,16 @@
  * Security Fitness Guide, and the one entry point that turns a snapshot into findings.
  */
 import type { AccountSnapshot, PartKey } from "@/lib/snapshot/schema";
-import { EXERCISE_01_CHECKS } from "./exercise-01-root-keys";
-import { EXERCISE_02_CHECKS } from "./exercise-02-mfa";
-import { EXERCISE_03_CHECKS } from "./exercise-03-admins";
-import { EXERCISE_04_CHECKS } from "./exercise-04-ec2-roles";
-import { EXERCISE_05_CHECKS } from "./exercise-05-least-privilege";
-import { EXERCISE_06_CHECKS } from "./exercise-06-key-rotation";
-import { EXERCISE_07_CHECKS } from "./exercise-07-sts";
-import { EXERCISE_08_CHECKS } from "./exercise-08-autoscaling";
-import { EXERCISE_09_CHECKS } from "./exercise-09-allow";
-import { EXERCISE_10_CHECKS } from "./exercise-10-s3";
+import { EXERCISE_01_CHECKS } from "./exercise-01";
+import { EXERCISE_02_CHECKS } from "./exercise-02";
+import { EXERCISE_03_CHECKS } from "./exercise-03";
+import { EXERCISE_04_CHECKS } from "./exercise-04";
+import { EXERCISE_05_CHECKS } from "./exercise-05";
+import { EXERCISE_06_CHECKS } from "./exercise-06";
+import { EXERCISE_07_CHECKS } from "./exercise-07";
+import { EXERCISE_08_CHECKS } from "./exercise-08";
+import { EXERCISE_09_CHECKS } from "./exercise-09";
+import { EXERCISE_10_CHECKS } from "./exercise-10";
 import { accountRootArn, makeFinding, sortFindings } from "./findings";
 import type { CheckDefinition, Finding, Thresholds } from "./types";
 

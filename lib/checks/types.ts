@@ -2,7 +2,10 @@
  * The check contract (CHECKS.md). A check is a pure function of a stored snapshot and the
  * thresholds; it returns one finding per resource it judges.
  */
+import type { z } from "zod";
+import type { RemediationSteps, RemediationTarget } from "@/lib/remediation/content";
 import type { AccountSnapshot } from "@/lib/snapshot/schema";
+import type { EvidenceBlock } from "./evidence/blocks";
 
 export const FINDING_STATUSES = ["pass", "fail", "unknown", "not_applicable"] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
@@ -33,7 +36,7 @@ export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-export interface Finding {
+export interface Finding<E extends JsonValue = JsonValue> {
   checkId: string;
   exercise: ExerciseNumber;
   /** ARN where the resource has one, else a stable id ("arn:…:user/alice#access_key_1", "sg-…", "eu-west-1"). */
@@ -48,7 +51,7 @@ export interface Finding {
    * The facts the decision was made from (credential report row, policy statement, SG rule…).
    * Must be stable across runs when nothing changed: raw facts and dates, never "days ago".
    */
-  evidence: JsonValue;
+  evidence: E;
   /** One line a person can read: why this passed, failed or is unknown. Derived from evidence. */
   reason: string;
 }
@@ -91,4 +94,14 @@ export interface CheckDefinition {
   /** Why it matters, one or two sentences from the seeds' reasoning. */
   why: string;
   evaluate(snapshot: AccountSnapshot, thresholds: Thresholds): Finding[];
+  /*
+   * Checks defined with defineCheck (lib/checks/define-check.ts) carry the three below; the
+   * others are being moved into their folders and use the generic evidence view and the
+   * remediation catalogue until then.
+   */
+  /** The zod schema of the evidence its judged findings carry. */
+  evidenceSchema?: z.ZodType<JsonValue>;
+  /** Blocks a person reads, or undefined when the evidence is not this check's (stored by an older version). */
+  describeEvidence?(evidence: JsonValue): EvidenceBlock[] | undefined;
+  remediation?(target: RemediationTarget): RemediationSteps;
 }

@@ -4,39 +4,15 @@
  * and evaluates the real check catalogue (lib/checks) on what they stored.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAccountClients } from "@/lib/aws/client-factory";
-import { CHECKS, evaluateSnapshot } from "@/lib/checks/registry";
-import { DEFAULT_THRESHOLDS, type Finding } from "@/lib/checks/types";
-import { AssumeRoleError, collectAccount } from "@/lib/collect/collect-account";
-import { memoryOrganizationsFeaturesDirectory } from "@/lib/collect/organizations-features";
-import { SANDBOX_BASE_CREDENTIALS } from "@/lib/sandbox/base-credentials";
-import { sandboxPlugin } from "@/lib/sandbox/plugin";
-import { TEST_NOW, testWorld } from "@/lib/sandbox/test-fixtures";
+import { sandboxFindings } from "@/lib/checks/testing/sandbox-findings";
+import { CHECKS } from "@/lib/checks/registry";
+import type { Finding } from "@/lib/checks/types";
 
-const findingsByAccount = new Map<string, Finding[]>();
-const assumeRoleFailures: string[] = [];
+let findingsByAccount = new Map<string, Finding[]>();
+let assumeRoleFailures: string[] = [];
 
 beforeAll(async () => {
-  const world = testWorld();
-  const plugin = sandboxPlugin(world, { builtInRules: false });
-  const organizationsFeatures = memoryOrganizationsFeaturesDirectory();
-  // The delegated administrator first: member accounts learn their organization's root access features from it.
-  const accounts = [...world.accounts()].sort((a, b) => Number(b.accountId === world.baseAccountId) - Number(a.accountId === world.baseAccountId));
-  for (const summary of accounts) {
-    const clients = createAccountClients(
-      { credentials: async () => SANDBOX_BASE_CREDENTIALS, plugins: [plugin], maxAttempts: 1, retryMode: "standard" },
-      { accountId: summary.accountId, roleArn: summary.roleArn, externalId: world.externalId },
-    );
-    try {
-      const snapshot = await collectAccount(clients, { now: () => TEST_NOW, credentialReport: { sleep: async () => undefined }, organizationsFeatures });
-      findingsByAccount.set(summary.name, evaluateSnapshot(snapshot, DEFAULT_THRESHOLDS));
-    } catch (error) {
-      if (!(error instanceof AssumeRoleError)) throw error;
-      assumeRoleFailures.push(summary.name);
-    } finally {
-      clients.destroy();
-    }
-  }
+  ({ findingsByAccount, assumeRoleFailures } = await sandboxFindings());
 }, 120_000);
 
 describe("the curated organization, collected and evaluated end to end", () => {

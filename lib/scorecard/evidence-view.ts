@@ -11,31 +11,15 @@
  */
 import type { JsonValue } from "@/lib/checks/types";
 import { credentialReportRowSchema } from "@/lib/snapshot/schema";
-import { prettyJsonLines, type JsonLine, type JsonPath } from "./json-lines";
+import type { EvidenceBlock, SecurityGroupRuleRow } from "@/lib/checks/evidence/blocks";
+import { prettyJsonLines, type JsonPath } from "./json-lines";
+import { OPEN_RANGES, statementMarks } from "./statement-marks";
+
+export { evidenceHasMarks, type EvidenceBlock } from "@/lib/checks/evidence/blocks";
 
 type JsonObject = { [key: string]: JsonValue };
 
-export interface FieldRow {
-  key: string;
-  value: string;
-  mark: boolean;
-}
-
-export interface SecurityGroupRuleRow {
-  protocol: string;
-  ports: string;
-  sources: Array<{ text: string; mark: boolean }>;
-}
-
-export type EvidenceBlock =
-  | { kind: "fields"; title: string; rows: FieldRow[] }
-  | { kind: "statement"; title: string; lines: JsonLine[] }
-  | { kind: "security_group_rules"; title: string; rules: SecurityGroupRuleRow[] }
-  | { kind: "table"; title: string; columns: string[]; rows: string[][] }
-  | { kind: "json"; title: string; lines: JsonLine[] };
-
 const CREDENTIAL_COLUMNS = new Set(Object.keys(credentialReportRowSchema.shape));
-const OPEN_RANGES = new Set(["0.0.0.0/0", "::/0"]);
 const MAX_BLOCKS = 12;
 /** Deeper than this, a value is shown as pretty JSON rather than split into more blocks. */
 const MAX_DEPTH = 3;
@@ -85,22 +69,6 @@ function namedStrings(container: JsonObject | undefined): Set<string> {
     for (const item of values) if (typeof item === "string") names.add(item.toLowerCase());
   }
   return names;
-}
-
-const NEGATED_KEYS = new Set(["NotAction", "NotResource", "NotPrincipal"]);
-
-/** Marks what makes a statement broad: negations, wildcards, open principals, named actions. */
-export function statementMarks(named: Set<string>) {
-  return (path: JsonPath, kind: "key" | "value", value: JsonValue): boolean => {
-    const top = path[0];
-    if (kind === "key") return path.length === 1 && typeof top === "string" && NEGATED_KEYS.has(top);
-    if (typeof value !== "string") return false;
-    if (named.has(value.toLowerCase())) return true;
-    if (top === "Action" || top === "NotAction") return value === "*" || value.endsWith(":*");
-    if (top === "Resource" || top === "Principal") return value === "*";
-    if (top === "Condition") return OPEN_RANGES.has(value);
-    return false;
-  };
 }
 
 function openRangeMarks(_path: JsonPath, kind: "key" | "value", value: JsonValue): boolean {
@@ -233,21 +201,4 @@ export function describeEvidence(evidence: JsonValue | undefined, title = "Evide
   const blocks: EvidenceBlock[] = [];
   blocksOf(evidence, title, { out: blocks, named: new Set() }, 0);
   return blocks;
-}
-
-/** Whether any block marks something, so the UI explains the marks only when there are some. */
-export function evidenceHasMarks(blocks: EvidenceBlock[]): boolean {
-  return blocks.some((block) => {
-    switch (block.kind) {
-      case "fields":
-        return block.rows.some((row) => row.mark);
-      case "security_group_rules":
-        return block.rules.some((rule) => rule.sources.some((source) => source.mark));
-      case "statement":
-      case "json":
-        return block.lines.some((line) => line.some((part) => part.mark));
-      case "table":
-        return false;
-    }
-  });
 }

@@ -38,7 +38,7 @@ describe("computeKeyFigures", () => {
     expect(figures.rootKeys).toEqual({ available: false, reason: "iam:GetCredentialReport failed: AccessDenied" });
     expect(figures.mfaCoverage).toEqual({ available: false, reason: "iam:GetCredentialReport failed: AccessDenied" });
     expect(figures.admins.available).toBe(false);
-    expect(figures.stsRegions).toEqual({ available: false, reason: "sts.regionStatus was not collected" });
+    expect(figures.stsRegions).toEqual({ available: false, reason: "The STS regional endpoint settings were not collected" });
   });
 
   it("measures MFA coverage over console users only, rounding down", () => {

@@ -8,32 +8,6 @@ import { aws } from "../shell";
 import { CHECK_CLOUDTRAIL_FIRST, CREDENTIAL_REPORT_DELAY, DEACTIVATE_BEFORE_DELETE, keyConsoleSteps, keyFacts, retireKeyCommands } from "./access-keys";
 import { accessKeySlotOf, evidenceRecord, userNameOf } from "./target-names";
 
-export const keysRotated: RemediationBuilder = (target) => {
-  const userName = userNameOf(target);
-  const slot = accessKeySlotOf(target.resourceId);
-  const facts = keyFacts(target, slot);
-  return {
-    summary: `Rotate ${userName}'s access key${slot ? ` ${slot}` : ""}${facts.lastRotated ? ` (created ${facts.lastRotated})` : ""}: create a new key, deploy it, then retire the old one.`,
-    console: [
-      `IAM console → Users → ${userName} → Security credentials → Create access key; store the secret where the application reads it.`,
-      "Deploy the application with the new key and confirm it works (the old key's Last used stops moving).",
-      "Deactivate the old key; delete it after a quiet period.",
-      "Better still: replace the key with a role (exercise 4), and nothing needs rotating.",
-    ],
-    commands: [
-      aws(`Create ${userName}'s new key (the secret is shown once: store it).`, "iam", "create-access-key", { "user-name": userName }),
-      ...retireKeyCommands({ userName, slot, ...facts }, { withDelete: true }),
-    ],
-    snippets: [],
-    care: [
-      "A user can have at most two keys: if create-access-key fails with LimitExceeded, retire an unused key first.",
-      "Deactivate the old key only after everything uses the new one; watch its last-used date stop.",
-      DEACTIVATE_BEFORE_DELETE,
-      CREDENTIAL_REPORT_DELAY,
-    ],
-  };
-};
-
 export const keysSingleActive: RemediationBuilder = (target) => {
   const userName = userNameOf(target);
   return {
