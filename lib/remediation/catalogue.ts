@@ -11,7 +11,6 @@ import { policiesPrivilegeEscalation, policiesServiceWildcards, principalsUnused
 import { policiesAllowNotAction, sgAdminPortsOpen, sgDefaultClosed } from "./steps/network";
 import { rootAccessKeys, rootHardwareMfa, rootMfa, rootRecentUse } from "./steps/root";
 import { s3AccountPublicAccessBlock, s3BucketAclPublic, s3BucketPolicyPublic } from "./steps/s3";
-import { rolesCrossAccountConditions, rolesShortSessions, stsGlobalTokenV2, stsRegionsUnusedDisabled, usersHumansViaRoles } from "./steps/sts";
 import { usersConsoleMfa, usersMfaEnforced } from "./steps/users-mfa";
 import { accessAnalyzerEnabled, cloudtrailMultiRegion } from "./steps/visibility";
 import { ec2InstanceProfile, ec2RoleNotAdmin, usersWorkloadKeys } from "./steps/workloads";
@@ -38,11 +37,6 @@ export const REMEDIATION_BUILDERS: Readonly<Record<string, RemediationBuilder>> 
   "keys.single-active": keysSingleActive,
   "credentials.unused": credentialsUnused,
   "password-policy.strong": passwordPolicyStrong,
-  "sts.regions-unused-disabled": stsRegionsUnusedDisabled,
-  "sts.global-token-v2": stsGlobalTokenV2,
-  "roles.cross-account-conditions": rolesCrossAccountConditions,
-  "roles.short-sessions": rolesShortSessions,
-  "users.humans-via-roles": usersHumansViaRoles,
   "ec2.in-autoscaling-group": ec2InAutoscalingGroup,
   "asg.can-scale": asgCanScale,
   "sg.admin-ports-open": sgAdminPortsOpen,
