@@ -42,6 +42,8 @@ describe("remediation content", () => {
     "roles.cross-account-conditions",
     "roles.short-sessions",
     "users.humans-via-roles",
+    "ec2.in-autoscaling-group",
+    "asg.can-scale",
   ])("has a test target for %s whose evidence its check's schema accepts", (checkId) => {
     const schema = CHECKS.find((check) => check.id === checkId)?.evidenceSchema;
     expect(schema).toBeDefined();

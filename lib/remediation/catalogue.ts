@@ -5,7 +5,6 @@
 import { getCheck } from "@/lib/checks/registry";
 import type { Remediation, RemediationBuilder, RemediationTarget } from "./content";
 import { adminsCount, policiesNoStarStar, usersPermissionsViaGroups } from "./steps/admins";
-import { asgCanScale, ec2InAutoscalingGroup } from "./steps/autoscaling";
 import { credentialsUnused, keysSingleActive, passwordPolicyStrong } from "./steps/keys";
 import { policiesPrivilegeEscalation, policiesServiceWildcards, principalsUnused } from "./steps/least-privilege";
 import { policiesAllowNotAction, sgAdminPortsOpen, sgDefaultClosed } from "./steps/network";
@@ -37,8 +36,6 @@ export const REMEDIATION_BUILDERS: Readonly<Record<string, RemediationBuilder>> 
   "keys.single-active": keysSingleActive,
   "credentials.unused": credentialsUnused,
   "password-policy.strong": passwordPolicyStrong,
-  "ec2.in-autoscaling-group": ec2InAutoscalingGroup,
-  "asg.can-scale": asgCanScale,
   "sg.admin-ports-open": sgAdminPortsOpen,
   "sg.default-closed": sgDefaultClosed,
   "policies.allow-not-action": policiesAllowNotAction,

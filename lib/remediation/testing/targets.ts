@@ -75,8 +75,9 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
     case "users.permissions-via-groups":
       return target(checkId, "user", userArn, names.user, { arn: userArn, attachedPolicyArns: [`arn:aws:iam::${TEST_ACCOUNT}:policy/${names.policy}`], inlinePolicyNames: [names.policy], groups: [] });
     case "ec2.instance-profile":
-    case "ec2.in-autoscaling-group":
       return target(checkId, "instance", instanceArn(names.region, TEST_ACCOUNT, "i-0abc123"), "i-0abc123", { instanceId: "i-0abc123" }, names.region);
+    case "ec2.in-autoscaling-group":
+      return target(checkId, "instance", instanceArn(names.region, TEST_ACCOUNT, "i-0abc123"), "i-0abc123", { instanceId: "i-0abc123", servingBecause: ["public IP 203.0.113.5"], autoScalingGroup: null }, names.region);
     case "ec2.role-not-admin":
       return target(checkId, "role", roleArn, names.role, { arn: roleArn, instanceProfileArns: [], adminPaths: [adminPath, { via: "direct", attachment: "inline", policyName: names.policy }] });
     case "policies.privilege-escalation":
