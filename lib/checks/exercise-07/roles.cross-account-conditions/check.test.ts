@@ -51,7 +51,9 @@ describe("roles.cross-account-conditions", () => {
         ],
       ],
     });
-    expect(blocks[1]).toMatchObject({ kind: "statement", title: "Trust policy, statement 1 (sid: Partner)", attachedTo: ["partner"] });
+    expect(blocks[1]).toMatchObject({ kind: "statement", title: "Trust policy, statement 1", attachedTo: ["partner"] });
+    const statementText = blocks[1]?.kind === "statement" ? blocks[1].lines.map((line) => line.map((part) => part.text).join("")).join("\n") : "";
+    expect(statementText).toContain('"Sid": "Partner"');
     const markedText = blocks[1]?.kind === "statement" ? blocks[1].lines.flatMap((line) => line.filter((part) => part.mark).map((part) => part.text)) : [];
     expect(markedText.join(" ")).toContain(unprotected);
     expect(blocks[2]).toMatchObject({ kind: "note" });

@@ -4,6 +4,7 @@
  * marked (and `*`, NotPrincipal, wherever they appear).
  */
 import { iamNameFromArn } from "@/lib/remediation/steps/target-names";
+import { policyDocumentErrorInWords } from "../../evidence/policy-document-error";
 import { factsBlock, noteBlock, statementBlock, type EvidenceBlock, type TableCell } from "../../evidence/blocks";
 import { EVERYONE, principalProblem, type CrossAccountEvidence, type TrustedPrincipalEvidence } from "./evidence";
 
@@ -36,19 +37,13 @@ function trustedRow(principal: TrustedPrincipalEvidence): TableCell[] {
   ];
 }
 
-const ERROR_WORDS: Record<Extract<CrossAccountEvidence, { error: unknown }>["error"]["kind"], string> = {
-  missing: "no trust policy was collected",
-  malformed_json: "the trust policy is not valid JSON",
-  invalid_policy: "the trust policy is not a valid policy",
-};
-
 export function describeCrossAccountTrust(evidence: CrossAccountEvidence): EvidenceBlock[] {
   const roleName = iamNameFromArn(evidence.arn) ?? evidence.arn;
   if ("error" in evidence) {
     return [
       factsBlock("Trust policy", [
         { label: "Role", value: evidence.arn, verbatim: true },
-        { label: "Could not be read", value: ERROR_WORDS[evidence.error.kind], mark: true },
+        { label: "Could not be read", value: policyDocumentErrorInWords("the trust policy", evidence.error.kind), mark: true },
         { label: "Details", value: evidence.error.message, verbatim: true },
       ]),
     ];
@@ -65,7 +60,8 @@ export function describeCrossAccountTrust(evidence: CrossAccountEvidence): Evide
     },
     ...statements.map((statement) =>
       statementBlock({
-        title: `Trust policy, statement ${statement.index + 1}${statement.sid ? ` (sid: ${statement.sid})` : ""}`,
+        // The statement shows its own Sid; the title stays free of AWS's text.
+        title: `Trust policy, statement ${statement.index + 1}`,
         statement: statement.statement,
         attachedTo: [roleName],
         marked: unprotected,

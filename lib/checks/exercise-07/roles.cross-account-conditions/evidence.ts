@@ -5,6 +5,7 @@
  * that cannot be read stores why instead.
  */
 import { z } from "zod";
+import { policyDocumentErrorKindSchema } from "../../evidence/policy-document-error";
 
 /** lib/policy/document.ts StatementEvidence: `sid` is left out when the statement has none. */
 export const statementEvidenceSchema = z
@@ -34,7 +35,7 @@ export const crossAccountEvidenceSchema = z.union([
   z
     .object({
       arn: z.string(),
-      error: z.object({ kind: z.enum(["missing", "malformed_json", "invalid_policy"]), message: z.string() }).strict(),
+      error: z.object({ kind: policyDocumentErrorKindSchema, message: z.string() }).strict(),
     })
     .strict(),
 ]);

@@ -47,6 +47,15 @@ describe("roles.short-sessions", () => {
     expect(renderedText(blocks)).not.toMatch(/maxSessionDuration|humanPrincipals/);
   });
 
+  it("says in words why a trust policy could not be read", () => {
+    const finding = only(judge(iamRole("broken", { assumeRolePolicyDocument: { $malformed: true, raw: "", error: "bad" } })));
+    expect(finding).toMatchObject({ status: "unknown", evidence: { error: "malformed_json" } });
+    expect(rolesShortSessions.describeEvidence?.(finding.evidence)?.[0]).toMatchObject({
+      title: "Trust policy",
+      rows: [{ label: "Role", verbatim: true }, { label: "Could not be read", value: "the trust policy is not valid JSON", mark: true }],
+    });
+  });
+
   it("says the current session length from the typed evidence in its remediation", () => {
     const finding = only(judge(trustRole("analysts", human, { maxSessionDuration: 28800 })));
     expect(rolesShortSessions.remediation?.(remediationTarget(finding))?.summary).toBe("Lower the maximum session of analysts to 1 hour (now 8 hours).");

@@ -1,19 +1,14 @@
 import { DEFAULT_THRESHOLDS } from "../../types";
+import { policyDocumentErrorInWords } from "../../evidence/policy-document-error";
 import { factsBlock, type EvidenceBlock } from "../../evidence/blocks";
 import { durationInWords, type ShortSessionsEvidence } from "./evidence";
-
-const ERROR_WORDS: Record<Extract<ShortSessionsEvidence, { error: unknown }>["error"], string> = {
-  missing: "no trust policy was collected",
-  malformed_json: "the trust policy is not valid JSON",
-  invalid_policy: "the trust policy is not a valid policy",
-};
 
 export function describeShortSessions(evidence: ShortSessionsEvidence): EvidenceBlock[] {
   if ("error" in evidence) {
     return [
-      factsBlock("Role", [
+      factsBlock("Trust policy", [
         { label: "Role", value: evidence.arn, verbatim: true },
-        { label: "Trust policy could not be read", value: ERROR_WORDS[evidence.error], mark: true },
+        { label: "Could not be read", value: policyDocumentErrorInWords("the trust policy", evidence.error), mark: true },
       ]),
     ];
   }

@@ -4,6 +4,7 @@
  * policy that cannot be read stores the kind of error instead.
  */
 import { z } from "zod";
+import { policyDocumentErrorKindSchema } from "../../evidence/policy-document-error";
 
 export const shortSessionsEvidenceSchema = z.union([
   z
@@ -14,7 +15,7 @@ export const shortSessionsEvidenceSchema = z.union([
       humanPrincipals: z.array(z.string()),
     })
     .strict(),
-  z.object({ arn: z.string(), error: z.enum(["missing", "malformed_json", "invalid_policy"]) }).strict(),
+  z.object({ arn: z.string(), error: policyDocumentErrorKindSchema }).strict(),
 ]);
 export type ShortSessionsEvidence = z.infer<typeof shortSessionsEvidenceSchema>;
 
