@@ -22,7 +22,8 @@ export function crossAccountConditionSteps(target: RemediationTarget, evidence: 
   const unprotected = trusted.filter((principal) => principalProblem(principal) !== undefined);
   const named = [...new Set((unprotected.length > 0 ? unprotected : trusted).map((principal) => principal.principal))].filter((principal) => principal !== EVERYONE);
   const principals = named.length > 0 ? named : ["arn:aws:iam::<trusted account id>:root"];
-  const protectedOnes = unprotected.length > 0 ? [...new Set(trusted.filter((principal) => !unprotected.includes(principal)).map((principal) => principal.principal))] : [];
+  const unprotectedNames = new Set(unprotected.map((principal) => principal.principal));
+  const protectedOnes = unprotected.length > 0 ? [...new Set(trusted.map((principal) => principal.principal).filter((name) => !unprotectedNames.has(name)))] : [];
   return {
     summary: `Require an ExternalId (third parties) or MFA (people) in the trust policy of ${roleName}${everyone ? ", and stop trusting everyone (*)" : ""}.`,
     console: [
