@@ -5,13 +5,11 @@
 import { getCheck } from "@/lib/checks/registry";
 import type { Remediation, RemediationBuilder, RemediationTarget } from "./content";
 import { adminsCount, policiesNoStarStar, usersPermissionsViaGroups } from "./steps/admins";
-import { asgCanScale, ec2InAutoscalingGroup } from "./steps/autoscaling";
 import { credentialsUnused, keysSingleActive, passwordPolicyStrong } from "./steps/keys";
 import { policiesPrivilegeEscalation, policiesServiceWildcards, principalsUnused } from "./steps/least-privilege";
 import { policiesAllowNotAction, sgAdminPortsOpen, sgDefaultClosed } from "./steps/network";
 import { rootAccessKeys, rootHardwareMfa, rootMfa, rootRecentUse } from "./steps/root";
 import { s3AccountPublicAccessBlock, s3BucketAclPublic, s3BucketPolicyPublic } from "./steps/s3";
-import { rolesCrossAccountConditions, rolesShortSessions, stsGlobalTokenV2, stsRegionsUnusedDisabled, usersHumansViaRoles } from "./steps/sts";
 import { usersConsoleMfa, usersMfaEnforced } from "./steps/users-mfa";
 import { accessAnalyzerEnabled, cloudtrailMultiRegion } from "./steps/visibility";
 import { ec2InstanceProfile, ec2RoleNotAdmin, usersWorkloadKeys } from "./steps/workloads";
@@ -38,13 +36,6 @@ export const REMEDIATION_BUILDERS: Readonly<Record<string, RemediationBuilder>> 
   "keys.single-active": keysSingleActive,
   "credentials.unused": credentialsUnused,
   "password-policy.strong": passwordPolicyStrong,
-  "sts.regions-unused-disabled": stsRegionsUnusedDisabled,
-  "sts.global-token-v2": stsGlobalTokenV2,
-  "roles.cross-account-conditions": rolesCrossAccountConditions,
-  "roles.short-sessions": rolesShortSessions,
-  "users.humans-via-roles": usersHumansViaRoles,
-  "ec2.in-autoscaling-group": ec2InAutoscalingGroup,
-  "asg.can-scale": asgCanScale,
   "sg.admin-ports-open": sgAdminPortsOpen,
   "sg.default-closed": sgDefaultClosed,
   "policies.allow-not-action": policiesAllowNotAction,

@@ -50,9 +50,10 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
       return target(checkId, "root", rootArn, "root", { user: "<root_account>", mfa_active: false });
     case "users.console-mfa":
     case "users.mfa-enforced":
-    case "users.humans-via-roles":
     case "keys.single-active":
       return target(checkId, "user", userArn, names.user, row({ password_enabled: true, mfa_active: false, access_key_1_active: true, access_key_2_active: true }));
+    case "users.humans-via-roles":
+      return target(checkId, "user", userArn, names.user, row({ password_enabled: true, access_key_1_active: true, access_key_2_active: true }));
     case "users.workload-keys":
       return target(checkId, "user", userArn, names.user, row({ password_enabled: false, access_key_1_active: true, access_key_1_last_used_service: "s3", access_key_2_active: false, admin: false }));
     case "admins.count":
@@ -74,8 +75,9 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
     case "users.permissions-via-groups":
       return target(checkId, "user", userArn, names.user, { arn: userArn, attachedPolicyArns: [`arn:aws:iam::${TEST_ACCOUNT}:policy/${names.policy}`], inlinePolicyNames: [names.policy], groups: [] });
     case "ec2.instance-profile":
-    case "ec2.in-autoscaling-group":
       return target(checkId, "instance", instanceArn(names.region, TEST_ACCOUNT, "i-0abc123"), "i-0abc123", { instanceId: "i-0abc123" }, names.region);
+    case "ec2.in-autoscaling-group":
+      return target(checkId, "instance", instanceArn(names.region, TEST_ACCOUNT, "i-0abc123"), "i-0abc123", { instanceId: "i-0abc123", servingBecause: ["public IP 203.0.113.5"], autoScalingGroup: null }, names.region);
     case "ec2.role-not-admin":
       return target(checkId, "role", roleArn, names.role, { arn: roleArn, instanceProfileArns: [], adminPaths: [adminPath, { via: "direct", attachment: "inline", policyName: names.policy }] });
     case "policies.privilege-escalation":
@@ -98,13 +100,24 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
     case "password-policy.strong":
       return target(checkId, "password_policy", `arn:aws:iam::${TEST_ACCOUNT}:account-password-policy`, "account password policy", { present: true, minimumPasswordLength: 8, passwordReusePrevention: 0 });
     case "sts.regions-unused-disabled":
-      return target(checkId, "region", `arn:aws:sts:${names.region}:${TEST_ACCOUNT}:regional-endpoint`, names.region, { region: names.region, status: "active" }, names.region);
+      return target(checkId, "region", `arn:aws:sts:${names.region}:${TEST_ACCOUNT}:regional-endpoint`, names.region, { region: names.region, status: "active", errorCode: null, probedAs: TEST_ACCOUNT, usedBy: [] }, names.region);
     case "sts.global-token-v2":
       return target(checkId, "account", `arn:aws:sts::${TEST_ACCOUNT}:global-endpoint`, "global STS endpoint", { GlobalEndpointTokenVersion: 1, optedInRegions: ["af-south-1"] });
     case "roles.cross-account-conditions":
-      return target(checkId, "role", roleArn, names.role, { arn: roleArn, crossAccount: [{ principal: "arn:aws:iam::999999999999:root", requiresExternalId: false, requiresMfa: false }] });
+      return target(checkId, "role", roleArn, names.role, {
+        arn: roleArn,
+        crossAccount: [
+          {
+            principal: "arn:aws:iam::999999999999:root",
+            requiresExternalId: false,
+            requiresMfa: false,
+            restrictedByCondition: false,
+            statement: { index: 0, statement: { Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sts:AssumeRole" } },
+          },
+        ],
+      });
     case "roles.short-sessions":
-      return target(checkId, "role", roleArn, names.role, { arn: roleArn, maxSessionDuration: 43200, humanPrincipals: [] });
+      return target(checkId, "role", roleArn, names.role, { arn: roleArn, maxSessionDuration: 43200, humanPrincipals: [rootArn] });
     case "asg.can-scale":
       return target(checkId, "autoscaling_group", `arn:aws:autoscaling:${names.region}:${TEST_ACCOUNT}:autoScalingGroup:*:autoScalingGroupName/${names.group}`, names.group, { name: names.group, minSize: 2, maxSize: 2, scalingPolicies: [] }, names.region);
     case "sg.admin-ports-open":

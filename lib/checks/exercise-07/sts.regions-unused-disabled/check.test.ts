@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { authorizationDetails, iamRole, TEST_ACCOUNT_ID } from "@/lib/policy/testing/iam-factory";
-import { allowPrincipal, MFA_PRESENT, policy } from "@/lib/policy/testing/policy-factory";
-import { rolesCrossAccountConditions, rolesShortSessions, stsGlobalTokenV2, stsRegionsUnusedDisabled, usersHumansViaRoles } from "./exercise-07-sts";
-import { only, run, statuses } from "./testing/run-check";
-import { bucket, credentialReport, failed, humanRow, instance, keyRow, ok, regional, securityGroup, snapshot } from "./testing/snapshot-factory";
-
-const OTHER = "444455556666";
-const trustRole = (name: string, statement: ReturnType<typeof allowPrincipal>, overrides: Parameters<typeof iamRole>[1] = {}) =>
-  iamRole(name, { assumeRolePolicyDocument: policy(statement), ...overrides });
+import { TEST_ACCOUNT_ID } from "@/lib/policy/testing/iam-factory";
+import { remediationTarget, renderedText } from "../../testing/check-folder";
+import { only, run, statuses } from "../../testing/run-check";
+import { bucket, credentialReport, failed, instance, keyRow, ok, regional, securityGroup, snapshot } from "../../testing/snapshot-factory";
+import { stsRegionsUnusedDisabled } from "./check";
 
 describe("sts.regions-unused-disabled", () => {
   const regions = ["eu-north-1", "eu-west-1", "us-east-1"];
@@ -87,68 +83,38 @@ describe("sts.regions-unused-disabled", () => {
   it("is unknown for the account without the STS probe", () => {
     expect(only(run(stsRegionsUnusedDisabled, snapshot({}))).status).toBe("unknown");
   });
-});
 
-describe("sts.global-token-v2", () => {
-  const regions = (optIn: string) => ok([{ regionName: "us-east-1", optInStatus: "opt-in-not-required" }, { regionName: "af-south-1", optInStatus: optIn }]);
-  it.each([
-    ["an opted-in region and version 1", 1, "opted-in", "fail"],
-    ["an opted-in region and version 2", 2, "opted-in", "pass"],
-    ["no opted-in region", 1, "not-opted-in", "not_applicable"],
-  ])("%s → %s", (_, version, optIn, status) => {
-    const parts = { "iam.accountSummary": ok({ GlobalEndpointTokenVersion: version }), "ec2.regions": regions(optIn) };
-    expect(only(run(stsGlobalTokenV2, snapshot(parts))).status).toBe(status);
-  });
-});
-
-describe("roles.cross-account-conditions", () => {
-  it.each([
-    ["another account without conditions", allowPrincipal({ AWS: `arn:aws:iam::${OTHER}:root` }, "sts:AssumeRole"), "fail", "high"],
-    ["another account with an ExternalId", allowPrincipal({ AWS: OTHER }, "sts:AssumeRole", { Condition: { StringEquals: { "sts:ExternalId": "x-1" } } }), "pass", "high"],
-    ["another account with MFA", allowPrincipal({ AWS: OTHER }, "sts:AssumeRole", { Condition: MFA_PRESENT }), "pass", "high"],
-    ["everyone", allowPrincipal("*", "sts:AssumeRole"), "fail", "critical"],
-  ])("a role trusting %s → %s", (_, statement, status, severity) => {
-    const details = authorizationDetails({ roles: [trustRole("partner", statement)] });
-    expect(only(run(rolesCrossAccountConditions, snapshot({ "iam.authorizationDetails": ok(details) })))).toMatchObject({ status, severity });
-  });
-
-  it("does not judge roles trusted only by services or the own account, and is unknown for a malformed trust policy", () => {
-    const details = authorizationDetails({
-      roles: [
-        iamRole("ec2"),
-        trustRole("own", allowPrincipal({ AWS: `arn:aws:iam::${TEST_ACCOUNT_ID}:root` }, "sts:AssumeRole")),
-        iamRole("broken", { assumeRolePolicyDocument: { $malformed: true, raw: "", error: "bad" } }),
-      ],
-    });
-    expect(statuses(run(rolesCrossAccountConditions, snapshot({ "iam.authorizationDetails": ok(details) })))).toEqual([["broken", "unknown"]]);
-  });
-});
-
-describe("roles.short-sessions", () => {
-  it("judges human-assumable roles only, with IAM's one-hour default", () => {
-    const human = allowPrincipal({ AWS: `arn:aws:iam::${TEST_ACCOUNT_ID}:root` }, "sts:AssumeRole");
-    const details = authorizationDetails({
-      roles: [
-        trustRole("default-session", human),
-        trustRole("twelve-hours", human, { maxSessionDuration: 43200 }),
-        trustRole("saml", allowPrincipal({ Federated: `arn:aws:iam::${TEST_ACCOUNT_ID}:saml-provider/okta` }, "sts:AssumeRoleWithSAML"), { maxSessionDuration: 7200 }),
-        iamRole("service", { maxSessionDuration: 43200 }),
-      ],
-    });
-    expect(statuses(run(rolesShortSessions, snapshot({ "iam.authorizationDetails": ok(details) })))).toEqual([
-      ["default-session", "pass"],
-      ["twelve-hours", "fail"],
-      ["saml", "fail"],
+  it("shows the probe's answer and what shows use in words, marking an active region nothing uses", () => {
+    const findings = run(stsRegionsUnusedDisabled, snapshot(base, regions));
+    const unused = findings.find((finding) => finding.region === "eu-north-1")!;
+    expect(stsRegionsUnusedDisabled.describeEvidence?.(unused.evidence)).toEqual([
+      {
+        kind: "facts",
+        title: "STS regional endpoint",
+        rows: [
+          { label: "Region", value: "eu-north-1", verbatim: true },
+          { label: "STS in this region", value: "active: it issued credentials", mark: true },
+          { label: "Account whose setting was probed", value: "audit-role-account", verbatim: true },
+          {
+            label: "What shows the region is used",
+            value: "nothing iamfit saw: no instances, custom security groups, Auto Scaling groups, buckets, trails, or key or role use",
+            mark: true,
+          },
+        ],
+      },
     ]);
+    const failedProbe = stsRegionsUnusedDisabled.describeEvidence?.(findings.find((finding) => finding.region === "sa-east-1")!.evidence) ?? [];
+    expect(failedProbe[0]).toMatchObject({ rows: expect.arrayContaining([{ label: "AWS answered", value: "TimeoutError", verbatim: true }]) });
+    const global = stsRegionsUnusedDisabled.describeEvidence?.(findings.find((finding) => finding.region === "us-east-1")!.evidence) ?? [];
+    expect(global[0]).toMatchObject({ rows: expect.arrayContaining([{ label: "What shows the region is used", value: "buckets", mark: false }]) });
+    expect(renderedText(global)).toContain("no: it serves the global STS endpoint");
+    expect(renderedText(failedProbe)).not.toMatch(/usedBy|probedAs|errorCode|unknown/);
   });
-});
 
-describe("users.humans-via-roles", () => {
-  it("fails console users who also hold active keys", () => {
-    const findings = run(usersHumansViaRoles, snapshot({ "iam.credentialReport": ok(credentialReport([humanRow("alice"), keyRow("bob", 10, 1, { password_enabled: true }), keyRow("ci")])) }));
-    expect(statuses(findings)).toEqual([
-      ["alice", "pass"],
-      ["bob", "fail"],
-    ]);
+  it("names the region from the typed evidence in its remediation", () => {
+    const finding = run(stsRegionsUnusedDisabled, snapshot(base, regions)).find((f) => f.region === "eu-north-1")!;
+    const steps = stsRegionsUnusedDisabled.remediation?.({ ...remediationTarget(finding), region: null });
+    expect(steps?.summary).toBe("Deactivate the STS regional endpoint in eu-north-1, which this account does not use.");
+    expect(steps?.commands[0]?.words).toContain("eu-north-1");
   });
 });
