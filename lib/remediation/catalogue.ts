@@ -6,13 +6,11 @@ import { getCheck } from "@/lib/checks/registry";
 import type { Remediation, RemediationBuilder, RemediationTarget } from "./content";
 import { asgCanScale, ec2InAutoscalingGroup } from "./steps/autoscaling";
 import { credentialsUnused, keysSingleActive, passwordPolicyStrong } from "./steps/keys";
-import { policiesPrivilegeEscalation, policiesServiceWildcards, principalsUnused } from "./steps/least-privilege";
 import { policiesAllowNotAction, sgAdminPortsOpen, sgDefaultClosed } from "./steps/network";
 import { rootAccessKeys, rootHardwareMfa, rootMfa, rootRecentUse } from "./steps/root";
 import { s3AccountPublicAccessBlock, s3BucketAclPublic, s3BucketPolicyPublic } from "./steps/s3";
 import { rolesCrossAccountConditions, rolesShortSessions, stsGlobalTokenV2, stsRegionsUnusedDisabled, usersHumansViaRoles } from "./steps/sts";
 import { usersConsoleMfa, usersMfaEnforced } from "./steps/users-mfa";
-import { accessAnalyzerEnabled, cloudtrailMultiRegion } from "./steps/visibility";
 
 /** Checks not yet in their own folder; a check defined with defineCheck carries its own remediation. */
 export const REMEDIATION_BUILDERS: Readonly<Record<string, RemediationBuilder>> = {
@@ -22,11 +20,6 @@ export const REMEDIATION_BUILDERS: Readonly<Record<string, RemediationBuilder>> 
   "root.hardware-mfa": rootHardwareMfa,
   "users.console-mfa": usersConsoleMfa,
   "users.mfa-enforced": usersMfaEnforced,
-  "policies.service-wildcards": policiesServiceWildcards,
-  "policies.privilege-escalation": policiesPrivilegeEscalation,
-  "principals.unused": principalsUnused,
-  "accessanalyzer.enabled": accessAnalyzerEnabled,
-  "cloudtrail.multi-region": cloudtrailMultiRegion,
   "keys.single-active": keysSingleActive,
   "credentials.unused": credentialsUnused,
   "password-policy.strong": passwordPolicyStrong,

@@ -90,13 +90,17 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
       return target(checkId, "instance", instanceArn(names.region, TEST_ACCOUNT, "i-0abc123"), "i-0abc123", { instanceId: "i-0abc123" }, names.region);
     case "ec2.role-not-admin":
       return target(checkId, "role", roleArn, names.role, { arn: roleArn, instanceProfileArns: [], adminPaths: [adminPath(roleArn), inlineAdminPath(roleArn)], ...scp });
-    case "policies.privilege-escalation":
+    case "policies.privilege-escalation": {
+      const statement = { via: "direct", attachment: "inline", groupName: null, policyName: names.policy, policyArn: null, attachedTo: userArn, index: 0, sid: null, statement: { Effect: "Allow", Action: "iam:CreatePolicyVersion", Resource: "*" }, allResources: true, conditional: false };
       return target(checkId, "user", userArn, names.user, {
         arn: userArn,
-        paths: [{ method: "CreatePolicyVersion", unrestricted: true, grants: [{ action: "iam:CreatePolicyVersion", statements: [{ via: "direct", attachment: "inline", policyName: names.policy }] }] }],
+        paths: [{ method: "iam-create-policy-version", unrestricted: true, grants: [{ action: "iam:CreatePolicyVersion", statements: [statement] }] }],
+        unreadablePolicies: [],
+        ...scp,
       });
+    }
     case "principals.unused":
-      return target(checkId, "role", roleArn, names.role, { arn: roleArn, lastUsedDate: null });
+      return target(checkId, "role", roleArn, names.role, { arn: roleArn, createDate: "2024-01-01T00:00:00Z", lastUsedDate: null, lastUsedRegion: null });
     case "accessanalyzer.enabled":
       return target(checkId, "region", `arn:aws:access-analyzer:${names.region}:${TEST_ACCOUNT}:analyzers`, names.region, { region: names.region, analyzers: [] }, names.region);
     case "cloudtrail.multi-region":
