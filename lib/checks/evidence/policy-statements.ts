@@ -105,6 +105,11 @@ function policyKey(source: StatementToShow["source"]): string {
   return source.policyArn ?? `${source.attachedTo}#${source.policyName}`;
 }
 
+/** "Grants every action…" reads as "grants every action…" after a colon; "AWS's…" keeps its capitals. */
+function asClause(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
 /**
  * One block per statement, however many principals it reaches: a managed policy attached to a
  * group and two users shows once, attached to all three.
@@ -127,7 +132,7 @@ export function statementBlocks(shown: StatementToShow[]): EvidenceBlock[] {
   return [
     ...[...blocks.values()].map(({ first, attachedTo, why, marked }) =>
       statementBlock({
-        title: `Statement ${first.statement!.index + 1}: ${why.join("; ")}`,
+        title: `Statement ${first.statement!.index + 1}: ${why.map(asClause).join("; ")}`,
         statement: first.statement!.statement,
         policyName: first.source.policyName,
         attachedTo,

@@ -119,7 +119,7 @@ describe("admins.count evidence", () => {
       policyName: "AdministratorAccess",
       attachedTo: [groupArn("admins"), userArn("direct")],
     });
-    expect(statements[1]).toMatchObject({ title: "Statement 1: Grants every action on every resource", policyName: "all", attachedTo: [userArn("via-inline")] });
+    expect(statements[1]).toMatchObject({ title: "Statement 1: grants every action on every resource", policyName: "all", attachedTo: [userArn("via-inline")] });
     const marked = statements[1]!.kind === "statement" ? statements[1]!.lines.flat().filter((part) => part.mark).map((part) => part.text) : [];
     expect(marked).toEqual(['"*:*"', '"*"']);
     expect(blocks.at(-1)).toMatchObject({ kind: "note", title: "Service control policies" });
@@ -151,5 +151,11 @@ describe("admins.count evidence", () => {
     expect(commands).toContain("aws iam remove-user-from-group --user-name via-group --group-name admins");
     expect(commands).toContain("aws iam delete-user-policy --user-name via-inline --policy-name all");
     expect(commands).toContain(`aws iam detach-user-policy --user-name direct --policy-arn ${ADMINISTRATOR_ACCESS_ARN}`);
+  });
+
+  it("still gives general steps when the evidence is not at hand", () => {
+    const steps = adminsCount.remediation?.({ ...remediationTarget(only(run(adminsCount, withDetails(details)))), evidence: null });
+    expect(steps?.summary).toBe("Too many users have administrator rights; keep at most 2 and give the others only what their job needs.");
+    expect(steps?.commands).toEqual([]);
   });
 });

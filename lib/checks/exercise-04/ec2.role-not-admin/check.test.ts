@@ -52,7 +52,7 @@ describe("ec2.role-not-admin evidence", () => {
         [{ text: "almost", verbatim: true }, { text: "Grants every action except those under NotAction, on every resource", mark: true }],
       ],
     });
-    expect(blocks[3]).toMatchObject({ kind: "statement", policyName: "almost", attachedTo: [roleArn("web")], title: "Statement 1: Grants every action except those under NotAction, on every resource" });
+    expect(blocks[3]).toMatchObject({ kind: "statement", policyName: "almost", attachedTo: [roleArn("web")], title: "Statement 1: grants every action except those under NotAction, on every resource" });
     const marked = blocks[3]?.kind === "statement" ? blocks[3].lines.flat().filter((part) => part.mark).map((part) => part.text) : [];
     expect(marked).toEqual(['"NotAction"', '"iam:*"', '"*"']);
     expect(renderedText(blocks)).not.toMatch(/not_action|administrator_access_arn/);
@@ -64,5 +64,11 @@ describe("ec2.role-not-admin evidence", () => {
     expect(steps?.commands.map(renderCliCommand)).toEqual(
       expect.arrayContaining([`aws iam detach-role-policy --role-name web --policy-arn ${ADMINISTRATOR_ACCESS_ARN}`, "aws iam delete-role-policy --role-name web --policy-name almost"]),
     );
+  });
+
+  it("falls back to the role named in the resource id when the evidence is not at hand", () => {
+    const steps = ec2RoleNotAdmin.remediation?.({ ...remediationTarget(finding()), evidence: null });
+    expect(steps?.summary).toBe("Replace the administrator rights of instance role web with a policy for what its instances do.");
+    expect(steps?.commands.map(renderCliCommand)).toContain("aws iam put-role-policy --role-name web --policy-name app --policy-document file://app-policy.json");
   });
 });
