@@ -4,15 +4,11 @@
  */
 import { getCheck } from "@/lib/checks/registry";
 import type { Remediation, RemediationBuilder, RemediationTarget } from "./content";
-import { adminsCount, policiesNoStarStar, usersPermissionsViaGroups } from "./steps/admins";
 import { credentialsUnused, keysSingleActive, passwordPolicyStrong } from "./steps/keys";
-import { policiesPrivilegeEscalation, policiesServiceWildcards, principalsUnused } from "./steps/least-privilege";
 import { policiesAllowNotAction, sgAdminPortsOpen, sgDefaultClosed } from "./steps/network";
 import { rootAccessKeys, rootHardwareMfa, rootMfa, rootRecentUse } from "./steps/root";
 import { s3AccountPublicAccessBlock, s3BucketAclPublic, s3BucketPolicyPublic } from "./steps/s3";
 import { usersConsoleMfa, usersMfaEnforced } from "./steps/users-mfa";
-import { accessAnalyzerEnabled, cloudtrailMultiRegion } from "./steps/visibility";
-import { ec2InstanceProfile, ec2RoleNotAdmin, usersWorkloadKeys } from "./steps/workloads";
 
 /** Checks not yet in their own folder; a check defined with defineCheck carries its own remediation. */
 export const REMEDIATION_BUILDERS: Readonly<Record<string, RemediationBuilder>> = {
@@ -22,17 +18,6 @@ export const REMEDIATION_BUILDERS: Readonly<Record<string, RemediationBuilder>> 
   "root.hardware-mfa": rootHardwareMfa,
   "users.console-mfa": usersConsoleMfa,
   "users.mfa-enforced": usersMfaEnforced,
-  "admins.count": adminsCount,
-  "policies.no-star-star": policiesNoStarStar,
-  "users.permissions-via-groups": usersPermissionsViaGroups,
-  "ec2.instance-profile": ec2InstanceProfile,
-  "users.workload-keys": usersWorkloadKeys,
-  "ec2.role-not-admin": ec2RoleNotAdmin,
-  "policies.service-wildcards": policiesServiceWildcards,
-  "policies.privilege-escalation": policiesPrivilegeEscalation,
-  "principals.unused": principalsUnused,
-  "accessanalyzer.enabled": accessAnalyzerEnabled,
-  "cloudtrail.multi-region": cloudtrailMultiRegion,
   "keys.single-active": keysSingleActive,
   "credentials.unused": credentialsUnused,
   "password-policy.strong": passwordPolicyStrong,

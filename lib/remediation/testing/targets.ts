@@ -38,8 +38,13 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
   const roleArn = `arn:aws:iam::${TEST_ACCOUNT}:role/${names.role}`;
   const rootArn = accountRootArn(TEST_ACCOUNT);
   const row = (extra: { [key: string]: JsonValue }) => ({ user: names.user, arn: userArn, ...extra });
-  const adminPath = { via: "direct", attachment: "managed", policyName: "AdministratorAccess", policyArn: "arn:aws:iam::aws:policy/AdministratorAccess", kind: "administrator_access_arn", conditional: false };
-  const groupPath = { via: "group", attachment: "managed", groupName: names.group, policyName: "AdministratorAccess", policyArn: "arn:aws:iam::aws:policy/AdministratorAccess", kind: "administrator_access_arn", conditional: false };
+  const adminStatement = { index: 0, sid: null, statement: { Effect: "Allow", Action: "*", Resource: "*" } };
+  const administratorAccess = { attachment: "managed", policyName: "AdministratorAccess", policyArn: "arn:aws:iam::aws:policy/AdministratorAccess", kind: "administrator_access_arn", conditional: false, statement: adminStatement };
+  const adminPath = (attachedTo: string) => ({ via: "direct", groupName: null, attachedTo, ...administratorAccess });
+  const groupPath = { via: "group", groupName: names.group, attachedTo: `arn:aws:iam::${TEST_ACCOUNT}:group/${names.group}`, ...administratorAccess };
+  const inlineAdminPath = (attachedTo: string) => ({ via: "direct", attachment: "inline", groupName: null, policyName: names.policy, policyArn: null, attachedTo, kind: "full_wildcard", conditional: false, statement: adminStatement });
+  const scp = { serviceControlPolicies: "not considered", serviceControlPoliciesNote: "Service control policies were not considered: the account is not in an organization." };
+  const customerPolicy = (policy: string, attachedTo: string[]) => ({ policy, policyName: names.policy, attachedTo });
   const inlinePolicy = inlinePolicyResourceId(userArn, names.policy);
   switch (checkId) {
     case "root.access-keys":
@@ -55,21 +60,28 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
     case "users.humans-via-roles":
       return target(checkId, "user", userArn, names.user, row({ password_enabled: true, access_key_1_active: true, access_key_2_active: true }));
     case "users.workload-keys":
-      return target(checkId, "user", userArn, names.user, row({ password_enabled: false, access_key_1_active: true, access_key_1_last_used_service: "s3", access_key_2_active: false, admin: false }));
+      return target(checkId, "user", userArn, names.user, row({ password_enabled: false, access_key_1_active: true, access_key_2_active: false, admin: false }));
     case "admins.count":
       return target(checkId, "account", rootArn, TEST_ACCOUNT, {
         limit: 2,
         adminUsers: [
-          { arn: userArn, name: names.user, paths: [adminPath] },
+          { arn: userArn, name: names.user, paths: [adminPath(userArn)] },
           { arn: `arn:aws:iam::${TEST_ACCOUNT}:user/bob`, name: "bob", paths: [groupPath] },
-          { arn: `arn:aws:iam::${TEST_ACCOUNT}:user/carol`, name: "carol", paths: [{ via: "direct", attachment: "inline", policyName: names.policy, kind: "allow_all", conditional: false }] },
+          { arn: `arn:aws:iam::${TEST_ACCOUNT}:user/carol`, name: "carol", paths: [inlineAdminPath(`arn:aws:iam::${TEST_ACCOUNT}:user/carol`)] },
         ],
         adminThroughRoles: [],
         undeterminedUsers: [],
+        ...scp,
       });
-    case "policies.no-star-star":
-    case "policies.service-wildcards":
-      return target(checkId, "policy", `arn:aws:iam::${TEST_ACCOUNT}:policy/${names.policy}`, names.policy, { policy: `arn:aws:iam::${TEST_ACCOUNT}:policy/${names.policy}` });
+    case "policies.no-star-star": {
+      const policy = `arn:aws:iam::${TEST_ACCOUNT}:policy/${names.policy}`;
+      return target(checkId, "policy", policy, names.policy, { ...customerPolicy(policy, [userArn]), statements: [{ ...adminStatement, conditional: false }] });
+    }
+    case "policies.service-wildcards": {
+      const policy = `arn:aws:iam::${TEST_ACCOUNT}:policy/${names.policy}`;
+      const statement = { index: 0, sid: null, statement: { Effect: "Allow", Action: "s3:*", Resource: "*" } };
+      return target(checkId, "policy", policy, names.policy, { ...customerPolicy(policy, [userArn]), grants: [{ kind: "service_wildcard", pattern: "s3:*", resources: ["*"], statement }] });
+    }
     case "policies.allow-not-action":
       return target(checkId, "policy", inlinePolicy, `${names.user}/${names.policy}`, { policy: inlinePolicy });
     case "users.permissions-via-groups":
@@ -79,14 +91,18 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
     case "ec2.in-autoscaling-group":
       return target(checkId, "instance", instanceArn(names.region, TEST_ACCOUNT, "i-0abc123"), "i-0abc123", { instanceId: "i-0abc123", servingBecause: ["public IP 203.0.113.5"], autoScalingGroup: null }, names.region);
     case "ec2.role-not-admin":
-      return target(checkId, "role", roleArn, names.role, { arn: roleArn, instanceProfileArns: [], adminPaths: [adminPath, { via: "direct", attachment: "inline", policyName: names.policy }] });
-    case "policies.privilege-escalation":
+      return target(checkId, "role", roleArn, names.role, { arn: roleArn, instanceProfileArns: [], adminPaths: [adminPath(roleArn), inlineAdminPath(roleArn)], ...scp });
+    case "policies.privilege-escalation": {
+      const statement = { via: "direct", attachment: "inline", groupName: null, policyName: names.policy, policyArn: null, attachedTo: userArn, index: 0, sid: null, statement: { Effect: "Allow", Action: "iam:CreatePolicyVersion", Resource: "*" }, allResources: true, conditional: false };
       return target(checkId, "user", userArn, names.user, {
         arn: userArn,
-        paths: [{ method: "CreatePolicyVersion", unrestricted: true, grants: [{ action: "iam:CreatePolicyVersion", statements: [{ via: "direct", attachment: "inline", policyName: names.policy }] }] }],
+        paths: [{ method: "iam-create-policy-version", unrestricted: true, grants: [{ action: "iam:CreatePolicyVersion", statements: [statement] }] }],
+        unreadablePolicies: [],
+        ...scp,
       });
+    }
     case "principals.unused":
-      return target(checkId, "role", roleArn, names.role, { arn: roleArn, lastUsedDate: null });
+      return target(checkId, "role", roleArn, names.role, { arn: roleArn, createDate: "2024-01-01T00:00:00Z", lastUsedDate: null, lastUsedRegion: null });
     case "accessanalyzer.enabled":
       return target(checkId, "region", `arn:aws:access-analyzer:${names.region}:${TEST_ACCOUNT}:analyzers`, names.region, { region: names.region, analyzers: [] }, names.region);
     case "cloudtrail.multi-region":

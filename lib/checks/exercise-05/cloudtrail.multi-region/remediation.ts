@@ -1,53 +1,14 @@
-/**
- * Exercise 5's visibility checks: IAM Access Analyzer in every enabled region, and a
- * multi-region CloudTrail trail (seed 004: "it takes a few clicks … Just do it!").
- */
-import type { RemediationBuilder } from "../content";
-import { assignVariable, aws, shellVariable } from "../shell";
-import { quotedString } from "./snippet-strings";
-import { evidenceArray, evidenceRecord, regionOf } from "./target-names";
+/** A multi-region trail that logs: start the one that exists, widen a single-region one, or create one. */
+import type { RemediationSteps, RemediationTarget } from "@/lib/remediation/content";
+import { assignVariable, aws, shellVariable } from "@/lib/remediation/shell";
+import { trailNameOf, type MultiRegionTrailEvidence } from "./evidence";
 
-const ANALYZER_NAME = "iamfit-external-access";
-
-export const accessAnalyzerEnabled: RemediationBuilder = (target) => {
-  const region = regionOf(target);
-  return {
-    summary: `Create an IAM Access Analyzer (external access) in ${region}.`,
-    console: [
-      `Switch the console to ${region}. IAM console → Access analyzer → Analyzer settings → Create analyzer.`,
-      "Type: External access; zone of trust: the current account (or the organization from its delegated administrator). Create.",
-    ],
-    commands: [
-      aws(`Create an account analyzer in ${region}.`, "accessanalyzer", "create-analyzer", { region, "analyzer-name": ANALYZER_NAME, type: "ACCOUNT" }),
-      aws("Check that it is ACTIVE.", "accessanalyzer", "list-analyzers", { region }),
-    ],
-    snippets: [
-      {
-        title: `CloudFormation (deploy in ${region}, or as a StackSet to every region)`,
-        language: "yaml",
-        code: ["ExternalAccessAnalyzer:", "  Type: AWS::AccessAnalyzer::Analyzer", "  Properties:", `    AnalyzerName: ${ANALYZER_NAME}`, "    Type: ACCOUNT"].join("\n"),
-      },
-      {
-        title: "Terraform",
-        language: "hcl",
-        code: [`resource "aws_accessanalyzer_analyzer" "external_access" {`, `  analyzer_name = ${quotedString(ANALYZER_NAME)}`, `  type          = "ACCOUNT"`, "}"].join("\n"),
-      },
-    ],
-    care: ["Analyzers are regional: every enabled region needs one. External-access analyzers cost nothing."],
-  };
-};
-
-function trailName(trailArn: string): string {
-  return trailArn.slice(trailArn.lastIndexOf("/") + 1);
-}
-
-export const cloudtrailMultiRegion: RemediationBuilder = (target) => {
-  const trails = evidenceArray(target.evidence, "trails").map((trail) => evidenceRecord(trail));
-  const multiRegion = trails.find((trail) => trail.isMultiRegionTrail === true && typeof trail.trailArn === "string");
-  const singleRegion = trails.find((trail) => trail.isMultiRegionTrail === false && typeof trail.trailArn === "string");
-  const existing = multiRegion ?? singleRegion;
-  const existingName = existing ? trailName(existing.trailArn as string) : undefined;
-  const home = existing && typeof existing.homeRegion === "string" ? existing.homeRegion : "us-east-1";
+export function startMultiRegionTrailSteps(target: RemediationTarget, evidence: MultiRegionTrailEvidence | null): RemediationSteps {
+  const trails = evidence?.trails ?? [];
+  const multiRegion = trails.find((trail) => trail.isMultiRegionTrail);
+  const existing = multiRegion ?? trails.find((trail) => !trail.isMultiRegionTrail);
+  const existingName = existing ? trailNameOf(existing.trailArn) : undefined;
+  const home = existing?.homeRegion ?? "us-east-1";
   const commands = multiRegion
     ? [aws(`Start logging on multi-region trail ${existingName}.`, "cloudtrail", "start-logging", { region: home, name: existingName! })]
     : existingName
@@ -96,4 +57,4 @@ export const cloudtrailMultiRegion: RemediationBuilder = (target) => {
     ],
     care: ["The first copy of management events in each region is free; you pay for the S3 storage (“AWS IAM: Securing your Infrastructure”)."],
   };
-};
+}
