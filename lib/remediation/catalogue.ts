@@ -6,7 +6,6 @@ import { getCheck } from "@/lib/checks/registry";
 import type { Remediation, RemediationBuilder, RemediationTarget } from "./content";
 import { adminsCount, policiesNoStarStar, usersPermissionsViaGroups } from "./steps/admins";
 import { asgCanScale, ec2InAutoscalingGroup } from "./steps/autoscaling";
-import { credentialsUnused, keysSingleActive, passwordPolicyStrong } from "./steps/keys";
 import { policiesPrivilegeEscalation, policiesServiceWildcards, principalsUnused } from "./steps/least-privilege";
 import { policiesAllowNotAction, sgAdminPortsOpen, sgDefaultClosed } from "./steps/network";
 import { rootAccessKeys, rootHardwareMfa, rootMfa, rootRecentUse } from "./steps/root";
@@ -35,9 +34,6 @@ export const REMEDIATION_BUILDERS: Readonly<Record<string, RemediationBuilder>> 
   "principals.unused": principalsUnused,
   "accessanalyzer.enabled": accessAnalyzerEnabled,
   "cloudtrail.multi-region": cloudtrailMultiRegion,
-  "keys.single-active": keysSingleActive,
-  "credentials.unused": credentialsUnused,
-  "password-policy.strong": passwordPolicyStrong,
   "sts.regions-unused-disabled": stsRegionsUnusedDisabled,
   "sts.global-token-v2": stsGlobalTokenV2,
   "roles.cross-account-conditions": rolesCrossAccountConditions,

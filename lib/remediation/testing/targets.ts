@@ -51,8 +51,9 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
     case "users.console-mfa":
     case "users.mfa-enforced":
     case "users.humans-via-roles":
-    case "keys.single-active":
       return target(checkId, "user", userArn, names.user, row({ password_enabled: true, mfa_active: false, access_key_1_active: true, access_key_2_active: true }));
+    case "keys.single-active":
+      return target(checkId, "user", userArn, names.user, row({ access_key_1_active: true, access_key_2_active: true }));
     case "users.workload-keys":
       return target(checkId, "user", userArn, names.user, row({ password_enabled: false, access_key_1_active: true, access_key_1_last_used_service: "s3", access_key_2_active: false, admin: false }));
     case "admins.count":
@@ -94,9 +95,14 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
     case "keys.rotated":
       return target(checkId, "access_key", accessKeyResourceId(userArn, 2), `${names.user} access key 2`, row({ access_key_2_active: true, access_key_2_last_rotated: "2024-01-02T03:04:05+00:00", access_key_2_last_used_region: "eu-central-1" }));
     case "credentials.unused":
-      return target(checkId, "user", passwordResourceId(userArn), `${names.user} password`, row({ password_enabled: true, password_last_used: "2025-01-01T00:00:00+00:00" }));
+      return target(checkId, "user", passwordResourceId(userArn), `${names.user} password`, row({ password_enabled: true, password_last_used: "2025-01-01T00:00:00+00:00", password_last_changed: "2024-06-01T00:00:00+00:00", user_creation_time: "2024-06-01T00:00:00+00:00" }));
     case "password-policy.strong":
-      return target(checkId, "password_policy", `arn:aws:iam::${TEST_ACCOUNT}:account-password-policy`, "account password policy", { present: true, minimumPasswordLength: 8, passwordReusePrevention: 0 });
+      return target(checkId, "password_policy", `arn:aws:iam::${TEST_ACCOUNT}:account-password-policy`, "account password policy", {
+        present: true,
+        minimumPasswordLength: 8,
+        passwordReusePrevention: 0,
+        required: { minimumPasswordLength: 14, passwordReusePrevention: 24 },
+      });
     case "sts.regions-unused-disabled":
       return target(checkId, "region", `arn:aws:sts:${names.region}:${TEST_ACCOUNT}:regional-endpoint`, names.region, { region: names.region, status: "active" }, names.region);
     case "sts.global-token-v2":
