@@ -6,47 +6,13 @@ import { describePolicyRef, type MatchedStatement } from "@/lib/policy/evaluator
 import { mfaEnforcement } from "@/lib/policy/mfa";
 import { describeSource } from "@/lib/policy/principal-policies";
 import type { AccountSnapshot, CredentialReportRow } from "@/lib/snapshot/schema";
-import { centralRootAccess, rootHasNoCredentials } from "./central-root-access";
+import { rootHasNoCredentials } from "./central-root-access";
 import { isTrue, rowEvidence, userRows } from "./credential-report";
-import { readRootRow, rootFinding } from "./exercise-01-root-keys";
-import { asEvidence, makeFinding, unknownForAccount, type CheckMeta } from "./findings";
+import { credentialLessRootFinding, readRootRow, rootFinding } from "./root-user";
+import { asEvidence, makeFinding, unknownForAccount } from "./findings";
 import { analyseIam } from "./iam-analysis";
 import { globalPart } from "./part-access";
-import type { CheckDefinition, Finding, JsonValue } from "./types";
-
-/**
- * A root user without any credentials passes only where the organization manages root
- * credentials centrally; elsewhere password recovery can give it a password again
- * (central-root-access.ts).
- */
-export function credentialLessRootFinding(check: CheckMeta, snapshot: AccountSnapshot, rowFacts: { [key: string]: JsonValue }): Finding {
-  const central = centralRootAccess(snapshot);
-  const evidence = { ...rowFacts, centralRootAccess: central.evidence };
-  const none = "The root user has no password, access keys or MFA";
-  switch (central.state) {
-    case "managed":
-      return rootFinding(check, snapshot, {
-        status: "pass",
-        evidence,
-        reason: `${none}, and ${central.reason}: there is no root sign-in and no password recovery to protect.`,
-      });
-    case "not_managed":
-      return {
-        ...rootFinding(check, snapshot, {
-          status: "fail",
-          evidence,
-          reason: `${none}, but ${central.reason}: whoever controls the account's email address can set a root password through password recovery, and no second factor would be asked.`,
-        }),
-        severity: "high",
-      };
-    case "unknown":
-      return rootFinding(check, snapshot, {
-        status: "unknown",
-        evidence,
-        reason: `${none}; whether root credentials are managed centrally is unknown (${central.reason}), so a removed root cannot be told from one password recovery can revive.`,
-      });
-  }
-}
+import type { CheckDefinition, Finding } from "./types";
 
 export const rootMfa: CheckDefinition = {
   id: "root.mfa",

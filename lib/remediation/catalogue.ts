@@ -8,7 +8,7 @@ import { adminsCount, policiesNoStarStar, usersPermissionsViaGroups } from "./st
 import { asgCanScale, ec2InAutoscalingGroup } from "./steps/autoscaling";
 import { policiesPrivilegeEscalation, policiesServiceWildcards, principalsUnused } from "./steps/least-privilege";
 import { policiesAllowNotAction, sgAdminPortsOpen, sgDefaultClosed } from "./steps/network";
-import { rootAccessKeys, rootHardwareMfa, rootMfa, rootRecentUse } from "./steps/root";
+import { rootHardwareMfa, rootMfa } from "./steps/root";
 import { s3AccountPublicAccessBlock, s3BucketAclPublic, s3BucketPolicyPublic } from "./steps/s3";
 import { rolesCrossAccountConditions, rolesShortSessions, stsGlobalTokenV2, stsRegionsUnusedDisabled, usersHumansViaRoles } from "./steps/sts";
 import { usersConsoleMfa, usersMfaEnforced } from "./steps/users-mfa";
@@ -17,8 +17,6 @@ import { ec2InstanceProfile, ec2RoleNotAdmin, usersWorkloadKeys } from "./steps/
 
 /** Checks not yet in their own folder; a check defined with defineCheck carries its own remediation. */
 export const REMEDIATION_BUILDERS: Readonly<Record<string, RemediationBuilder>> = {
-  "root.access-keys": rootAccessKeys,
-  "root.recent-use": rootRecentUse,
   "root.mfa": rootMfa,
   "root.hardware-mfa": rootHardwareMfa,
   "users.console-mfa": usersConsoleMfa,

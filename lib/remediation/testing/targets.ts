@@ -43,8 +43,16 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
   const inlinePolicy = inlinePolicyResourceId(userArn, names.policy);
   switch (checkId) {
     case "root.access-keys":
-      return target(checkId, "root", rootArn, "root", { user: "<root_account>", access_key_1_active: true, access_key_1_last_rotated: "2021-03-04T10:00:00+00:00", access_key_2_active: false });
+      return target(checkId, "root", rootArn, "root", {
+        user: "<root_account>",
+        arn: rootArn,
+        access_key_1_active: true,
+        access_key_1_last_rotated: "2021-03-04T10:00:00+00:00",
+        access_key_2_active: false,
+        access_key_2_last_rotated: "N/A",
+      });
     case "root.recent-use":
+      return target(checkId, "root", rootArn, "root", { user: "<root_account>", arn: rootArn, password_last_used: "2025-05-20T09:00:00+00:00", access_key_1_last_used_date: "N/A", access_key_2_last_used_date: "N/A" });
     case "root.mfa":
     case "root.hardware-mfa":
       return target(checkId, "root", rootArn, "root", { user: "<root_account>", mfa_active: false });
