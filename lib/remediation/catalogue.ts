@@ -8,19 +8,13 @@ import { adminsCount, policiesNoStarStar, usersPermissionsViaGroups } from "./st
 import { asgCanScale, ec2InAutoscalingGroup } from "./steps/autoscaling";
 import { policiesPrivilegeEscalation, policiesServiceWildcards, principalsUnused } from "./steps/least-privilege";
 import { policiesAllowNotAction, sgAdminPortsOpen, sgDefaultClosed } from "./steps/network";
-import { rootHardwareMfa, rootMfa } from "./steps/root";
 import { s3AccountPublicAccessBlock, s3BucketAclPublic, s3BucketPolicyPublic } from "./steps/s3";
 import { rolesCrossAccountConditions, rolesShortSessions, stsGlobalTokenV2, stsRegionsUnusedDisabled, usersHumansViaRoles } from "./steps/sts";
-import { usersConsoleMfa, usersMfaEnforced } from "./steps/users-mfa";
 import { accessAnalyzerEnabled, cloudtrailMultiRegion } from "./steps/visibility";
 import { ec2InstanceProfile, ec2RoleNotAdmin, usersWorkloadKeys } from "./steps/workloads";
 
 /** Checks not yet in their own folder; a check defined with defineCheck carries its own remediation. */
 export const REMEDIATION_BUILDERS: Readonly<Record<string, RemediationBuilder>> = {
-  "root.mfa": rootMfa,
-  "root.hardware-mfa": rootHardwareMfa,
-  "users.console-mfa": usersConsoleMfa,
-  "users.mfa-enforced": usersMfaEnforced,
   "admins.count": adminsCount,
   "policies.no-star-star": policiesNoStarStar,
   "users.permissions-via-groups": usersPermissionsViaGroups,

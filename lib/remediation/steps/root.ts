@@ -1,10 +1,11 @@
 /**
- * Exercise 1 and root MFA (exercise 2). Root credentials are managed by signing in as root, or,
- * in an organization with centralized root access, from the management account with
- * `sts assume-root` and an AWS-managed root-task policy
+ * What the root remediations of exercises 1 and 2 share (each lives in its check's folder). Root
+ * credentials are managed by signing in as root, or, in an organization with centralized root
+ * access, from the management account with `sts assume-root` and an AWS-managed root-task policy
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html).
  */
-import type { RemediationBuilder } from "../content";
+import type { CentralRootAccessEvidence } from "@/lib/checks/central-root-access";
+import type { RemediationSteps } from "../content";
 import { aws, type CliCommand } from "../shell";
 
 export const ROOT_SIGN_IN = "Sign in to the AWS Management Console as the root user (the account's email address and password).";
@@ -18,35 +19,39 @@ export function assumeRoot(accountId: string, task: string): CliCommand {
   );
 }
 
-export const rootMfa: RemediationBuilder = () => ({
-  summary: "Enable MFA on the root user, preferably a hardware device kept in a safe.",
-  console: [
-    ROOT_SIGN_IN,
-    "Open the account menu (top right) → Security credentials → Multi-factor authentication (MFA) → Assign MFA device.",
-    "Choose a security key or hardware TOTP token (a virtual authenticator only if nothing else is available) and follow the wizard.",
-    "Register a second device as a backup and store both apart from the password.",
-  ],
-  commands: [],
-  snippets: [],
-  care: [
-    "Root MFA can only be assigned while signed in as root: there is no CLI or API path for another principal.",
-    "Losing root's only MFA device means an account-recovery process with AWS Support; register a backup device.",
-  ],
-});
+const ROOT_MFA_ONLY_AS_ROOT = "Root MFA can only be assigned while signed in as root: there is no CLI or API path for another principal.";
 
-export const rootHardwareMfa: RemediationBuilder = () => ({
-  summary: "Replace the root user's virtual MFA with a hardware security key or token.",
-  console: [
-    ROOT_SIGN_IN,
-    "Open the account menu → Security credentials → Multi-factor authentication (MFA) → Assign MFA device, and register the hardware key.",
-    "Sign out and back in with the hardware key to prove it works.",
-    "Then remove the virtual device from the same page.",
-  ],
-  commands: [
-    aws("Virtual MFA devices and who they belong to: the one assigned to …:root is root's (CIS 1.6).", "iam", "list-virtual-mfa-devices", {
-      "assignment-status": "Assigned",
-    }),
-  ],
-  snippets: [],
-  care: ["Add the hardware device before you remove the virtual one, so root is never without MFA."],
-});
+/**
+ * A root without password, keys or MFA fails only because password recovery could revive it.
+ * In an organization the lasting fix is to manage member roots centrally, so no root password
+ * can be set again; outside one, the root gets its password back and MFA with it.
+ */
+export function credentialLessRootSteps(central: CentralRootAccessEvidence): RemediationSteps {
+  const recover =
+    "Recover the root password (sign-in page → Root user → Forgot password, with the account's email address), sign in as root, assign an MFA device under Security credentials, and store password and device apart.";
+  if ("answer" in central && central.answer === "not_available") {
+    return {
+      summary: "This account is outside an organization that can manage its root centrally: recover the root password and enable MFA on the root user.",
+      console: [recover, "Register a second MFA device as a backup."],
+      commands: [],
+      snippets: [],
+      care: [ROOT_MFA_ONLY_AS_ROOT, "Whoever reads the account's email address can recover the root password: protect that mailbox with MFA too."],
+    };
+  }
+  return {
+    summary: "Have the organization manage member accounts' root credentials centrally, so nobody can recover this root's password; or recover it and enable MFA.",
+    console: [
+      "From the organization's management account: IAM console → Root access management → Enable, with Root credentials management on.",
+      `Or, for this account alone: ${recover}`,
+    ],
+    commands: [
+      aws("From the management account: let IAM work with the organization (trusted access).", "organizations", "enable-aws-service-access", { "service-principal": "iam.amazonaws.com" }),
+      aws("Turn on central management of member accounts' root credentials.", "iam", "enable-organizations-root-credentials-management"),
+    ],
+    snippets: [],
+    care: [
+      "Central management covers member accounts only: the management account's own root still needs MFA.",
+      "Once it is on, the management account can delete members' root credentials (sts assume-root with the IAMDeleteRootUserCredentials task) and nobody can recover them.",
+    ],
+  };
+}

@@ -54,10 +54,38 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
     case "root.recent-use":
       return target(checkId, "root", rootArn, "root", { user: "<root_account>", arn: rootArn, password_last_used: "2025-05-20T09:00:00+00:00", access_key_1_last_used_date: "N/A", access_key_2_last_used_date: "N/A" });
     case "root.mfa":
+      return target(checkId, "root", rootArn, "root", {
+        user: "<root_account>",
+        arn: rootArn,
+        mfa_active: false,
+        password_enabled: "not_supported",
+        password_last_used: "2025-05-20T09:00:00+00:00",
+        access_key_1_active: false,
+        access_key_2_active: false,
+      });
     case "root.hardware-mfa":
-      return target(checkId, "root", rootArn, "root", { user: "<root_account>", mfa_active: false });
+      return target(checkId, "root", rootArn, "root", {
+        user: "<root_account>",
+        arn: rootArn,
+        mfa_active: true,
+        password_last_used: "2025-05-20T09:00:00+00:00",
+        access_key_1_active: false,
+        access_key_2_active: false,
+        rootVirtualMfaDevices: [`arn:aws:iam::${TEST_ACCOUNT}:mfa/root-account-mfa-device`],
+      });
     case "users.console-mfa":
+      return target(checkId, "user", userArn, names.user, row({ password_enabled: true, mfa_active: false }));
     case "users.mfa-enforced":
+      return target(checkId, "user", userArn, names.user, {
+        arn: userArn,
+        allowedWithMfa: ["s3:GetObject"],
+        usableWithAccessKeyAlone: ["s3:GetObject"],
+        deniedWithoutMfaBy: [],
+        deniedOnlyInConsoleBy: [],
+        unreadablePolicies: [],
+        serviceControlPolicies: "not considered",
+        serviceControlPoliciesNote: "Service control policies were not considered: iamfit may not read them.",
+      });
     case "users.humans-via-roles":
       return target(checkId, "user", userArn, names.user, row({ password_enabled: true, mfa_active: false, access_key_1_active: true, access_key_2_active: true }));
     case "keys.single-active":
