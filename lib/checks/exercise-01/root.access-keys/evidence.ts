@@ -7,13 +7,13 @@ import { z } from "zod";
 import { centralRootAccessEvidenceSchema } from "@/lib/checks/central-root-access";
 import { credentialReportRowSchema } from "@/lib/snapshot/schema";
 
-export const rootKeyColumnsSchema = credentialReportRowSchema
+const rootKeyColumnsSchema = credentialReportRowSchema
   .pick({ user: true, arn: true, access_key_1_active: true, access_key_1_last_rotated: true, access_key_2_active: true, access_key_2_last_rotated: true })
   // Absent (not null) unless the organization manages root centrally: the shape stored since before folders.
   .extend({ centralRootAccess: centralRootAccessEvidenceSchema.optional() })
   .strict();
 
-export const rootKeysFromSummarySchema = z.object({ source: z.literal("iam:GetAccountSummary"), AccountAccessKeysPresent: z.number().int().nonnegative() }).strict();
+const rootKeysFromSummarySchema = z.object({ source: z.literal("iam:GetAccountSummary"), AccountAccessKeysPresent: z.number().int().nonnegative() }).strict();
 
 export const rootAccessKeysEvidenceSchema = z.union([rootKeyColumnsSchema, rootKeysFromSummarySchema]);
 export type RootAccessKeysEvidence = z.infer<typeof rootAccessKeysEvidenceSchema>;

@@ -14,7 +14,7 @@ export const rootRecentUseEvidenceSchema = credentialReportRowSchema
   .strict();
 export type RootRecentUseEvidence = z.infer<typeof rootRecentUseEvidenceSchema>;
 
-export type RootUseColumn = "password_last_used" | "access_key_1_last_used_date" | "access_key_2_last_used_date";
+type RootUseColumn = "password_last_used" | "access_key_1_last_used_date" | "access_key_2_last_used_date";
 
 const CREDENTIALS: Array<{ column: RootUseColumn; credential: string }> = [
   { column: "password_last_used", credential: "password" },

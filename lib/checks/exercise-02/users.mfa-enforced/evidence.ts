@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 
-export const mfaStatementSchema = z
+const mfaStatementSchema = z
   .object({
     /** Where the policy is, in one phrase ("group humans › managed policy force-mfa"). */
     policy: z.string(),
@@ -37,7 +37,6 @@ const notInAuthorizationDetailsSchema = z.object({ arn: z.string(), inAuthorizat
 
 export const mfaEnforcementEvidenceSchema = z.union([judgedSchema, notInAuthorizationDetailsSchema]);
 export type MfaEnforcementEvidence = z.infer<typeof mfaEnforcementEvidenceSchema>;
-export type JudgedMfaEnforcement = z.infer<typeof judgedSchema>;
 
 /** How a statement is named for a reader: "Statement 2 (sid: DenyWithoutMfa)". */
 export function statementName(statement: MfaStatement): string {

@@ -55,10 +55,13 @@ describe("credentials.unused", () => {
     expect(renderedText(blocks ?? [])).not.toMatch(/access_key|last_used/);
   });
 
-  it("says a never-used password has no recorded use, and a recently used one only the window", () => {
+  it("says a never-used password has no recorded use, a never-used key never used, and a recently used one only the window", () => {
     const never = only(run(credentialsUnused, withReport(humanRow("a", { password_last_used: "no_information", password_last_changed: daysAgo(60) }))));
     const neverRows = credentialsUnused.describeEvidence?.(never.evidence)?.flatMap((block) => (block.kind === "facts" ? block.rows : []));
     expect(neverRows?.find((row) => row.label === "Password last used")).toEqual({ label: "Password last used", value: "no recorded use", verbatim: false, mark: true });
+    const unusedKey = only(run(credentialsUnused, withReport(keyRow("k", 50, "N/A"))));
+    const keyRows = credentialsUnused.describeEvidence?.(unusedKey.evidence)?.flatMap((block) => (block.kind === "facts" ? block.rows : []));
+    expect(keyRows?.find((row) => row.label === "Access key 1 last used")).toEqual({ label: "Access key 1 last used", value: "never used", verbatim: false, mark: true });
     const recent = only(run(credentialsUnused, withReport(humanRow("b"))));
     const recentText = renderedText(credentialsUnused.describeEvidence?.(recent.evidence) ?? []);
     expect(recentText).toContain("within the last 45 days");

@@ -8,20 +8,19 @@ import { credentialReportRowSchema } from "@/lib/snapshot/schema";
 
 const user = credentialReportRowSchema.pick({ user: true, arn: true });
 
-export const passwordUseEvidenceSchema = user
+const passwordUseEvidenceSchema = user
   .extend(credentialReportRowSchema.pick({ password_enabled: true, password_last_used: true, password_last_changed: true, user_creation_time: true }).shape)
   .strict();
-export const key1UseEvidenceSchema = user
+const key1UseEvidenceSchema = user
   .extend(credentialReportRowSchema.pick({ access_key_1_active: true, access_key_1_last_rotated: true, access_key_1_last_used_date: true }).shape)
   .strict();
-export const key2UseEvidenceSchema = user
+const key2UseEvidenceSchema = user
   .extend(credentialReportRowSchema.pick({ access_key_2_active: true, access_key_2_last_rotated: true, access_key_2_last_used_date: true }).shape)
   .strict();
 export const recentUseEvidenceSchema = z.object({ user: z.string(), arn: z.string(), usedWithinDays: z.number().int().nonnegative() }).strict();
 
 export const credentialUseEvidenceSchema = z.union([passwordUseEvidenceSchema, key1UseEvidenceSchema, key2UseEvidenceSchema, recentUseEvidenceSchema]);
 export type CredentialUseEvidence = z.infer<typeof credentialUseEvidenceSchema>;
-export type RecentUseEvidence = z.infer<typeof recentUseEvidenceSchema>;
 
 /** Which credential the evidence is about, with its last use and creation as the report wrote them. */
 export type JudgedCredential =

@@ -19,7 +19,6 @@ export const passwordPolicyEvidenceSchema = z.discriminatedUnion("present", [
     .strict(),
 ]);
 export type PasswordPolicyEvidence = z.infer<typeof passwordPolicyEvidenceSchema>;
-export type PasswordPolicyLimits = z.infer<typeof limits>;
 
 /** Which settings fall short of the limits; a missing policy falls short on both. */
 export function shortfalls(evidence: PasswordPolicyEvidence): { length: boolean; reuse: boolean } {
