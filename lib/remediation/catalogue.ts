@@ -4,23 +4,11 @@
  */
 import { getCheck } from "@/lib/checks/registry";
 import type { Remediation, RemediationBuilder, RemediationTarget } from "./content";
-import { credentialsUnused, keysSingleActive, passwordPolicyStrong } from "./steps/keys";
 import { policiesAllowNotAction, sgAdminPortsOpen, sgDefaultClosed } from "./steps/network";
-import { rootAccessKeys, rootHardwareMfa, rootMfa, rootRecentUse } from "./steps/root";
 import { s3AccountPublicAccessBlock, s3BucketAclPublic, s3BucketPolicyPublic } from "./steps/s3";
-import { usersConsoleMfa, usersMfaEnforced } from "./steps/users-mfa";
 
 /** Checks not yet in their own folder; a check defined with defineCheck carries its own remediation. */
 export const REMEDIATION_BUILDERS: Readonly<Record<string, RemediationBuilder>> = {
-  "root.access-keys": rootAccessKeys,
-  "root.recent-use": rootRecentUse,
-  "root.mfa": rootMfa,
-  "root.hardware-mfa": rootHardwareMfa,
-  "users.console-mfa": usersConsoleMfa,
-  "users.mfa-enforced": usersMfaEnforced,
-  "keys.single-active": keysSingleActive,
-  "credentials.unused": credentialsUnused,
-  "password-policy.strong": passwordPolicyStrong,
   "sg.admin-ports-open": sgAdminPortsOpen,
   "sg.default-closed": sgDefaultClosed,
   "policies.allow-not-action": policiesAllowNotAction,

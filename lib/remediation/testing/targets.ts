@@ -48,17 +48,53 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
   const inlinePolicy = inlinePolicyResourceId(userArn, names.policy);
   switch (checkId) {
     case "root.access-keys":
-      return target(checkId, "root", rootArn, "root", { user: "<root_account>", access_key_1_active: true, access_key_1_last_rotated: "2021-03-04T10:00:00+00:00", access_key_2_active: false });
+      return target(checkId, "root", rootArn, "root", {
+        user: "<root_account>",
+        arn: rootArn,
+        access_key_1_active: true,
+        access_key_1_last_rotated: "2021-03-04T10:00:00+00:00",
+        access_key_2_active: false,
+        access_key_2_last_rotated: "N/A",
+      });
     case "root.recent-use":
+      return target(checkId, "root", rootArn, "root", { user: "<root_account>", arn: rootArn, password_last_used: "2025-05-20T09:00:00+00:00", access_key_1_last_used_date: "N/A", access_key_2_last_used_date: "N/A" });
     case "root.mfa":
+      return target(checkId, "root", rootArn, "root", {
+        user: "<root_account>",
+        arn: rootArn,
+        mfa_active: false,
+        password_enabled: "not_supported",
+        password_last_used: "2025-05-20T09:00:00+00:00",
+        access_key_1_active: false,
+        access_key_2_active: false,
+      });
     case "root.hardware-mfa":
-      return target(checkId, "root", rootArn, "root", { user: "<root_account>", mfa_active: false });
+      return target(checkId, "root", rootArn, "root", {
+        user: "<root_account>",
+        arn: rootArn,
+        mfa_active: true,
+        password_last_used: "2025-05-20T09:00:00+00:00",
+        access_key_1_active: false,
+        access_key_2_active: false,
+        rootVirtualMfaDevices: [`arn:aws:iam::${TEST_ACCOUNT}:mfa/root-account-mfa-device`],
+      });
     case "users.console-mfa":
+      return target(checkId, "user", userArn, names.user, row({ password_enabled: true, mfa_active: false }));
     case "users.mfa-enforced":
-    case "keys.single-active":
-      return target(checkId, "user", userArn, names.user, row({ password_enabled: true, mfa_active: false, access_key_1_active: true, access_key_2_active: true }));
+      return target(checkId, "user", userArn, names.user, {
+        arn: userArn,
+        allowedWithMfa: ["s3:GetObject"],
+        usableWithAccessKeyAlone: ["s3:GetObject"],
+        deniedWithoutMfaBy: [],
+        deniedOnlyInConsoleBy: [],
+        unreadablePolicies: [],
+        serviceControlPolicies: "not considered",
+        serviceControlPoliciesNote: "Service control policies were not considered: iamfit may not read them.",
+      });
     case "users.humans-via-roles":
       return target(checkId, "user", userArn, names.user, row({ password_enabled: true, access_key_1_active: true, access_key_2_active: true }));
+    case "keys.single-active":
+      return target(checkId, "user", userArn, names.user, row({ access_key_1_active: true, access_key_2_active: true }));
     case "users.workload-keys":
       return target(checkId, "user", userArn, names.user, row({ password_enabled: false, access_key_1_active: true, access_key_2_active: false, admin: false }));
     case "admins.count":
@@ -112,9 +148,14 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
     case "keys.rotated":
       return target(checkId, "access_key", accessKeyResourceId(userArn, 2), `${names.user} access key 2`, row({ access_key_2_active: true, access_key_2_last_rotated: "2024-01-02T03:04:05+00:00", access_key_2_last_used_region: "eu-central-1" }));
     case "credentials.unused":
-      return target(checkId, "user", passwordResourceId(userArn), `${names.user} password`, row({ password_enabled: true, password_last_used: "2025-01-01T00:00:00+00:00" }));
+      return target(checkId, "user", passwordResourceId(userArn), `${names.user} password`, row({ password_enabled: true, password_last_used: "2025-01-01T00:00:00+00:00", password_last_changed: "2024-06-01T00:00:00+00:00", user_creation_time: "2024-06-01T00:00:00+00:00" }));
     case "password-policy.strong":
-      return target(checkId, "password_policy", `arn:aws:iam::${TEST_ACCOUNT}:account-password-policy`, "account password policy", { present: true, minimumPasswordLength: 8, passwordReusePrevention: 0 });
+      return target(checkId, "password_policy", `arn:aws:iam::${TEST_ACCOUNT}:account-password-policy`, "account password policy", {
+        present: true,
+        minimumPasswordLength: 8,
+        passwordReusePrevention: 0,
+        required: { minimumPasswordLength: 14, passwordReusePrevention: 24 },
+      });
     case "sts.regions-unused-disabled":
       return target(checkId, "region", `arn:aws:sts:${names.region}:${TEST_ACCOUNT}:regional-endpoint`, names.region, { region: names.region, status: "active", errorCode: null, probedAs: TEST_ACCOUNT, usedBy: [] }, names.region);
     case "sts.global-token-v2":

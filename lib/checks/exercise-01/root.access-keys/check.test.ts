@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { rootAccessKeys, rootRecentUse } from "./exercise-01-root-keys";
-import { only, run } from "./testing/run-check";
-import { credentialReport, credentialRow, daysAgo, failed, ok, ROOT_ARN, rootRow, snapshot } from "./testing/snapshot-factory";
+import { only, run } from "../../testing/run-check";
+import { credentialReport, credentialRow, daysAgo, failed, ok, ROOT_ARN, rootRow, snapshot } from "../../testing/snapshot-factory";
+import { remediationTarget, renderedText } from "../../testing/check-folder";
+import { rootAccessKeys } from "./check";
 
 const withReport = (...rows: Parameters<typeof credentialReport>[0]) => snapshot({ "iam.credentialReport": ok(credentialReport(rows)) });
 
@@ -57,53 +58,73 @@ describe("root.access-keys", () => {
     );
     expect(finding.status).toBe(status);
   });
+
+  it("shows the root row in words, with the active key marked", () => {
+    const finding = only(run(rootAccessKeys, withReport(rootRow({ access_key_2_active: true, access_key_2_last_rotated: "2021-03-04T10:00:00+00:00" }))));
+    const blocks = rootAccessKeys.describeEvidence?.(finding.evidence);
+    expect(blocks).toEqual([
+      {
+        kind: "facts",
+        title: "Credential report",
+        rows: [
+          { label: "User", value: "the root user", verbatim: false },
+          { label: "ARN", value: ROOT_ARN, verbatim: true },
+          { label: "Access key 1 active", value: "no", verbatim: false, mark: false },
+          { label: "Access key 1 created", value: "does not apply", verbatim: false, mark: false },
+          { label: "Access key 2 active", value: "yes", verbatim: false, mark: true },
+          { label: "Access key 2 created", value: "2021-03-04 10:00 UTC", verbatim: false, mark: false },
+        ],
+      },
+    ]);
+    expect(renderedText(blocks ?? [])).not.toMatch(/access_key|root_account/);
+  });
+
+  it("shows GetAccountSummary's answer in words when the report was unavailable", () => {
+    const finding = only(
+      run(rootAccessKeys, snapshot({ "iam.credentialReport": failed("iam:GenerateCredentialReport", "AccessDenied"), "iam.accountSummary": ok({ AccountAccessKeysPresent: 1 }) })),
+    );
+    const blocks = rootAccessKeys.describeEvidence?.(finding.evidence) ?? [];
+    expect(blocks[0]).toMatchObject({ kind: "facts", rows: [{ label: "Root access keys", value: "present (the summary does not say whether active)", mark: true }, { label: "Read with", value: "iam:GetAccountSummary", verbatim: true }] });
+    expect(renderedText(blocks)).not.toMatch(/AccountAccessKeysPresent/);
+  });
+
+  it("reads the active key's slot and creation day from the typed evidence in its remediation", () => {
+    const finding = only(run(rootAccessKeys, withReport(rootRow({ access_key_2_active: true, access_key_2_last_rotated: "2021-03-04T10:00:00+00:00" }))));
+    const steps = rootAccessKeys.remediation?.(remediationTarget(finding));
+    expect(steps?.commands.map((command) => command.description)).toContain("Set ACCESS_KEY_ID to the AccessKeyId of key 2, created 2021-03-04 from that list.");
+  });
 });
 
-describe("root.recent-use", () => {
-  it.each([
-    ["password used 10 days ago", rootRow({ password_last_used: daysAgo(10) }), "fail"],
-    ["password used 200 days ago", rootRow({ password_last_used: daysAgo(200) }), "pass"],
-    ["password never used (no_information)", rootRow({ password_last_used: "no_information" }), "pass"],
-    ["no password (N/A)", rootRow({ password_last_used: "N/A" }), "pass"],
-    ["an old password but a key used 5 days ago", rootRow({ password_last_used: daysAgo(300), access_key_2_last_used_date: daysAgo(5) }), "fail"],
-  ])("%s → %s", (_, row, status) => {
-    expect(only(run(rootRecentUse, withReport(row))).status).toBe(status);
-  });
-
-  it("uses the configured window", () => {
-    const report = withReport(rootRow({ password_last_used: daysAgo(20) }));
-    expect(only(run(rootRecentUse, report, { rootRecentUseDays: 14 })).status).toBe("pass");
-  });
-
-  it("mentions the age in days in the reason but keeps dates in the evidence", () => {
-    const finding = only(run(rootRecentUse, withReport(rootRow({ password_last_used: daysAgo(10) }))));
-    expect(finding.reason).toContain("10 days ago");
-    expect(finding.evidence).toMatchObject({ password_last_used: daysAgo(10) });
-  });
-
-  it("is unknown when the root row is missing", () => {
-    expect(only(run(rootRecentUse, withReport(credentialRow("alice")))).status).toBe("unknown");
-  });
-});
-
-describe.each([
-  ["root.access-keys", rootAccessKeys],
-  ["root.recent-use", rootRecentUse],
-])("%s of a member account whose root credentials are managed centrally", (_, check) => {
+describe("root.access-keys of a member account whose root credentials are managed centrally", () => {
   const removedRoot = rootRow({ mfa_active: false, password_last_used: "N/A" });
   const features = (enabledFeatures: string[]) =>
     ok({ answer: "member_account", organization: { organizationId: "o-abc123def4", enabledFeatures, readInAccountId: "999988887777" } });
 
   it("passes and says the organization manages root centrally, with its answer in the evidence", () => {
-    const finding = only(run(check, snapshot({ "iam.credentialReport": ok(credentialReport([removedRoot])), "iam.organizationsFeatures": features(["RootCredentialsManagement"]) })));
+    const finding = only(run(rootAccessKeys, snapshot({ "iam.credentialReport": ok(credentialReport([removedRoot])), "iam.organizationsFeatures": features(["RootCredentialsManagement"]) })));
     expect(finding.status).toBe("pass");
     expect(finding.reason).toMatch(/; organization o-abc123def4 manages member accounts' root credentials centrally \(RootCredentialsManagement, read in account 999988887777\)\.$/);
     expect(finding.evidence).toMatchObject({ user: "<root_account>", centralRootAccess: { organizationId: "o-abc123def4", readInAccountId: "999988887777" } });
   });
 
   it("says nothing of the organization when it does not manage root credentials", () => {
-    const finding = only(run(check, snapshot({ "iam.credentialReport": ok(credentialReport([removedRoot])), "iam.organizationsFeatures": features(["RootSessions"]) })));
+    const finding = only(run(rootAccessKeys, snapshot({ "iam.credentialReport": ok(credentialReport([removedRoot])), "iam.organizationsFeatures": features(["RootSessions"]) })));
     expect(finding.status).toBe("pass");
     expect(finding.evidence).not.toHaveProperty("centralRootAccess");
+  });
+
+  it("shows the organization's answer in words after the root row", () => {
+    const finding = only(run(rootAccessKeys, snapshot({ "iam.credentialReport": ok(credentialReport([removedRoot])), "iam.organizationsFeatures": features(["RootCredentialsManagement"]) })));
+    const blocks = rootAccessKeys.describeEvidence?.(finding.evidence) ?? [];
+    expect(blocks[1]).toEqual({
+      kind: "facts",
+      title: "Centralized root access",
+      rows: [
+        { label: "Organization", value: "o-abc123def4", verbatim: true },
+        { label: "Root credentials managed centrally", value: "yes", mark: false },
+        { label: "Features enabled", value: "RootCredentialsManagement", verbatim: true },
+        { label: "Read in account", value: "999988887777", verbatim: true },
+      ],
+    });
   });
 });

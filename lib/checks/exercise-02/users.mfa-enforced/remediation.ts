@@ -1,12 +1,14 @@
 /**
- * Exercise 2 for IAM users: MFA on every console user, and a policy that denies work without
- * MFA (seed 003's "MFA-enforced policies"; AWS's example policy
+ * A policy that denies every action without MFA, best through a group all people belong to
+ * (AWS's example policy,
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage.html).
+ * A Deny that already exists but guards only the console is fixed in place.
  */
-import type { RemediationBuilder } from "../content";
-import { aws } from "../shell";
-import { quotedString } from "./snippet-strings";
-import { userNameOf } from "./target-names";
+import type { RemediationSteps, RemediationTarget } from "@/lib/remediation/content";
+import { aws } from "@/lib/remediation/shell";
+import { quotedString } from "@/lib/remediation/steps/snippet-strings";
+import { iamNameFromArn, userNameOf } from "@/lib/remediation/steps/target-names";
+import type { MfaEnforcementEvidence } from "./evidence";
 
 export const REQUIRE_MFA_POLICY_NAME = "RequireMFA";
 
@@ -33,34 +35,20 @@ export const REQUIRE_MFA_POLICY = {
   ],
 };
 
-export const usersConsoleMfa: RemediationBuilder = (target) => {
-  const userName = userNameOf(target);
-  return {
-    summary: `Have ${userName} enrol an MFA device, or remove the console password if ${userName} does not sign in.`,
-    console: [
-      `Ask ${userName} to sign in and open the account menu → Security credentials → Assign MFA device (they hold the device, so they enrol it).`,
-      `Or, as an administrator: IAM console → Users → ${userName} → Security credentials → Assign MFA device, with the device at hand.`,
-      `If ${userName} never signs in to the console: Security credentials → Console password → Manage → Disable.`,
-    ],
-    commands: [
-      aws(`MFA devices ${userName} has now.`, "iam", "list-mfa-devices", { "user-name": userName }),
-      aws(`When ${userName} last signed in (PasswordLastUsed).`, "iam", "get-user", { "user-name": userName, query: "User.PasswordLastUsed" }),
-      aws(`If ${userName} does not need the console: remove the password instead.`, "iam", "delete-login-profile", { "user-name": userName }),
-    ],
-    snippets: [],
-    care: [
-      "Enrolling MFA needs two consecutive codes from the device, so the person holding it has to do it (or be there).",
-      "Deleting the console password signs the user out of the console for good; their access keys keep working.",
-    ],
-  };
-};
-
-export const usersMfaEnforced: RemediationBuilder = (target) => {
-  const userName = userNameOf(target);
+export function requireMfaSteps(target: RemediationTarget, evidence: MfaEnforcementEvidence | null): RemediationSteps {
+  const userName = (evidence && iamNameFromArn(evidence.arn)) ?? userNameOf(target);
+  const consoleOnly = evidence && "deniedOnlyInConsoleBy" in evidence ? evidence.deniedOnlyInConsoleBy[0] : undefined;
   const document = JSON.stringify(REQUIRE_MFA_POLICY, null, 2);
   return {
-    summary: `Put ${userName} under a policy that denies every action without MFA, best through a group all people belong to.`,
+    summary: consoleOnly
+      ? `${consoleOnly.policyName} (on ${consoleOnly.attachedTo}) denies ${userName} without MFA only in the console: change its condition to BoolIfExists, or put ${userName} under a policy that denies every action without MFA.`
+      : `Put ${userName} under a policy that denies every action without MFA, best through a group all people belong to.`,
     console: [
+      ...(consoleOnly
+        ? [
+            `To fix the existing policy: open ${consoleOnly.policyName} (on ${consoleOnly.attachedTo}) and, in its statement ${consoleOnly.index + 1}, change the condition operator Bool to BoolIfExists for aws:MultiFactorAuthPresent, so requests signed with an access key alone are denied too.`,
+          ]
+        : []),
       `IAM console → Policies → Create policy → JSON, paste the policy below, name it ${REQUIRE_MFA_POLICY_NAME}.`,
       "IAM console → User groups → the group all people belong to (create one if needed) → Permissions → Add permissions → attach the policy.",
       `Add ${userName} to that group (Users → ${userName} → Groups → Add user to groups).`,
@@ -99,4 +87,4 @@ export const usersMfaEnforced: RemediationBuilder = (target) => {
       "Access keys used without MFA stop working too; workloads should use roles (exercise 4), people aws sts get-session-token with their MFA code.",
     ],
   };
-};
+}
