@@ -64,7 +64,22 @@ export interface CustomerPolicy {
   resourceName: string;
   kind: "managed" | "inline";
   owner?: { type: "user" | "group" | "role"; name: string; arn: string };
+  /** The policy's own name (for an inline policy, without its owner). */
+  policyName: string;
+  /** ARNs of the users, groups and roles it is attached to (an inline policy's owner), sorted. */
+  attachedTo: string[];
   document: unknown;
+}
+
+/** Customer managed policy ARN → ARNs of the users, groups and roles it is attached to. */
+function managedAttachments(details: AuthorizationDetails): Map<string, string[]> {
+  const attachments = new Map<string, string[]>();
+  for (const principal of [...details.users, ...details.groups, ...details.roles]) {
+    for (const attached of principal.attachedManagedPolicies) {
+      attachments.set(attached.policyArn, [...(attachments.get(attached.policyArn) ?? []), principal.arn]);
+    }
+  }
+  return attachments;
 }
 
 /**
@@ -73,9 +88,19 @@ export interface CustomerPolicy {
  * are AWS's to write.
  */
 export function customerPoliciesInForce(details: AuthorizationDetails): CustomerPolicy[] {
+  const attachments = managedAttachments(details);
   const managed = details.policies
     .filter((policy) => !policy.isAwsManaged && policy.attachmentCount > 0)
-    .map((policy): CustomerPolicy => ({ resourceId: policy.arn, resourceName: policy.policyName, kind: "managed", document: policy.defaultDocument }));
+    .map(
+      (policy): CustomerPolicy => ({
+        resourceId: policy.arn,
+        resourceName: policy.policyName,
+        kind: "managed",
+        policyName: policy.policyName,
+        attachedTo: [...new Set(attachments.get(policy.arn) ?? [])].sort(),
+        document: policy.defaultDocument,
+      }),
+    );
   const owners = [
     ...details.users.map((user) => ({ type: "user" as const, name: user.userName, arn: user.arn, inline: user.inlinePolicies })),
     ...details.groups.map((group) => ({ type: "group" as const, name: group.groupName, arn: group.arn, inline: group.inlinePolicies })),
@@ -88,6 +113,8 @@ export function customerPoliciesInForce(details: AuthorizationDetails): Customer
         resourceName: `${owner.name}/${policy.policyName}`,
         kind: "inline",
         owner: { type: owner.type, name: owner.name, arn: owner.arn },
+        policyName: policy.policyName,
+        attachedTo: [owner.arn],
         document: policy.document,
       }),
     ),

@@ -8,7 +8,6 @@ import { adminsCount, policiesNoStarStar, usersPermissionsViaGroups } from "./st
 import { asgCanScale, ec2InAutoscalingGroup } from "./steps/autoscaling";
 import { credentialsUnused, keysSingleActive, passwordPolicyStrong } from "./steps/keys";
 import { policiesPrivilegeEscalation, policiesServiceWildcards, principalsUnused } from "./steps/least-privilege";
-import { policiesAllowNotAction, sgAdminPortsOpen, sgDefaultClosed } from "./steps/network";
 import { rootAccessKeys, rootHardwareMfa, rootMfa, rootRecentUse } from "./steps/root";
 import { s3AccountPublicAccessBlock, s3BucketAclPublic, s3BucketPolicyPublic } from "./steps/s3";
 import { rolesCrossAccountConditions, rolesShortSessions, stsGlobalTokenV2, stsRegionsUnusedDisabled, usersHumansViaRoles } from "./steps/sts";
@@ -45,9 +44,6 @@ export const REMEDIATION_BUILDERS: Readonly<Record<string, RemediationBuilder>> 
   "users.humans-via-roles": usersHumansViaRoles,
   "ec2.in-autoscaling-group": ec2InAutoscalingGroup,
   "asg.can-scale": asgCanScale,
-  "sg.admin-ports-open": sgAdminPortsOpen,
-  "sg.default-closed": sgDefaultClosed,
-  "policies.allow-not-action": policiesAllowNotAction,
   "s3.account-public-access-block": s3AccountPublicAccessBlock,
   "s3.bucket-policy-public": s3BucketPolicyPublic,
   "s3.bucket-acl-public": s3BucketAclPublic,

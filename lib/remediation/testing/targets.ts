@@ -69,8 +69,15 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
     case "policies.no-star-star":
     case "policies.service-wildcards":
       return target(checkId, "policy", `arn:aws:iam::${TEST_ACCOUNT}:policy/${names.policy}`, names.policy, { policy: `arn:aws:iam::${TEST_ACCOUNT}:policy/${names.policy}` });
-    case "policies.allow-not-action":
-      return target(checkId, "policy", inlinePolicy, `${names.user}/${names.policy}`, { policy: inlinePolicy });
+    case "policies.allow-not-action": {
+      const notAction = { Sid: "EverythingButIam", Effect: "Allow", NotAction: ["iam:*", "organizations:*"], Resource: "*" };
+      return target(checkId, "policy", inlinePolicy, `${names.user}/${names.policy}`, {
+        policy: inlinePolicy,
+        policyName: names.policy,
+        attachedTo: [userArn],
+        negatedAllows: [{ uses: ["NotAction"], conditional: false, conditionKeys: [], broad: true, statement: { index: 0, sid: "EverythingButIam", statement: notAction } }],
+      });
+    }
     case "users.permissions-via-groups":
       return target(checkId, "user", userArn, names.user, { arn: userArn, attachedPolicyArns: [`arn:aws:iam::${TEST_ACCOUNT}:policy/${names.policy}`], inlinePolicyNames: [names.policy], groups: [] });
     case "ec2.instance-profile":

@@ -1,0 +1,7 @@
+/** JSON as stored evidence holds it: AWS documents (policy statements) kept as AWS wrote them. */
+import { z } from "zod";
+import type { JsonValue } from "../types";
+
+export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValueSchema), z.record(z.string(), jsonValueSchema)]),
+);
