@@ -9,7 +9,6 @@ import { asgCanScale, ec2InAutoscalingGroup } from "./steps/autoscaling";
 import { credentialsUnused, keysSingleActive, passwordPolicyStrong } from "./steps/keys";
 import { policiesPrivilegeEscalation, policiesServiceWildcards, principalsUnused } from "./steps/least-privilege";
 import { rootAccessKeys, rootHardwareMfa, rootMfa, rootRecentUse } from "./steps/root";
-import { s3AccountPublicAccessBlock, s3BucketAclPublic, s3BucketPolicyPublic } from "./steps/s3";
 import { rolesCrossAccountConditions, rolesShortSessions, stsGlobalTokenV2, stsRegionsUnusedDisabled, usersHumansViaRoles } from "./steps/sts";
 import { usersConsoleMfa, usersMfaEnforced } from "./steps/users-mfa";
 import { accessAnalyzerEnabled, cloudtrailMultiRegion } from "./steps/visibility";
@@ -44,9 +43,6 @@ export const REMEDIATION_BUILDERS: Readonly<Record<string, RemediationBuilder>> 
   "users.humans-via-roles": usersHumansViaRoles,
   "ec2.in-autoscaling-group": ec2InAutoscalingGroup,
   "asg.can-scale": asgCanScale,
-  "s3.account-public-access-block": s3AccountPublicAccessBlock,
-  "s3.bucket-policy-public": s3BucketPolicyPublic,
-  "s3.bucket-acl-public": s3BucketAclPublic,
 };
 
 /** What to do about a failing finding; undefined for a check iamfit has no content for. */

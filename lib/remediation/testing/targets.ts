@@ -128,9 +128,21 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
       }, names.region);
     case "s3.account-public-access-block":
       return target(checkId, "account", rootArn, TEST_ACCOUNT, { configuration: null });
-    case "s3.bucket-policy-public":
+    case "s3.bucket-policy-public": {
+      const publicRead = { Sid: "PublicRead", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `${bucketArn(names.bucket)}/*` };
+      return target(checkId, "bucket", bucketArn(names.bucket), names.bucket, {
+        bucket: names.bucket,
+        publicStatements: [{ statement: { index: 0, sid: "PublicRead", statement: publicRead }, nonRestrictingConditionKeys: [] }],
+        policyIsPublic: true,
+        mitigatedBy: null,
+      }, names.region);
+    }
     case "s3.bucket-acl-public":
-      return target(checkId, "bucket", bucketArn(names.bucket), names.bucket, { bucket: names.bucket, publicGrants: [], mitigatedBy: null }, names.region);
+      return target(checkId, "bucket", bucketArn(names.bucket), names.bucket, {
+        bucket: names.bucket,
+        publicGrants: [{ granteeUri: "http://acs.amazonaws.com/groups/global/AllUsers", permission: "READ" }],
+        mitigatedBy: null,
+      }, names.region);
     default:
       throw new Error(`no test target for ${checkId}: add one here`);
   }
