@@ -23,6 +23,11 @@ export function statementLabel(statement: Pick<StatementEvidenceJson, "index" | 
   return `Statement ${statement.index + 1}${statement.sid ? ` (sid: ${statement.sid})` : ""}`;
 }
 
+/** A label inside a sentence: "statement 2 (sid: AllowAll)". */
+export function inSentence(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /** lib/policy's statement evidence as stored JSON: no Sid, no `sid` member. */
 export function storedStatement(evidence: StatementEvidence): StatementEvidenceJson {
   return evidence.sid === undefined

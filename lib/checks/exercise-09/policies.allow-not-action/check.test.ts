@@ -90,7 +90,7 @@ describe("policies.allow-not-action", () => {
     const finding = only(run(policiesAllowNotAction, withDetails(powerUsers())));
     const steps = policiesAllowNotAction.remediation?.(remediationTarget(finding));
     expect(steps?.summary).toBe(
-      "Rewrite Statement 2 (sid: EverythingButIam) of power that use NotAction or NotResource as Allows of named actions and resources, or add the condition that was meant.",
+      "Rewrite statement 2 (sid: EverythingButIam) of power, written with NotAction or NotResource, as an Allow of named actions and resources, or add the condition that was meant.",
     );
   });
 

@@ -4,16 +4,17 @@
  */
 import type { RemediationSteps, RemediationTarget } from "@/lib/remediation/content";
 import { MANAGED_VERSION_LIMIT, POLICY_CARE, policyConsoleSteps, policyRefOf, rewritePolicyCommands } from "@/lib/remediation/steps/policies";
-import { statementLabel } from "../../evidence/policy-statement";
+import { inSentence, statementLabel } from "../../evidence/policy-statement";
 import { isJudgedPolicyEvidence, unconditionedAllows, type AllowNotActionEvidence } from "./evidence";
 
 export function rewriteNegatedAllowSteps(target: RemediationTarget, evidence: AllowNotActionEvidence | null): RemediationSteps {
   const ref = policyRefOf(target);
   const policyName = evidence?.policyName ?? target.resourceName;
   const failing = evidence && isJudgedPolicyEvidence(evidence) ? unconditionedAllows(evidence) : [];
-  const which = failing.length > 0 ? failing.map((allow) => statementLabel(allow.statement)).join(", ") : "the Allow statements";
+  const which = failing.length > 0 ? inSentence(failing.map((allow) => statementLabel(allow.statement)).join(", ")) : "the Allow statements";
+  const what = failing.length === 1 ? "an Allow of named actions and resources" : "Allows of named actions and resources";
   return {
-    summary: `Rewrite ${which} of ${policyName} that use NotAction or NotResource as Allows of named actions and resources, or add the condition that was meant.`,
+    summary: `Rewrite ${which} of ${policyName}, written with NotAction or NotResource, as ${what}, or add the condition that was meant.`,
     console: policyConsoleSteps(ref, 'Turn "NotAction" into "Action" with the actions meant, and "NotResource" into "Resource"; if the statement was meant to apply only under a condition (MFA, source network), add that Condition.'),
     commands: rewritePolicyCommands(ref),
     snippets: [],

@@ -80,7 +80,7 @@ describe("s3.bucket-policy-public", () => {
     const sid = { ...publicPolicy.Statement[0], Sid: "PublicRead" };
     const finding = only(run(s3BucketPolicyPublic, withBuckets([bucket("site", { policy: { ok: true, value: policy(sid) } })], allBlocked)));
     const steps = s3BucketPolicyPublic.remediation?.(remediationTarget(finding));
-    expect(steps?.summary).toBe('Remove or restrict Statement 1 (sid: PublicRead) in the policy of bucket site that allow everyone (Principal "*"), and block public access on the bucket.');
+    expect(steps?.summary).toBe('Remove or restrict statement 1 (sid: PublicRead) in the policy of bucket site, which allows everyone (Principal "*"), and block public access on the bucket.');
     expect(steps?.care).toContain(
       "Today the account's Restrict public buckets setting stops access by everyone; the policy becomes public again the day that setting is turned off.",
     );

@@ -1,5 +1,5 @@
 import { factsBlock, noteBlock, statementBlock, type EvidenceBlock, type FactRow } from "../../evidence/blocks";
-import { statementLabel } from "../../evidence/policy-statement";
+import { inSentence, statementLabel } from "../../evidence/policy-statement";
 import { mitigationInWords } from "../../s3-buckets";
 import { isPublicPolicyEvidence, type BucketPolicyEvidence, type PublicPolicyEvidence } from "./evidence";
 
@@ -26,7 +26,7 @@ function describePublic(evidence: PublicPolicyEvidence): EvidenceBlock[] {
   }
   for (const entry of evidence.publicStatements) {
     const label = statementLabel(entry.statement);
-    blocks.push(statementBlock({ title: `Bucket policy, ${label.charAt(0).toLowerCase()}${label.slice(1)}`, statement: entry.statement.statement, attachedTo: [evidence.bucket] }));
+    blocks.push(statementBlock({ title: `Bucket policy, ${inSentence(label)}`, statement: entry.statement.statement, attachedTo: [evidence.bucket] }));
     if (entry.nonRestrictingConditionKeys.length > 0) {
       blocks.push(
         factsBlock(`${label}: its conditions`, [{ label: "Conditions that do not restrict who can call", value: entry.nonRestrictingConditionKeys.join(", "), verbatim: true }]),

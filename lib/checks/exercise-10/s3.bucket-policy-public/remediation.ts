@@ -7,7 +7,7 @@ import { aws } from "@/lib/remediation/shell";
 import { BUCKET_BLOCK_YAML, FULL_BLOCK, PUBLIC_ON_PURPOSE } from "@/lib/remediation/steps/s3-public-access";
 import { quotedString } from "@/lib/remediation/steps/snippet-strings";
 import { bucketNameOf, regionOf } from "@/lib/remediation/steps/target-names";
-import { statementLabel } from "../../evidence/policy-statement";
+import { inSentence, statementLabel } from "../../evidence/policy-statement";
 import { mitigationInWords } from "../../s3-buckets";
 import { isPublicPolicyEvidence, type BucketPolicyEvidence } from "./evidence";
 
@@ -16,9 +16,9 @@ export function restrictBucketPolicySteps(target: RemediationTarget, evidence: B
   const region = regionOf(target);
   const publicPolicy = evidence && isPublicPolicyEvidence(evidence) ? evidence : null;
   const statements = publicPolicy?.publicStatements.map((entry) => statementLabel(entry.statement)) ?? [];
-  const which = statements.length > 0 ? statements.join(", ") : "the statements";
+  const which = statements.length > 0 ? inSentence(statements.join(", ")) : "the statements";
   return {
-    summary: `Remove or restrict ${which} in the policy of bucket ${bucket} that allow everyone (Principal "*"), and block public access on the bucket.`,
+    summary: `Remove or restrict ${which} in the policy of bucket ${bucket}, which ${statements.length === 1 ? "allows" : "allow"} everyone (Principal "*"), and block public access on the bucket.`,
     console: [
       `S3 console → Buckets → ${bucket} → Permissions → Bucket policy → Edit.`,
       'Remove the statements with "Principal": "*" or narrow them with a condition (aws:PrincipalOrgID, aws:SourceVpce); Save.',
