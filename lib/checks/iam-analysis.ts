@@ -62,24 +62,13 @@ export function analyseIam(details: AuthorizationDetails, snapshot: AccountSnaps
 export interface CustomerPolicy {
   resourceId: string;
   resourceName: string;
-  kind: "managed" | "inline";
-  owner?: { type: "user" | "group" | "role"; name: string; arn: string };
   /** The policy's own name (for an inline policy, without its owner). */
   policyName: string;
-  /** ARNs of the users, groups and roles it is attached to (an inline policy's owner), sorted. */
+  kind: "managed" | "inline";
+  /** The ARNs of the users, groups and roles it is attached to (an inline policy: its owner). */
   attachedTo: string[];
+  owner?: { type: "user" | "group" | "role"; name: string; arn: string };
   document: unknown;
-}
-
-/** Customer managed policy ARN → ARNs of the users, groups and roles it is attached to. */
-function managedAttachments(details: AuthorizationDetails): Map<string, string[]> {
-  const attachments = new Map<string, string[]>();
-  for (const principal of [...details.users, ...details.groups, ...details.roles]) {
-    for (const attached of principal.attachedManagedPolicies) {
-      attachments.set(attached.policyArn, [...(attachments.get(attached.policyArn) ?? []), principal.arn]);
-    }
-  }
-  return attachments;
 }
 
 /**
@@ -88,16 +77,18 @@ function managedAttachments(details: AuthorizationDetails): Map<string, string[]
  * are AWS's to write.
  */
 export function customerPoliciesInForce(details: AuthorizationDetails): CustomerPolicy[] {
-  const attachments = managedAttachments(details);
+  const holders = [...details.users, ...details.groups, ...details.roles];
+  const attachedTo = (policyArn: string) =>
+    holders.filter((holder) => holder.attachedManagedPolicies.some((attached) => attached.policyArn === policyArn)).map((holder) => holder.arn);
   const managed = details.policies
     .filter((policy) => !policy.isAwsManaged && policy.attachmentCount > 0)
     .map(
       (policy): CustomerPolicy => ({
         resourceId: policy.arn,
         resourceName: policy.policyName,
-        kind: "managed",
         policyName: policy.policyName,
-        attachedTo: [...new Set(attachments.get(policy.arn) ?? [])].sort(),
+        kind: "managed",
+        attachedTo: attachedTo(policy.arn),
         document: policy.defaultDocument,
       }),
     );
@@ -111,10 +102,10 @@ export function customerPoliciesInForce(details: AuthorizationDetails): Customer
       (policy): CustomerPolicy => ({
         resourceId: inlinePolicyResourceId(owner.arn, policy.policyName),
         resourceName: `${owner.name}/${policy.policyName}`,
-        kind: "inline",
-        owner: { type: owner.type, name: owner.name, arn: owner.arn },
         policyName: policy.policyName,
+        kind: "inline",
         attachedTo: [owner.arn],
+        owner: { type: owner.type, name: owner.name, arn: owner.arn },
         document: policy.document,
       }),
     ),

@@ -2,6 +2,4 @@
 import { z } from "zod";
 import type { JsonValue } from "../types";
 
-export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValueSchema), z.record(z.string(), jsonValueSchema)]),
-);
+export const jsonValueSchema: z.ZodType<JsonValue> = z.json();
