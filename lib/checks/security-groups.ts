@@ -91,10 +91,11 @@ export function portsInWords(rule: RulePorts): string {
   return `${from}–${to}${including}`;
 }
 
-/** A rule in a sentence: "all traffic", "RDP (TCP 3389)", "all UDP ports", "TCP 0–1024". */
+/** A rule in a sentence: "all traffic", "RDP (TCP 3389)", "all UDP ports", "TCP 0–1024", "ICMP type 8". */
 export function permissionInWords(rule: RulePorts): string {
   if (isAllProtocols(rule.ipProtocol)) return "all traffic";
   const protocol = protocolInWords(rule.ipProtocol);
+  if (isIcmp(rule.ipProtocol)) return `${protocol} ${portsInWords(rule).toLowerCase()}`;
   if (coversAllPorts(rule)) return `all ${protocol} ports`;
   const from = rule.fromPort ?? 0;
   const to = rule.toPort ?? 65535;
