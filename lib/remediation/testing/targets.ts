@@ -118,12 +118,19 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
       const statement = { index: 0, sid: null, statement: { Effect: "Allow", Action: "s3:*", Resource: "*" } };
       return target(checkId, "policy", policy, names.policy, { ...customerPolicy(policy, [userArn]), grants: [{ kind: "service_wildcard", pattern: "s3:*", resources: ["*"], statement }] });
     }
-    case "policies.allow-not-action":
-      return target(checkId, "policy", inlinePolicy, `${names.user}/${names.policy}`, { policy: inlinePolicy });
+    case "policies.allow-not-action": {
+      const notAction = { Sid: "EverythingButIam", Effect: "Allow", NotAction: ["iam:*", "organizations:*"], Resource: "*" };
+      return target(checkId, "policy", inlinePolicy, `${names.user}/${names.policy}`, {
+        policy: inlinePolicy,
+        policyName: names.policy,
+        attachedTo: [userArn],
+        negatedAllows: [{ uses: ["NotAction"], conditional: false, conditionKeys: [], broad: true, statement: { index: 0, sid: "EverythingButIam", statement: notAction } }],
+      });
+    }
     case "users.permissions-via-groups":
       return target(checkId, "user", userArn, names.user, { arn: userArn, attachedPolicyArns: [`arn:aws:iam::${TEST_ACCOUNT}:policy/${names.policy}`], inlinePolicyNames: [names.policy], groups: [] });
     case "ec2.instance-profile":
-      return target(checkId, "instance", instanceArn(names.region, TEST_ACCOUNT, "i-0abc123"), "i-0abc123", { instanceId: "i-0abc123" }, names.region);
+      return target(checkId, "instance", instanceArn(names.region, TEST_ACCOUNT, "i-0abc123"), "i-0abc123", { instanceId: "i-0abc123", state: "running", iamInstanceProfileArn: null }, names.region);
     case "ec2.in-autoscaling-group":
       return target(checkId, "instance", instanceArn(names.region, TEST_ACCOUNT, "i-0abc123"), "i-0abc123", { instanceId: "i-0abc123", servingBecause: ["public IP 203.0.113.5"], autoScalingGroup: null }, names.region);
     case "ec2.role-not-admin":
@@ -146,7 +153,7 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
         trails: [{ trailArn: `arn:aws:cloudtrail:us-east-1:${TEST_ACCOUNT}:trail/${names.policy}`, homeRegion: "us-east-1", isMultiRegionTrail: true, isOrganizationTrail: false, isLogging: false, statusError: null }],
       });
     case "keys.rotated":
-      return target(checkId, "access_key", accessKeyResourceId(userArn, 2), `${names.user} access key 2`, row({ access_key_2_active: true, access_key_2_last_rotated: "2024-01-02T03:04:05+00:00", access_key_2_last_used_region: "eu-central-1" }));
+      return target(checkId, "access_key", accessKeyResourceId(userArn, 2), `${names.user} access key 2`, { user: names.user, arn: userArn, access_key_2_active: true, access_key_2_last_rotated: "2024-01-02T03:04:05+00:00" });
     case "credentials.unused":
       return target(checkId, "user", passwordResourceId(userArn), `${names.user} password`, row({ password_enabled: true, password_last_used: "2025-01-01T00:00:00+00:00", password_last_changed: "2024-06-01T00:00:00+00:00", user_creation_time: "2024-06-01T00:00:00+00:00" }));
     case "password-policy.strong":
@@ -191,9 +198,21 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
       }, names.region);
     case "s3.account-public-access-block":
       return target(checkId, "account", rootArn, TEST_ACCOUNT, { configuration: null });
-    case "s3.bucket-policy-public":
+    case "s3.bucket-policy-public": {
+      const publicRead = { Sid: "PublicRead", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `${bucketArn(names.bucket)}/*` };
+      return target(checkId, "bucket", bucketArn(names.bucket), names.bucket, {
+        bucket: names.bucket,
+        publicStatements: [{ statement: { index: 0, sid: "PublicRead", statement: publicRead }, nonRestrictingConditionKeys: [] }],
+        policyIsPublic: true,
+        mitigatedBy: null,
+      }, names.region);
+    }
     case "s3.bucket-acl-public":
-      return target(checkId, "bucket", bucketArn(names.bucket), names.bucket, { bucket: names.bucket, publicGrants: [], mitigatedBy: null }, names.region);
+      return target(checkId, "bucket", bucketArn(names.bucket), names.bucket, {
+        bucket: names.bucket,
+        publicGrants: [{ granteeUri: "http://acs.amazonaws.com/groups/global/AllUsers", permission: "READ" }],
+        mitigatedBy: null,
+      }, names.region);
     default:
       throw new Error(`no test target for ${checkId}: add one here`);
   }

@@ -6,7 +6,7 @@
 import type { CredentialReportRow } from "@/lib/snapshot/schema";
 import { activeKeys, daysSince, isTrue, reportDate, userRows } from "../../credential-report";
 import { defineCheck } from "../../define-check";
-import { recentUseEvidence } from "../../exercise-05-visibility";
+import { recentUseEvidence } from "../../recent-use";
 import { accessKeyResourceId, makeFinding, passwordResourceId, unknownForAccount } from "../../findings";
 import { globalPart } from "../../part-access";
 import type { Finding } from "../../types";
