@@ -6,6 +6,7 @@
  * failed collection keeps the last good evaluation current.
  */
 import "server-only";
+import type { FailureCounts } from "@/lib/scorecard/failure-counts";
 import type { GridQuery } from "@/lib/scorecard/search-params";
 import { db } from "./client";
 import { containsPattern, SqlParams, toIso, whereClause } from "./sql-params";
@@ -40,12 +41,6 @@ export interface GridRow {
   failures: FailureCounts;
 }
 
-export interface FailureCounts {
-  critical: number;
-  high: number;
-  medium: number;
-  low: number;
-}
 
 export interface GridPage {
   rows: GridRow[];
