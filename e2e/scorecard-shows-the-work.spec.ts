@@ -74,17 +74,22 @@ test("exercise titles keep the guide's wording and say what they cover, so Cloud
 });
 
 test("an exercise set to 0 by one failing check names that check on the card and the exercise page", async ({ page }) => {
-  // In the sandbox, media-streaming's exercise 6 is judged only by its password policy, which fails.
-  await page.goto("/accounts");
-  await page.getByRole("link", { name: "media-streaming", exact: true }).first().click();
-  const account = new AccountScorecardPage(page);
-  const card = account.exerciseCard(6);
-  await expect(card).toContainText(/One failing check sets this exercise to 0: .+\./);
+  // In the sandbox, sandbox-playground's exercise 6 is judged only by its password policy, which
+  // fails; its access keys have nothing to judge. That one check sets the exercise to 0.
+  await page.goto("/accounts/120553718046");
+  const card = new AccountScorecardPage(page).exerciseCard(6);
+  await expect(card).toContainText(/One failing check sets this exercise to 0: The password policy [^.]+\./);
   const sentence = (await card.textContent())!.match(/One failing check sets this exercise to 0: [^.]+\./)![0];
   await card.click();
+  await expect(page).toHaveURL(/\/accounts\/120553718046\/exercises\/6$/);
   await expect(page.getByRole("heading", { level: 1, name: /^6\. Rotate all the Keys Regularly/ })).toBeVisible();
-  await expect(page.getByText(sentence)).toBeVisible();
+  await expect(page.getByRole("main").getByText(sentence, { exact: true })).toBeVisible();
   await expect(page.getByText(/so this check alone decides the exercise/)).toBeVisible();
+
+  // An exercise that is not at 0 says nothing of the kind.
+  await expect(page.getByText(/sets this exercise to 0/)).toHaveCount(1);
+  await page.goto("/accounts/120553718046/exercises/2");
+  await expect(page.getByText(/sets this exercise to 0/)).toHaveCount(0);
 });
 
 async function linkLongNamedAccount(page: Page): Promise<void> {
@@ -120,7 +125,7 @@ test.describe("a grid for any name length", () => {
       const { x, width } = await box(header);
       expect(x + width).toBeLessThanOrEqual(1440);
       // The short title wraps between words and is never clipped; the full title is on hover.
-      expect(await header.evaluate((element) => [...element.querySelectorAll("span")].every((span) => span.scrollWidth <= span.clientWidth + 1))).toBe(true);
+      expect(await header.evaluate((element) => [...element.querySelectorAll("span:not(.sr-only)")].every((span) => span.scrollWidth <= span.clientWidth + 1))).toBe(true);
       await expect(header).toHaveAttribute("title", /^\d+\. .+ \(.+\): sort by this exercise$/);
     }
 
