@@ -16,7 +16,7 @@ export function FailureCountChips({ counts, label }: { counts: FailureCounts; la
         <span
           key={severity}
           aria-hidden="true"
-          className={`inline-flex min-w-6 justify-center rounded border px-1 py-0.5 text-xs tabular-nums ${counts[severity] === 0 ? ZERO_CLASSES : `font-semibold ${SEVERITY_CLASSES[severity]}`}`}
+          className={`inline-flex min-w-8 justify-center rounded border px-1 py-0.5 text-xs tabular-nums ${counts[severity] === 0 ? ZERO_CLASSES : `font-semibold ${SEVERITY_CLASSES[severity]}`}`}
         >
           {counts[severity]}
         </span>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseGridSearchParams, type GridQuery } from "@/lib/scorecard/search-params";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { getAccountScorecard, getAccountTrend } from "./account-scorecard";
+import { getAccountScorecard, getAccountTrend, getOpenFailureCounts } from "./account-scorecard";
 import { clearScorecardTables, insertAccount, insertAccountScore, insertFinding, insertRun } from "./scorecard-test-factories";
 import { listScorecardGrid } from "./scorecard";
 
@@ -170,6 +170,18 @@ describe("scorecard read models: the grid and one account", () => {
       expect(scorecard?.current?.detail?.exercises[1]).toMatchObject({ exercise: 2, unknownChecks: 3 });
       expect(scorecard?.previous).toMatchObject({ runId: first.toString(), score: 50 });
       expect((await getAccountTrend(account.id)).map((point) => point.score)).toEqual([50, 70]);
+    });
+
+    it("counts the account's open failures by severity, not closed or passing ones nor other accounts'", async () => {
+      const run = await insertRun();
+      const [account, other] = [await insertAccount(), await insertAccount()];
+      await insertFinding({ accountId: account.id, checkId: "root.access-keys", exercise: 1, severity: "critical", firstRunId: run });
+      await insertFinding({ accountId: account.id, severity: "low", resourceName: "a", firstRunId: run });
+      await insertFinding({ accountId: account.id, severity: "low", resourceName: "b", firstRunId: run });
+      await insertFinding({ accountId: account.id, severity: "high", resourceName: "c", firstRunId: run, closedRunId: run });
+      await insertFinding({ accountId: account.id, severity: "medium", resourceName: "d", firstRunId: run, status: "pass" });
+      await insertFinding({ accountId: other.id, severity: "high", firstRunId: run });
+      expect(await getOpenFailureCounts(account.id)).toEqual({ critical: 1, high: 0, medium: 0, low: 2 });
     });
 
     it("orders evaluations by run number, not as text, past run 9", async () => {
