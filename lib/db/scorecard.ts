@@ -6,6 +6,7 @@
  * failed collection keeps the last good evaluation current.
  */
 import "server-only";
+import { SEVERITIES, type Severity } from "@/lib/checks/types";
 import type { FailureCounts } from "@/lib/scorecard/failure-counts";
 import type { GridQuery } from "@/lib/scorecard/search-params";
 import { db } from "./client";
@@ -41,7 +42,6 @@ export interface GridRow {
   failures: FailureCounts;
 }
 
-
 export interface GridPage {
   rows: GridRow[];
   total: number;
@@ -52,11 +52,9 @@ export interface GridPage {
 
 const WORST_SQL = "(SELECT min(x) FROM unnest(s.exercise_scores) AS x)";
 
-const SEVERITY_KEYS = ["critical", "high", "medium", "low"] as const;
-
 /** An assessed account without open failures counts 0; a never-assessed one has no counts (null), so it sorts last. */
-function failureCount(severity: (typeof SEVERITY_KEYS)[number], counts: string): string {
-  return `CASE WHEN a.last_evaluated_run_id IS NULL THEN NULL ELSE COALESCE(${counts}.${severity}, 0) END`;
+function sortableFailureCount(severity: Severity): string {
+  return `CASE WHEN a.last_evaluated_run_id IS NULL THEN NULL ELSE COALESCE(fc.${severity}, 0) END`;
 }
 
 /**
@@ -67,13 +65,13 @@ function gridSortExpressions(sort: GridQuery["sort"]): string[] {
   if (sort === "name") return ["lower(a.name)"];
   if (sort === "worst") return [WORST_SQL];
   if (sort === "score") return ["s.score"];
-  if (sort === "failures") return SEVERITY_KEYS.map((severity) => failureCount(severity, "fc"));
+  if (sort === "failures") return SEVERITIES.map(sortableFailureCount);
   // e1..e10: validated by the parser, so the index is an integer 1..10.
   return [`s.exercise_scores[${Number(sort.slice(1))}]`];
 }
 
 /** Open failures by severity of the accounts `where` keeps (the open intervals are the current evaluation). */
-function failureCountsSql(where: string): string {
+function openFailuresBySeveritySql(where: string): string {
   return `SELECT f.account_id,
        count(*) FILTER (WHERE f.severity = 'critical')::int AS critical,
        count(*) FILTER (WHERE f.severity = 'high')::int AS high,
@@ -157,7 +155,7 @@ export async function listScorecardGrid(query: GridQuery): Promise<GridPage> {
   const from = `FROM linked_account a
     LEFT JOIN account_score s ON s.account_id = a.id AND s.run_id = a.last_evaluated_run_id`;
   // Sorting by failures counts every account's open failures before paging; otherwise only this page's are counted.
-  const sortFrom = query.sort === "failures" ? `${from} LEFT JOIN (${failureCountsSql("TRUE")}) fc ON fc.account_id = a.id` : from;
+  const sortFrom = query.sort === "failures" ? `${from} LEFT JOIN (${openFailuresBySeveritySql("TRUE")}) fc ON fc.account_id = a.id` : from;
   const countRows = await db().$queryRawUnsafe<Array<{ total: number }>>(
     `SELECT count(*)::int AS total ${from} ${where}`,
     ...params.values,
@@ -184,9 +182,9 @@ export async function listScorecardGrid(query: GridQuery): Promise<GridPage> {
      SELECT page.*,
             (SELECT array_agg(COALESCE((e->>'unknownChecks')::int, 0) ORDER BY (e->>'exercise')::int)
                FROM jsonb_array_elements(b.content->'exercises') AS e) AS exercise_unknown_checks,
-            ${SEVERITY_KEYS.map((severity) => `CASE WHEN page.assessed THEN COALESCE(pc.${severity}, 0) END AS ${severity}`).join(", ")}
+            ${SEVERITIES.map((severity) => `CASE WHEN page.assessed THEN COALESCE(pc.${severity}, 0) END AS ${severity}`).join(", ")}
        FROM page LEFT JOIN fact_blob b ON b.hash = page.detail_hash
-       LEFT JOIN (${failureCountsSql("f.account_id IN (SELECT id FROM page)")}) pc ON pc.account_id = page.id
+       LEFT JOIN (${openFailuresBySeveritySql("f.account_id IN (SELECT id FROM page)")}) pc ON pc.account_id = page.id
       ORDER BY page.ord`,
     ...params.values,
   );
