@@ -184,7 +184,8 @@ export async function listScorecardGrid(query: GridQuery): Promise<GridPage> {
                FROM jsonb_array_elements(b.content->'exercises') AS e) AS exercise_unknown_checks,
             ${SEVERITIES.map((severity) => `CASE WHEN page.assessed THEN COALESCE(pc.${severity}, 0) END AS ${severity}`).join(", ")}
        FROM page LEFT JOIN fact_blob b ON b.hash = page.detail_hash
-       LEFT JOIN (${openFailuresBySeveritySql("f.account_id IN (SELECT id FROM page)")}) pc ON pc.account_id = page.id
+       -- Per row of the page (the open-findings-by-account index), not one aggregate over every account.
+       LEFT JOIN LATERAL (${openFailuresBySeveritySql("f.account_id = page.id")}) pc ON TRUE
       ORDER BY page.ord`,
     ...params.values,
   );
