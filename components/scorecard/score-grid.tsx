@@ -41,7 +41,14 @@ export function ScoreGrid({ rows, query, pathname, state }: { rows: GridRow[]; q
             <SortableHeader label="Score" sortKey="score" {...sortProps} className="px-2 text-center" />
             <SortableHeader label="Worst" sortKey="worst" {...sortProps} className="px-2 text-center" />
             {/* Descending first: the column exists to put the most critical accounts on top. */}
-            <SortableHeader label="Open failures" sortKey="failures" {...sortProps} defaultDirection="desc" className="px-2 text-center" />
+            <SortableHeader
+              label="Open failures"
+              sortKey="failures"
+              {...sortProps}
+              defaultDirection="desc"
+              title="Failing resources by severity: critical, high, medium, low. Sorts most critical first."
+              className="px-2 text-center"
+            />
             {EXERCISE_NUMBERS.map((exercise) => {
               const info = exerciseInfo(exercise);
               return (
