@@ -5,7 +5,8 @@
 import "server-only";
 import type { ExerciseNumber, FindingStatus, JsonValue, Severity } from "@/lib/checks/types";
 import { dayOf, startOfDay } from "@/lib/remediation/calendar-days";
-import type { ChecklistHistoryEntry, ChecklistItemView } from "@/lib/remediation/checklist-view";
+import type { ChecklistHistoryEntry, ChecklistItemView, ChecklistRow } from "@/lib/remediation/checklist-view";
+import { parseHistoryDetails, type HistoryDetails } from "@/lib/remediation/history-wording";
 import type { ChecklistState, ReopenMark } from "@/lib/remediation/states";
 import { bytesToHex, getBlobs } from "./blobs";
 import { db } from "./client";
@@ -34,6 +35,7 @@ interface HistorySqlRow {
   from_state: string | null;
   to_state: string;
   reason: string | null;
+  details: unknown;
 }
 
 // The current finding of the item's (check, resource), and how many resources its check judges now.
@@ -50,13 +52,14 @@ const VIEW_SELECT = `
         FROM finding WHERE account_id = $1::uuid AND closed_run_id IS NULL GROUP BY check_id
     ) c ON c.check_id = i.check_id`;
 
-function toView(row: ViewSqlRow, evidence: Map<string, unknown>, history: ChecklistHistoryEntry[]): ChecklistItemView {
-  const { evidenceHash, ...identity } = toFindingIdentity(row);
+const withDetails = (details: HistoryDetails | undefined) => (details ? { details } : {});
+
+function toRow(row: ViewSqlRow): ChecklistRow {
+  const { evidenceHash: _evidenceHash, ...identity } = toFindingIdentity(row);
   return {
     ...identity,
     reason: row.current_status === "fail" && row.current_reason ? row.current_reason : row.reason,
     currentStatus: row.current_status as FindingStatus | null,
-    evidence: (evidence.get(evidenceHash) as JsonValue | undefined) ?? null,
     state: row.state as ChecklistState,
     reopenMark: row.reopen_mark as ReopenMark | null,
     stateChangedAt: row.state_changed_at.toISOString(),
@@ -66,8 +69,11 @@ function toView(row: ViewSqlRow, evidence: Map<string, unknown>, history: Checkl
     riskExpiresOn: row.risk_expires_on ? dayOf(row.risk_expires_on) : null,
     createdAt: row.created_at.toISOString(),
     checkResources: row.check_resources,
-    history,
   };
+}
+
+function toView(row: ViewSqlRow, evidence: Map<string, unknown>, history: ChecklistHistoryEntry[]): ChecklistItemView {
+  return { ...toRow(row), evidence: (evidence.get(bytesToHex(row.evidence_hash)) as JsonValue | undefined) ?? null, history };
 }
 
 export interface AccountChecklist {
@@ -84,7 +90,7 @@ export async function getAccountChecklist(awsAccountId: string, options: { itemI
   const rows = await db().$queryRawUnsafe<ViewSqlRow[]>(`${VIEW_SELECT} WHERE i.account_id = $1::uuid${onlyItems} ORDER BY i.id`, ...params);
   if (rows.length === 0) return { account, items: [] };
   const history = await db().$queryRawUnsafe<HistorySqlRow[]>(
-    `SELECT e.item_id::text AS item_id, e.at, e.actor, e.action, e.from_state, e.to_state, e.reason
+    `SELECT e.item_id::text AS item_id, e.at, e.actor, e.action, e.from_state, e.to_state, e.reason, e.details
        FROM checklist_event e JOIN checklist_item i ON i.id = e.item_id
       WHERE i.account_id = $1::uuid${onlyItems} ORDER BY e.at, e.id`,
     ...params,
@@ -99,11 +105,23 @@ export async function getAccountChecklist(awsAccountId: string, options: { itemI
       fromState: entry.from_state as ChecklistState | null,
       toState: entry.to_state as ChecklistState,
       reason: entry.reason,
+      ...withDetails(parseHistoryDetails(entry.details)),
     });
     historyByItem.set(entry.item_id, list);
   }
   const evidence = await getBlobs([...new Set(rows.map((row) => bytesToHex(row.evidence_hash)))]);
   return { account, items: rows.map((row) => toView(row, evidence, historyByItem.get(row.id) ?? [])) };
+}
+
+/**
+ * Every item of the account without evidence or history: enough to filter, count, sort and page a
+ * checklist of any size, whose shown page then reads its details with getAccountChecklist(itemIds).
+ */
+export async function getAccountChecklistRows(awsAccountId: string): Promise<{ account: AccountChecklist["account"]; rows: ChecklistRow[] } | undefined> {
+  const account = await db().linkedAccount.findFirst({ where: { awsAccountId, removedAt: null }, select: { id: true, awsAccountId: true, name: true } });
+  if (!account) return undefined;
+  const rows = await db().$queryRawUnsafe<ViewSqlRow[]>(`${VIEW_SELECT} WHERE i.account_id = $1::uuid ORDER BY i.id`, account.id);
+  return { account, rows: rows.map(toRow) };
 }
 
 export interface AccountChecklistSummary {
