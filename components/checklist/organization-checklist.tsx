@@ -70,7 +70,7 @@ export function AccountChecklistTable({ accounts }: { accounts: AccountChecklist
   );
 }
 
-export function OverdueItemsTable({ items }: { items: OverdueItem[] }) {
+export function OverdueItemsTable({ items, nameOf }: { items: OverdueItem[]; nameOf: (email: string) => string }) {
   return (
     <div className="overflow-x-auto">
       <table className="data-table">
@@ -91,7 +91,7 @@ export function OverdueItemsTable({ items }: { items: OverdueItem[] }) {
               <td className="whitespace-nowrap font-medium text-red-700 dark:text-red-400">{item.dueOn}</td>
               <td>{item.accountName}</td>
               <td>
-                <Link href={`${checklistHref(item.awsAccountId, { state: "all" })}#item-${item.id}`}>{checkInfo(item.checkId, item.exercise).title}</Link>
+                <Link href={`${checklistHref(item.awsAccountId, { state: "overdue" })}#item-${item.id}`}>{checkInfo(item.checkId, item.exercise).title}</Link>
                 <div className="font-mono text-xs break-all muted">{item.resourceName}</div>
               </td>
               <td>
@@ -100,7 +100,7 @@ export function OverdueItemsTable({ items }: { items: OverdueItem[] }) {
               <td>
                 <ChecklistStateBadge state={item.state} />
               </td>
-              <td>{item.assignee ?? <span className="muted">Unassigned</span>}</td>
+              <td>{item.assignee ? nameOf(item.assignee) : <span className="muted">Unassigned</span>}</td>
             </tr>
           ))}
         </tbody>

@@ -154,8 +154,16 @@ export interface OrganizationChecklist {
 
 const OVERDUE_LIST_LIMIT = 200;
 
-/** Open work per account (accounts with none are left out) and the overdue items, oldest due date first. */
-export async function getOrganizationChecklist(now: Date): Promise<OrganizationChecklist> {
+export interface OverdueListOptions {
+  /** 1-based page of the overdue items; past the last page reads nothing. */
+  overduePage?: number;
+  overduePageSize?: number;
+}
+
+/** Open work per account (accounts with none are left out) and one page of the overdue items, oldest due date first. */
+export async function getOrganizationChecklist(now: Date, options: OverdueListOptions = {}): Promise<OrganizationChecklist> {
+  const pageSize = Math.max(1, Math.floor(options.overduePageSize ?? OVERDUE_LIST_LIMIT));
+  const offset = (Math.max(1, Math.floor(options.overduePage ?? 1)) - 1) * pageSize;
   // Due on a day means overdue from the next day: anything due before today's start is overdue.
   const today = startOfDay(dayOf(now));
   const counts = await db().$queryRawUnsafe<Array<{ aws_account_id: string; name: string; state: string; items: number; overdue: number; expired: number }>>(
@@ -188,8 +196,10 @@ export async function getOrganizationChecklist(now: Date): Promise<OrganizationC
        FROM checklist_item i JOIN linked_account a ON a.id = i.account_id
       WHERE a.removed_at IS NULL AND i.state IN ('open', 'in_progress') AND i.due_on < $1
       ORDER BY i.due_on, ${SEVERITY_RANK_SQL("i.severity")}, lower(a.name), i.id
-      LIMIT ${OVERDUE_LIST_LIMIT}`,
+      LIMIT $2 OFFSET $3`,
     today,
+    pageSize,
+    offset,
   );
   const accounts = [...byAccount.values()].sort(
     (a, b) => b.overdue - a.overdue || b.byState.open + b.byState.in_progress - (a.byState.open + a.byState.in_progress) || a.name.localeCompare(b.name),
@@ -208,6 +218,16 @@ export async function getOrganizationChecklist(now: Date): Promise<OrganizationC
       assignee: row.assignee,
       dueOn: dayOf(row.due_on),
     })),
-    overdueTotal: overdueRows[0]?.total ?? 0,
+    // A page past the last has no rows to carry the total: count again rather than say zero.
+    overdueTotal: overdueRows[0]?.total ?? (offset === 0 ? 0 : await countOverdue(today)),
   };
+}
+
+async function countOverdue(today: Date): Promise<number> {
+  const rows = await db().$queryRawUnsafe<Array<{ total: number }>>(
+    `SELECT count(*)::int AS total FROM checklist_item i JOIN linked_account a ON a.id = i.account_id
+      WHERE a.removed_at IS NULL AND i.state IN ('open', 'in_progress') AND i.due_on < $1`,
+    today,
+  );
+  return rows[0]?.total ?? 0;
 }

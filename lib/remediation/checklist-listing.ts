@@ -130,3 +130,23 @@ export function paginateGroups(groups: CheckGroup[], requestedPage: number, page
   }
   return { groups: shownGroups, page, pageCount, pageSize, total };
 }
+
+/** The organization's checklists page lists accounts and overdue items, each paged on its own. */
+export const ORGANIZATION_PAGE_SIZE = 50;
+
+const organizationPagesSchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  overdue: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export function parseOrganizationChecklistPages(params: RawSearchParams): { accountsPage: number; overduePage: number } {
+  const parsed = organizationPagesSchema.parse({ page: first(params.page) ?? 1, overdue: first(params.overdue) ?? 1 });
+  return { accountsPage: parsed.page, overduePage: parsed.overdue };
+}
+
+/** One page of a list, clamped to the pages there are. */
+export function pageOf<T>(list: T[], requestedPage: number, pageSize: number): { shown: T[]; page: number; pageCount: number } {
+  const pageCount = Math.max(1, Math.ceil(list.length / pageSize));
+  const page = Math.min(Math.max(1, Math.floor(requestedPage)), pageCount);
+  return { shown: list.slice((page - 1) * pageSize, page * pageSize), page, pageCount };
+}
