@@ -76,9 +76,9 @@ export interface CheckGroup {
 }
 
 /**
- * One group per check. Groups follow their leading item in the chosen order, so "most severe
- * first" puts the check with the worst item first; ties go to the bigger group, then the
- * scorecard's order.
+ * One group per check. "Most severe first" puts the check with the worst item first and, among
+ * equals, the one with more items; the other orders follow each group's leading item (its oldest,
+ * its most urgent state). Remaining ties go to the bigger group, then the scorecard's order.
  */
 export function groupByCheck(rows: ChecklistRow[], sort: ChecklistSort): CheckGroup[] {
   const compare = compareRows(sort);
@@ -91,9 +91,10 @@ export function groupByCheck(rows: ChecklistRow[], sort: ChecklistSort): CheckGr
     const severity = items.reduce((worst, item) => (SEVERITY_RANK[item.severity] < SEVERITY_RANK[worst] ? item.severity : worst), items[0]!.severity);
     return { checkId, exercise: items[0]!.exercise, severity, items, byState };
   });
-  return groups.sort(
-    (a, b) => compare(a.items[0]!, b.items[0]!) || b.items.length - a.items.length || a.exercise - b.exercise || a.checkId.localeCompare(b.checkId),
-  );
+  const leading = (a: CheckGroup, b: CheckGroup) => compare(a.items[0]!, b.items[0]!);
+  const bigger = (a: CheckGroup, b: CheckGroup) => b.items.length - a.items.length;
+  const first = sort === "severity" ? (a: CheckGroup, b: CheckGroup) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || bigger(a, b) || leading(a, b) : leading;
+  return groups.sort((a, b) => first(a, b) || bigger(a, b) || a.exercise - b.exercise || a.checkId.localeCompare(b.checkId));
 }
 
 export interface CheckGroupPage extends CheckGroup {
