@@ -35,9 +35,10 @@ const DUE_CLASSES = { overdue: "font-semibold text-red-700 dark:text-red-400", d
 
 /**
  * One checklist item as a compact row (resource, severity, state, assignee, due) that opens, as a
- * disclosure any keyboard can work, to what fails, how to fix it, the change form and the history.
+ * disclosure any keyboard can work, to what fails, the change form, how to fix it and the history.
+ * A link to the item (`?item=<id>`) opens it.
  */
-export function ItemCard({ item, options }: { item: ChecklistItemView; options: ItemCardOptions }) {
+export function ItemCard({ item, options, open = false }: { item: ChecklistItemView; options: ItemCardOptions; open?: boolean }) {
   const check = checkInfo(item.checkId, item.exercise);
   const remediation = remediationFor(item);
   const closed = item.state === "verified" || item.state === "fixed";
@@ -50,7 +51,7 @@ export function ItemCard({ item, options }: { item: ChecklistItemView; options: 
       {!forms ? null : (
         <input type="checkbox" name="itemId" value={item.id} form={BULK_FORM_ID} aria-label={`Select ${label}`} className="mt-2.5 size-4 shrink-0 print:hidden" />
       )}
-      <details className="group min-w-0 flex-1" open={options.print}>
+      <details className="group min-w-0 flex-1" open={options.print || open}>
         <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 rounded py-1 text-sm [&::-webkit-details-marker]:hidden">
           <span aria-hidden="true" className="inline-block w-3 text-zinc-500 transition-transform group-open:rotate-90 print:hidden">
             ▸
@@ -60,10 +61,11 @@ export function ItemCard({ item, options }: { item: ChecklistItemView; options: 
             <SeverityBadge severity={item.severity} />
             <ChecklistStateBadge state={item.state} />
             {item.reopenMark ? <ReopenMarkBadge mark={item.reopenMark} /> : null}
-            <span className="w-32 truncate text-zinc-700 dark:text-zinc-300" title={item.assignee ?? undefined}>
+            <span className="max-w-40 truncate text-zinc-700 sm:w-32 dark:text-zinc-300" title={item.assignee ?? undefined}>
               {item.assignee ? options.nameOf(item.assignee) : <span className="muted">Unassigned</span>}
             </span>
-            <span className={`w-28 whitespace-nowrap ${overdue ? DUE_CLASSES.overdue : DUE_CLASSES.due}`}>
+            {/* On a phone a missing due date is left out, so a row stays two lines. */}
+            <span className={`whitespace-nowrap sm:w-28 ${item.dueOn ? "" : "hidden sm:inline"} ${overdue ? DUE_CLASSES.overdue : DUE_CLASSES.due}`}>
               {item.dueOn ? (overdue ? `Overdue ${item.dueOn}` : `Due ${item.dueOn}`) : <span className="muted">No due date</span>}
             </span>
           </span>
@@ -87,19 +89,8 @@ export function ItemCard({ item, options }: { item: ChecklistItemView; options: 
             </p>
           ) : null}
 
-          {remediation && !closed ? (
-            <section aria-label="How to fix" className="rounded-md border border-zinc-200 px-3 py-3 dark:border-zinc-800">
-              <h3 className="mb-2 text-sm font-semibold">How to fix</h3>
-              <RemediationPanel remediation={remediation} />
-            </section>
-          ) : null}
-
-          {forms && sandboxFix.length > 0 ? (
-            <SandboxFixButton action={options.sandboxAction} accountId={item.awsAccountId} itemId={item.id} description={sandboxFix.map(describeSandboxMutation).join("; ")} />
-          ) : null}
-
           {!forms ? null : (
-            <div className="border-t border-zinc-100 pt-3 dark:border-zinc-800 print:hidden">
+            <div className="print:hidden">
               <ItemChangeForm
                 action={options.changeAction}
                 accountId={item.awsAccountId}
@@ -112,6 +103,17 @@ export function ItemCard({ item, options }: { item: ChecklistItemView; options: 
               />
             </div>
           )}
+
+          {remediation && !closed ? (
+            <section aria-label="How to fix" className="rounded-md border border-zinc-200 px-3 py-3 dark:border-zinc-800">
+              <h3 className="mb-2 text-sm font-semibold">How to fix</h3>
+              <RemediationPanel remediation={remediation} />
+            </section>
+          ) : null}
+
+          {forms && sandboxFix.length > 0 ? (
+            <SandboxFixButton action={options.sandboxAction} accountId={item.awsAccountId} itemId={item.id} description={sandboxFix.map(describeSandboxMutation).join("; ")} />
+          ) : null}
 
           {item.history.length > 0 ? (
             <section aria-label="History">

@@ -91,7 +91,7 @@ export function OverdueItemsTable({ items, nameOf }: { items: OverdueItem[]; nam
               <td className="whitespace-nowrap font-medium text-red-700 dark:text-red-400">{item.dueOn}</td>
               <td>{item.accountName}</td>
               <td>
-                <Link href={`${checklistHref(item.awsAccountId, { state: "overdue" })}#item-${item.id}`}>{checkInfo(item.checkId, item.exercise).title}</Link>
+                <Link href={`${checklistHref(item.awsAccountId, { state: "overdue", item: item.id })}#item-${item.id}`}>{checkInfo(item.checkId, item.exercise).title}</Link>
                 <div className="font-mono text-xs break-all muted">{item.resourceName}</div>
               </td>
               <td>

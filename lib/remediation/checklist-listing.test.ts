@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   groupByCheck,
   listingToUrlState,
+  pageContaining,
   pageOf,
   paginateGroups,
   parseChecklistListing,
@@ -21,6 +22,8 @@ describe("parseChecklistListing", () => {
     [{ page: "-4" }, { sort: "severity", page: 1 }],
     [{ page: "2.5" }, { sort: "severity", page: 1 }],
     [{ page: "many" }, { sort: "severity", page: 1 }],
+    [{ item: "42" }, { sort: "severity", page: 1, item: "42" }],
+    [{ item: "42; drop" }, { sort: "severity", page: 1 }],
   ])("reads %o as %o", (params, expected) => {
     expect(parseChecklistListing(params)).toEqual(expected);
   });
@@ -104,6 +107,14 @@ describe("paginateGroups", () => {
   it("shows the last page for a page past the end, and the first for nonsense", () => {
     expect(paginateGroups(groups, 99, 4).page).toBe(3);
     expect(paginateGroups(groups, 0, 4).page).toBe(1);
+  });
+
+  it("finds the page an item is on, and none for an item the filters leave out", () => {
+    const onSecond = groups[1]!.items[2]!;
+    expect(pageContaining(groups, groups[0]!.items[0]!.id, 4)).toBe(1);
+    expect(pageContaining(groups, onSecond.id, 4)).toBe(2);
+    expect(pageContaining(groups, groups[2]!.items[1]!.id, 4)).toBe(3);
+    expect(pageContaining(groups, "999999", 4)).toBeUndefined();
   });
 
   it("has one empty page when nothing matches", () => {

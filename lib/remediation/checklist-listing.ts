@@ -25,6 +25,8 @@ export interface ChecklistListing {
   sort: ChecklistSort;
   /** 1-based; clamped to the last page when the list is shorter. */
   page: number;
+  /** A link to one item: its page is shown, with the item open. */
+  item?: string;
 }
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -32,10 +34,12 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 const listingSchema = z.object({
   sort: z.enum(CHECKLIST_SORTS).catch("severity"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  item: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
 });
 
 export function parseChecklistListing(params: RawSearchParams): ChecklistListing {
-  return listingSchema.parse({ sort: first(params.sort) ?? "severity", page: first(params.page) ?? 1 });
+  const parsed = listingSchema.parse({ sort: first(params.sort) ?? "severity", page: first(params.page) ?? 1, item: first(params.item) });
+  return { sort: parsed.sort, page: parsed.page, ...(parsed.item ? { item: parsed.item } : {}) };
 }
 
 /** Only the non-default values, for links that keep the view. */
@@ -111,6 +115,12 @@ export interface ChecklistPage {
   pageSize: number;
   /** Items under the current filters, on all pages. */
   total: number;
+}
+
+/** The page an item is on in this listing, or undefined when the filters leave it out. */
+export function pageContaining(groups: CheckGroup[], itemId: string, pageSize = CHECKLIST_PAGE_SIZE): number | undefined {
+  const index = groups.flatMap((group) => group.items).findIndex((item) => item.id === itemId);
+  return index < 0 ? undefined : Math.floor(index / pageSize) + 1;
 }
 
 /** One page of items in group order; a group cut by a page boundary continues on the next page under its header. */

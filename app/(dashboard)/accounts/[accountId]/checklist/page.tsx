@@ -17,7 +17,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ACCOUNT_ID_PATTERN } from "@/lib/accounts/link-input";
 import { listAssignableUsers } from "@/lib/db/assignable-users";
 import { getAccountChecklist, getAccountChecklistRows } from "@/lib/db/checklist-read";
-import { groupByCheck, listingToUrlState, paginateGroups, parseChecklistListing } from "@/lib/remediation/checklist-listing";
+import { groupByCheck, listingToUrlState, pageContaining, paginateGroups, parseChecklistListing } from "@/lib/remediation/checklist-listing";
 import { assigneesOf, filtersToUrlState, matchesFilters, parseChecklistFilters, stateFilterCounts, type RawSearchParams } from "@/lib/remediation/checklist-params";
 import { progressOf } from "@/lib/remediation/checklist-view";
 import { nameLookup, personLabel } from "@/lib/remediation/people";
@@ -54,7 +54,8 @@ export default async function AccountChecklistPage({ params, searchParams }: Pro
     listing.sort,
   );
   // The print view is the whole checklist on paper; the page shows one page of items at a time.
-  const shown = paginateGroups(groups, filters.print ? 1 : listing.page, filters.print ? Number.MAX_SAFE_INTEGER : undefined);
+  const linkedPage = listing.item ? pageContaining(groups, listing.item) : undefined;
+  const shown = paginateGroups(groups, filters.print ? 1 : (linkedPage ?? listing.page), filters.print ? Number.MAX_SAFE_INTEGER : undefined);
   const details = await getAccountChecklist(accountId, { itemIds: shown.groups.flatMap((group) => group.shown.map((row) => row.id)) });
   const itemsById = new Map((details?.items ?? []).map((item) => [item.id, item]));
   const nameOf = nameLookup(users);
@@ -69,7 +70,7 @@ export default async function AccountChecklistPage({ params, searchParams }: Pro
     me: user.email,
     nameOf,
   };
-  const pageState = { ...urlState, ...listingToUrlState(listing), page: undefined };
+  const pageState = { ...urlState, ...listingToUrlState({ sort: listing.sort, page: 1 }) };
   const exportHref = (format: "csv" | "md") => hrefWith(`${pathname}/export`, { ...urlState, print: undefined, format });
   const assigneeChoices = [
     ...users.map((person) => ({ value: person.email, label: personLabel(person) })),
@@ -138,7 +139,7 @@ export default async function AccountChecklistPage({ params, searchParams }: Pro
                 <CheckGroupSection key={group.checkId} group={group}>
                   {group.shown.map((row) => {
                     const item = itemsById.get(row.id);
-                    return item ? <ItemCard key={item.id} item={item} options={options} /> : null;
+                    return item ? <ItemCard key={item.id} item={item} options={options} open={item.id === listing.item} /> : null;
                   })}
                 </CheckGroupSection>
               ))}
