@@ -15,7 +15,7 @@ export function CheckGroupSection({ group, children }: { group: CheckGroupPage; 
   const cut = group.shown.length < total;
   const headingId = `check-${group.checkId.replace(/[^a-z0-9-]/gi, "-")}`;
   return (
-    <section aria-labelledby={headingId} className="card overflow-hidden break-inside-avoid-page">
+    <section aria-labelledby={headingId} data-severity={group.severity} className="card overflow-hidden break-inside-avoid-page">
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-zinc-200 bg-zinc-50 px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id={headingId} className="text-base font-semibold">
           {check.title}

@@ -47,7 +47,7 @@ export function ItemCard({ item, options, open = false }: { item: ChecklistItemV
   const sandboxFix = options.sandbox && !closed ? sandboxFixFor(item) : [];
   const label = `${check.title}: ${item.resourceName}`;
   return (
-    <article id={`item-${item.id}`} aria-label={label} data-item-id={item.id} data-state={item.state} className="flex items-start gap-3 px-3 py-2 break-inside-avoid">
+    <article id={`item-${item.id}`} aria-label={label} data-item-id={item.id} data-state={item.state} data-severity={item.severity} className="flex items-start gap-3 px-3 py-2 break-inside-avoid">
       {!forms ? null : (
         <input type="checkbox" name="itemId" value={item.id} form={BULK_FORM_ID} aria-label={`Select ${label}`} className="mt-2.5 size-4 shrink-0 print:hidden" />
       )}
@@ -56,7 +56,11 @@ export function ItemCard({ item, options, open = false }: { item: ChecklistItemV
           <span aria-hidden="true" className="inline-block w-3 text-zinc-500 transition-transform group-open:rotate-90 print:hidden">
             ▸
           </span>
-          <span className="min-w-0 flex-1 basis-48 font-mono break-all">{item.resourceName}</span>
+          <span className="min-w-0 flex-1 basis-48 font-mono break-all">
+            {/* The group's header names the check for the eye; a screen reader on the row hears it too. */}
+            <span className="sr-only">{check.title}: </span>
+            {item.resourceName}
+          </span>
           <span className="flex flex-wrap items-center gap-2 text-xs">
             <SeverityBadge severity={item.severity} />
             <ChecklistStateBadge state={item.state} />
