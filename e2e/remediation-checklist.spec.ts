@@ -41,26 +41,27 @@ test("work a checklist: copy a command, claim fixes, accept a risk, fix in the s
   const expiry = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   await accepted.acceptRisk("Compensating control: SCP denies this in prod", expiry);
   // Each item is reached by a link to it: its page of the checklist, with the item open.
-  await checklist.gotoItem(ACCOUNT, await fixed.id(), { state: "all" });
+  const [fixedId, claimedOnlyId, acceptedId] = [await fixed.id(), await claimedOnly.id(), await accepted.id()];
+  await checklist.gotoItem(ACCOUNT, fixedId, { state: "all" });
   await expect(fixed.root).toHaveAttribute("data-state", "done");
   await expect(fixed.summary()).toContainText("Done (claimed fixed)");
-  await checklist.gotoItem(ACCOUNT, await accepted.id(), { state: "all" });
+  await checklist.gotoItem(ACCOUNT, acceptedId, { state: "all" });
   await expect(accepted.root).toHaveAttribute("data-state", "risk_accepted");
 
   await page.goto(`/accounts/${ACCOUNT}`);
   await page.getByRole("button", { name: /^Collect( now)?$/ }).first().click();
   await expect(async () => {
-    await checklist.gotoItem(ACCOUNT, await fixed.id(), { state: "all" });
+    await checklist.gotoItem(ACCOUNT, fixedId, { state: "all" });
     expect(await fixed.state()).toBe("verified");
   }).toPass({ timeout: 120_000, intervals: [2_000] });
 
   await expect(fixed.summary()).toContainText("Verified");
   expect(await fixed.historyText()).toContain("rotated the key");
   expect(await fixed.historyText()).toMatch(/State: open → done \(claimed fixed\)/);
-  await checklist.gotoItem(ACCOUNT, await claimedOnly.id(), { state: "all" });
+  await checklist.gotoItem(ACCOUNT, claimedOnlyId, { state: "all" });
   expect(await claimedOnly.state()).toBe("open");
   await expect(claimedOnly.reopenMark()).toBeVisible();
-  await checklist.gotoItem(ACCOUNT, await accepted.id(), { state: "all" });
+  await checklist.gotoItem(ACCOUNT, acceptedId, { state: "all" });
   expect(await accepted.state()).toBe("risk_accepted");
 });
 

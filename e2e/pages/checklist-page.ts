@@ -238,8 +238,9 @@ export class ChecklistPage {
   }
 
   async filterByAssignee(assignee: string): Promise<void> {
-    await this.page.getByLabel("Assignee", { exact: true }).selectOption({ label: assignee });
-    await this.page.getByRole("button", { name: "Filter" }).click();
+    const filters = this.page.getByRole("region", { name: "Filters" });
+    await filters.getByLabel("Assignee", { exact: true }).selectOption({ label: assignee });
+    await filters.getByRole("button", { name: "Filter" }).click();
     await this.page.waitForURL(/assignee=/);
   }
 
