@@ -75,7 +75,7 @@ export function ItemCard({ item, options, open = false }: { item: ChecklistItemV
           </span>
         </summary>
 
-        <div className="mt-2 space-y-3 border-t border-zinc-100 pt-3 pl-6 dark:border-zinc-800">
+        <div className="mt-2 space-y-3 border-t border-zinc-100 pt-3 sm:pl-6 dark:border-zinc-800">
           <p className="text-sm break-words">{item.reason}</p>
           <div className="flex flex-wrap items-center gap-2 text-xs">
             <span className="muted">Finding now:</span>

@@ -50,7 +50,8 @@ export default async function ChecklistsPage({ searchParams }: { searchParams: P
             <h2 id="overdue" className="px-4 pt-4 text-lg font-semibold">
               Overdue
               <span className="ml-2 text-sm font-normal muted">
-                {organization.overdueTotal} item{organization.overdueTotal === 1 ? "" : "s"}, the longest overdue first
+                {organization.overdueTotal} item{organization.overdueTotal === 1 ? "" : "s"}
+                {organization.overdueTotal > 1 ? ", the longest overdue first" : ""}
               </span>
             </h2>
             {organization.overdue.length === 0 ? (
