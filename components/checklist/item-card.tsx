@@ -62,14 +62,19 @@ export function ItemCard({ item, options, open = false }: { item: ChecklistItemV
             {item.resourceName}
           </span>
           <span className="flex flex-wrap items-center gap-2 text-xs">
-            <SeverityBadge severity={item.severity} />
-            <ChecklistStateBadge state={item.state} />
-            {item.reopenMark ? <ReopenMarkBadge mark={item.reopenMark} /> : null}
+            {/* Fixed widths from a tablet up, so the rows' facts line up as columns. */}
+            <span className="sm:w-16">
+              <SeverityBadge severity={item.severity} />
+            </span>
+            <span className="flex flex-wrap gap-1 sm:w-44">
+              <ChecklistStateBadge state={item.state} />
+              {item.reopenMark ? <ReopenMarkBadge mark={item.reopenMark} /> : null}
+            </span>
             <span className="max-w-40 truncate text-zinc-700 sm:w-32 dark:text-zinc-300" title={item.assignee ?? undefined}>
               {item.assignee ? options.nameOf(item.assignee) : <span className="muted">Unassigned</span>}
             </span>
             {/* On a phone a missing due date is left out, so a row stays two lines. */}
-            <span className={`whitespace-nowrap sm:w-28 ${item.dueOn ? "" : "hidden sm:inline"} ${overdue ? DUE_CLASSES.overdue : DUE_CLASSES.due}`}>
+            <span className={`whitespace-nowrap sm:w-36 ${item.dueOn ? "" : "hidden sm:inline"} ${overdue ? DUE_CLASSES.overdue : DUE_CLASSES.due}`}>
               {item.dueOn ? (overdue ? `Overdue ${item.dueOn}` : `Due ${item.dueOn}`) : <span className="muted">No due date</span>}
             </span>
           </span>
