@@ -15,6 +15,7 @@ const PAGES = [
   ["the collections", "/runs"],
   ["the changes", "/changes"],
   ["the checklists", "/checklists"],
+  ["an account's checklist", `/accounts/${LEGACY_MONOLITH}/checklist`],
 ] as const;
 
 test.beforeAll(async ({ browser }) => {

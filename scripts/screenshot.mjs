@@ -42,6 +42,6 @@ for (const target of paths) {
   await page.goto(new URL(target, base).toString(), { waitUntil: "networkidle" });
   const file = path.join(outDir, `${target.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}${width === 1440 ? "" : `-${width}`}.png`);
   await page.screenshot({ path: file, fullPage: process.env.FULL_PAGE === "1" });
-  console.log(file);
+  console.log(`${file} (${await page.evaluate(() => document.documentElement.scrollHeight)} px high)`);
 }
 await browser.close();

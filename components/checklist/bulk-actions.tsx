@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState, useEffect, useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { buttonClass } from "@/components/ui/button-classes";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { ACTION_LABELS, BULK_ACTIONS, type ManualAction } from "@/lib/remediation/action-labels";
+import type { AssignableUser } from "@/lib/remediation/people";
 import type { ChecklistAction } from "./action-state";
 import { BULK_FORM_ID } from "./bulk-form-id";
 import { ChangeFields } from "./change-fields";
-
+import { useKeptForm } from "./use-kept-form";
 
 function selectionBoxes(): HTMLInputElement[] {
   return [...document.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="itemId"][form="${BULK_FORM_ID}"]`)];
@@ -17,8 +17,8 @@ function selectionBoxes(): HTMLInputElement[] {
  * One change for every selected item. The item cards' checkboxes belong to this form through
  * their `form` attribute, so each card can keep its own form too; each item is judged on its own.
  */
-export function BulkActions({ action, accountId }: { action: ChecklistAction; accountId: string }) {
-  const [result, formAction] = useActionState(action, null);
+export function BulkActions({ action, accountId, users }: { action: ChecklistAction; accountId: string; users: AssignableUser[] }) {
+  const { result, dispatch, pending, pressed, onSubmit } = useKeptForm(action);
   const [chosen, setChosen] = useState<ManualAction>("mark_done");
   const [selected, setSelected] = useState(0);
   const id = useId();
@@ -34,14 +34,14 @@ export function BulkActions({ action, accountId }: { action: ChecklistAction; ac
   };
   return (
     <section aria-label="Bulk actions" className="card p-4 print:hidden">
-      <form id={BULK_FORM_ID} action={formAction} className="space-y-3">
+      <form id={BULK_FORM_ID} action={dispatch} onSubmit={onSubmit} className="space-y-3">
         <input type="hidden" name="accountId" value={accountId} />
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="font-medium" role="status">
             {selected} selected
           </span>
           <button type="button" className={buttonClass("secondary", "sm")} onClick={() => selectAll(true)}>
-            Select all shown
+            Select all on this page
           </button>
           <button type="button" className={buttonClass("ghost", "sm")} onClick={() => selectAll(false)}>
             Clear selection
@@ -60,10 +60,15 @@ export function BulkActions({ action, accountId }: { action: ChecklistAction; ac
               ))}
             </select>
           </div>
-          <ChangeFields action={chosen} fieldErrors={result?.fieldErrors} />
-          <SubmitButton variant="primary" pendingLabel="Saving…" disabled={selected === 0}>
-            Apply to selected
-          </SubmitButton>
+          <ChangeFields action={chosen} fieldErrors={result?.fieldErrors} users={users} />
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" name="apply" value="1" disabled={selected === 0 || pending} className={buttonClass("primary")}>
+              {pending && pressed === "apply" ? "Saving…" : "Apply to selected"}
+            </button>
+            <button type="submit" name="assignToMe" value="1" formNoValidate disabled={selected === 0 || pending} className={buttonClass("secondary")}>
+              {pending && pressed === "assignToMe" ? "Assigning…" : "Assign selected to me"}
+            </button>
+          </div>
         </div>
         <p role="status" className={`text-sm ${result?.tone === "error" ? "text-red-700 dark:text-red-400" : "text-emerald-800 dark:text-emerald-300"}`}>
           {result?.message ?? ""}

@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import type { ManualAction } from "@/lib/remediation/action-labels";
+import { personLabel, type AssignableUser } from "@/lib/remediation/people";
 
 /** The inputs an action needs, shared by the per-item and the bulk form. */
 export function ChangeFields({
@@ -9,8 +10,11 @@ export function ChangeFields({
   fieldErrors,
   defaults = {},
   formId,
+  users,
 }: {
   action: ManualAction;
+  /** Who an item can be assigned to. */
+  users: AssignableUser[];
   fieldErrors?: Record<string, string>;
   defaults?: { assignee?: string | null; dueOn?: string | null };
   /** For inputs that sit outside their form (the bulk bar). */
@@ -48,9 +52,20 @@ export function ChangeFields({
       {action === "assign" ? (
         <div className="min-w-48">
           <label htmlFor={`${id}-assignee`} className="field-label">
-            Assignee (empty to unassign)
+            Assignee
           </label>
-          <input id={`${id}-assignee`} name="assignee" form={formId} maxLength={200} defaultValue={defaults.assignee ?? ""} className="input mt-1" {...described("assignee")} />
+          {/* Keyed by the stored assignee: after a save the select shows who the item now belongs to. */}
+          <select key={defaults.assignee ?? ""} id={`${id}-assignee`} name="assignee" form={formId} defaultValue={defaults.assignee ?? ""} className="input mt-1 max-w-full" {...described("assignee")}>
+            <option value="">Nobody (unassign)</option>
+            {defaults.assignee && !users.some((user) => user.email === defaults.assignee) ? (
+              <option value={defaults.assignee}>{defaults.assignee} (not a user who can sign in)</option>
+            ) : null}
+            {users.map((user) => (
+              <option key={user.email} value={user.email}>
+                {personLabel(user)}
+              </option>
+            ))}
+          </select>
           {error("assignee")}
         </div>
       ) : null}

@@ -33,7 +33,7 @@ export function AccountChecklistTable({ accounts }: { accounts: AccountChecklist
             const resolved = account.byState.verified + account.byState.fixed;
             return (
               <tr key={account.awsAccountId}>
-                <td>
+                <td className="whitespace-nowrap">
                   <Link href={checklistHref(account.awsAccountId)} className="font-medium">
                     {account.name}
                   </Link>
@@ -70,7 +70,7 @@ export function AccountChecklistTable({ accounts }: { accounts: AccountChecklist
   );
 }
 
-export function OverdueItemsTable({ items }: { items: OverdueItem[] }) {
+export function OverdueItemsTable({ items, nameOf }: { items: OverdueItem[]; nameOf: (email: string) => string }) {
   return (
     <div className="overflow-x-auto">
       <table className="data-table">
@@ -89,10 +89,10 @@ export function OverdueItemsTable({ items }: { items: OverdueItem[] }) {
           {items.map((item) => (
             <tr key={item.id}>
               <td className="whitespace-nowrap font-medium text-red-700 dark:text-red-400">{item.dueOn}</td>
-              <td>{item.accountName}</td>
-              <td>
-                <Link href={`${checklistHref(item.awsAccountId, { state: "all" })}#item-${item.id}`}>{checkInfo(item.checkId, item.exercise).title}</Link>
-                <div className="font-mono text-xs break-all muted">{item.resourceName}</div>
+              <td className="whitespace-nowrap">{item.accountName}</td>
+              <td className="min-w-56">
+                <Link href={`${checklistHref(item.awsAccountId, { state: "overdue", item: item.id })}#item-${item.id}`}>{checkInfo(item.checkId, item.exercise).title}</Link>
+                <div className="font-mono text-xs break-words muted">{item.resourceName}</div>
               </td>
               <td>
                 <SeverityBadge severity={item.severity} />
@@ -100,7 +100,7 @@ export function OverdueItemsTable({ items }: { items: OverdueItem[] }) {
               <td>
                 <ChecklistStateBadge state={item.state} />
               </td>
-              <td>{item.assignee ?? <span className="muted">Unassigned</span>}</td>
+              <td>{item.assignee ? nameOf(item.assignee) : <span className="muted">Unassigned</span>}</td>
             </tr>
           ))}
         </tbody>

@@ -5,7 +5,8 @@ export interface FilterChip {
   label: string;
   /** The URL value; undefined for "all". */
   value: string | undefined;
-  count: number;
+  /** Shown beside the label; left out for choices that are not filters (an order). */
+  count?: number;
 }
 
 /** Link chips that set one URL parameter (e.g. `status`), each with its count; resets paging. */
@@ -40,7 +41,7 @@ export function FilterChips({
               }`}
             >
               {chip.label}
-              <span className={current ? "text-indigo-100" : "text-zinc-500 dark:text-zinc-400"}>{number.format(chip.count)}</span>
+              {chip.count === undefined ? null : <span className={current ? "text-indigo-100" : "text-zinc-500 dark:text-zinc-400"}>{number.format(chip.count)}</span>}
             </Link>
           </li>
         );

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { buttonClass } from "./button-classes";
 import { hrefWith, type UrlState } from "./href";
 
-/** Previous/next links with "51–100 of 1,000"; the page number lives in the URL (`page`). */
+/** Previous/next links with "51–100 of 1,000"; the page number lives in the URL (`page` unless told). */
 export function Pagination({
   pathname,
   state,
@@ -11,6 +11,7 @@ export function Pagination({
   pageSize,
   total,
   noun,
+  param = "page",
 }: {
   pathname: string;
   state: UrlState;
@@ -19,11 +20,13 @@ export function Pagination({
   pageSize: number;
   total: number;
   noun: string;
+  /** The URL parameter that holds the page, when a view pages two lists. */
+  param?: string;
 }) {
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   const number = new Intl.NumberFormat("en");
-  const linkTo = (target: number) => hrefWith(pathname, state, { page: target === 1 ? undefined : target });
+  const linkTo = (target: number) => hrefWith(pathname, state, { [param]: target === 1 ? undefined : target });
   const disabled = `${buttonClass("secondary", "sm")} pointer-events-none opacity-50`;
   return (
     <nav aria-label={`${noun} pages`} className="flex flex-wrap items-center justify-between gap-3 px-3 py-3 text-sm">

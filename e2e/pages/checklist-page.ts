@@ -39,9 +39,26 @@ export class ChecklistItem {
     return this.root.getByRole("checkbox", { name: /^Select / }).check();
   }
 
+  /** The collapsed row: resource, severity, state, assignee, due date. */
+  summary(): Locator {
+    return this.root.locator("summary");
+  }
+
+  async isExpanded(): Promise<boolean> {
+    return (await this.root.locator("details").getAttribute("open")) !== null;
+  }
+
+  /** Opens the item (its steps, form and history) as a keyboard user does: focus the row, press Enter. */
+  async expand(): Promise<void> {
+    if (await this.isExpanded()) return;
+    await this.summary().focus();
+    await this.page.keyboard.press("Enter");
+    await expect(this.root.locator("details")).toHaveAttribute("open", "");
+  }
+
   async openHowToFix(): Promise<void> {
-    const details = this.root.locator("details").filter({ has: this.page.getByText("How to fix", { exact: true }) });
-    if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+    await this.expand();
+    await expect(this.root.getByRole("region", { name: "How to fix" })).toBeVisible();
   }
 
   /** The rendered CLI commands, in order. */
@@ -60,20 +77,33 @@ export class ChecklistItem {
     return text;
   }
 
-  private form(): Locator {
+  form(): Locator {
     return this.root.getByRole("form", { name: /^Change / });
   }
 
   /** Runs one change through the item's own form and waits for its confirmation. */
   async change(action: string, fields: { comment?: string; assignee?: string; dueOn?: string; note?: string } = {}): Promise<string> {
+    await this.expand();
     const form = this.form();
     await form.getByLabel("Change", { exact: true }).selectOption({ label: action });
-    if (fields.assignee !== undefined) await form.getByLabel(/^Assignee/).fill(fields.assignee);
+    // The assignee is picked from iamfit's users, by email (the option's value).
+    if (fields.assignee !== undefined) await form.getByLabel("Assignee", { exact: true }).selectOption(fields.assignee);
     if (fields.dueOn !== undefined) await form.getByLabel(/^Due date/).fill(fields.dueOn);
     if (fields.note !== undefined) await form.getByLabel("Note", { exact: true }).fill(fields.note);
     if (fields.comment !== undefined) await form.getByLabel(/^Why \(optional/).fill(fields.comment);
-    await form.getByRole("button", { name: "Save" }).click();
-    const status = form.getByRole("status");
+    return this.submit(form.getByRole("button", { name: "Save" }));
+  }
+
+  /**
+   * Presses a button of the item's form and returns the answer. The form keeps its last answer
+   * until the next one, so this waits for the server's reply and the button to come back.
+   */
+  private async submit(button: Locator): Promise<string> {
+    const reply = this.page.waitForResponse((response) => response.request().method() === "POST" && response.request().headers()["next-action"] !== undefined);
+    await button.click();
+    await reply;
+    await expect(this.form().getByRole("button", { name: "Save" })).toBeEnabled();
+    const status = this.form().getByRole("status");
     await expect(status).not.toBeEmpty();
     return status.innerText();
   }
@@ -90,15 +120,18 @@ export class ChecklistItem {
     return this.change("Assign…", { assignee });
   }
 
+  async assignToMe(): Promise<string> {
+    await this.expand();
+    return this.submit(this.form().getByRole("button", { name: "Assign to me" }));
+  }
+
   async acceptRisk(reason: string, expiresOn: string): Promise<string> {
+    await this.expand();
     const form = this.form();
     await form.getByLabel("Change", { exact: true }).selectOption({ label: "Accept the risk…" });
     await form.getByLabel(/^Why the risk is accepted/).fill(reason);
     await form.getByLabel(/^Accepted until/).fill(expiresOn);
-    await form.getByRole("button", { name: "Save" }).click();
-    const status = form.getByRole("status");
-    await expect(status).not.toBeEmpty();
-    return status.innerText();
+    return this.submit(form.getByRole("button", { name: "Save" }));
   }
 
   sandboxFixButton(): Locator {
@@ -107,6 +140,7 @@ export class ChecklistItem {
 
   /** Applies the item's fix to the sandbox organization and returns the confirmation. */
   async applySandboxFix(): Promise<string> {
+    await this.expand();
     await this.sandboxFixButton().click();
     const status = this.root.getByRole("status").filter({ hasText: /Applied in the sandbox|refused|not applied/ });
     await expect(status).toBeVisible();
@@ -114,9 +148,8 @@ export class ChecklistItem {
   }
 
   async historyText(): Promise<string> {
-    const details = this.root.locator("details").filter({ has: this.page.getByText(/^History \(/) });
-    if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
-    return details.innerText();
+    await this.expand();
+    return this.root.getByRole("region", { name: "History" }).innerText();
   }
 }
 
@@ -131,6 +164,14 @@ export class ChecklistPage {
   async goto(awsAccountId: string, query: Record<string, string> = {}): Promise<void> {
     await this.page.goto(ChecklistPage.path(awsAccountId, query));
     await expect(this.page.getByRole("heading", { level: 1, name: "Remediation checklist" })).toBeVisible();
+  }
+
+  /** The page of the checklist that holds this item, with the item open (a link to the item). */
+  async gotoItem(awsAccountId: string, itemId: string, query: Record<string, string> = {}): Promise<ChecklistItem> {
+    await this.goto(awsAccountId, { ...query, item: itemId });
+    const item = this.itemById(itemId);
+    await expect(item.root.locator("details")).toHaveAttribute("open", "");
+    return item;
   }
 
   /** Every item card shown, in page order. */
@@ -163,8 +204,28 @@ export class ChecklistPage {
     return this.page.locator(`article[data-state="${state}"]`);
   }
 
-  exerciseHeadings(): Locator {
-    return this.page.getByRole("heading", { level: 2, name: /^Exercise \d+:/ });
+  /** One heading per check on this page (the check's title). */
+  checkHeadings(): Locator {
+    return this.page.locator("main section[aria-labelledby^='check-'] h2");
+  }
+
+  /** The checks' sections on this page, in order. */
+  checkGroups(): Locator {
+    return this.page.locator("main section[aria-labelledby^='check-']");
+  }
+
+  pagination(): Locator {
+    return this.page.getByRole("navigation", { name: "items pages" }).first();
+  }
+
+  async nextPage(): Promise<void> {
+    await this.pagination().getByRole("link", { name: "Next →" }).click();
+    await this.page.waitForURL(/page=\d+/);
+  }
+
+  async sortBy(label: "Most severe first" | "Oldest first" | "By state"): Promise<void> {
+    await this.page.getByRole("list", { name: "Order items" }).getByRole("link", { name: label }).click();
+    await expect(this.page.getByRole("list", { name: "Order items" }).getByRole("link", { name: label })).toHaveAttribute("aria-current", "true");
   }
 
   progress(): Locator {
@@ -177,12 +238,22 @@ export class ChecklistPage {
   }
 
   async filterByAssignee(assignee: string): Promise<void> {
-    await this.page.getByLabel("Assignee", { exact: true }).selectOption({ label: assignee });
-    await this.page.getByRole("button", { name: "Filter" }).click();
+    const filters = this.page.getByRole("region", { name: "Filters" });
+    await filters.getByLabel("Assignee", { exact: true }).selectOption({ label: assignee });
+    await filters.getByRole("button", { name: "Filter" }).click();
     await this.page.waitForURL(/assignee=/);
   }
 
   /** Selects the items and applies one change to all of them through the bulk form. */
+  async bulkAssignToMe(items: ChecklistItem[]): Promise<string> {
+    for (const item of items) await item.select();
+    const bulk = this.page.getByRole("region", { name: "Bulk actions" });
+    await bulk.getByRole("button", { name: "Assign selected to me" }).click();
+    const status = bulk.getByRole("status").last();
+    await expect(status).not.toBeEmpty();
+    return status.innerText();
+  }
+
   async bulkChange(items: ChecklistItem[], action: string, fields: { comment?: string } = {}): Promise<string> {
     for (const item of items) await item.select();
     const bulk = this.page.getByRole("region", { name: "Bulk actions" });

@@ -5,7 +5,8 @@
 import "server-only";
 import type { ExerciseNumber, FindingStatus, JsonValue, Severity } from "@/lib/checks/types";
 import { dayOf, startOfDay } from "@/lib/remediation/calendar-days";
-import type { ChecklistHistoryEntry, ChecklistItemView } from "@/lib/remediation/checklist-view";
+import type { ChecklistHistoryEntry, ChecklistItemView, ChecklistRow } from "@/lib/remediation/checklist-view";
+import { parseHistoryDetails, type HistoryDetails } from "@/lib/remediation/history-wording";
 import type { ChecklistState, ReopenMark } from "@/lib/remediation/states";
 import { bytesToHex, getBlobs } from "./blobs";
 import { db } from "./client";
@@ -34,6 +35,7 @@ interface HistorySqlRow {
   from_state: string | null;
   to_state: string;
   reason: string | null;
+  details: unknown;
 }
 
 // The current finding of the item's (check, resource), and how many resources its check judges now.
@@ -50,13 +52,14 @@ const VIEW_SELECT = `
         FROM finding WHERE account_id = $1::uuid AND closed_run_id IS NULL GROUP BY check_id
     ) c ON c.check_id = i.check_id`;
 
-function toView(row: ViewSqlRow, evidence: Map<string, unknown>, history: ChecklistHistoryEntry[]): ChecklistItemView {
-  const { evidenceHash, ...identity } = toFindingIdentity(row);
+const withDetails = (details: HistoryDetails | undefined) => (details ? { details } : {});
+
+function toRow(row: ViewSqlRow): ChecklistRow {
+  const { evidenceHash: _evidenceHash, ...identity } = toFindingIdentity(row);
   return {
     ...identity,
     reason: row.current_status === "fail" && row.current_reason ? row.current_reason : row.reason,
     currentStatus: row.current_status as FindingStatus | null,
-    evidence: (evidence.get(evidenceHash) as JsonValue | undefined) ?? null,
     state: row.state as ChecklistState,
     reopenMark: row.reopen_mark as ReopenMark | null,
     stateChangedAt: row.state_changed_at.toISOString(),
@@ -66,8 +69,11 @@ function toView(row: ViewSqlRow, evidence: Map<string, unknown>, history: Checkl
     riskExpiresOn: row.risk_expires_on ? dayOf(row.risk_expires_on) : null,
     createdAt: row.created_at.toISOString(),
     checkResources: row.check_resources,
-    history,
   };
+}
+
+function toView(row: ViewSqlRow, evidence: Map<string, unknown>, history: ChecklistHistoryEntry[]): ChecklistItemView {
+  return { ...toRow(row), evidence: (evidence.get(bytesToHex(row.evidence_hash)) as JsonValue | undefined) ?? null, history };
 }
 
 export interface AccountChecklist {
@@ -84,7 +90,7 @@ export async function getAccountChecklist(awsAccountId: string, options: { itemI
   const rows = await db().$queryRawUnsafe<ViewSqlRow[]>(`${VIEW_SELECT} WHERE i.account_id = $1::uuid${onlyItems} ORDER BY i.id`, ...params);
   if (rows.length === 0) return { account, items: [] };
   const history = await db().$queryRawUnsafe<HistorySqlRow[]>(
-    `SELECT e.item_id::text AS item_id, e.at, e.actor, e.action, e.from_state, e.to_state, e.reason
+    `SELECT e.item_id::text AS item_id, e.at, e.actor, e.action, e.from_state, e.to_state, e.reason, e.details
        FROM checklist_event e JOIN checklist_item i ON i.id = e.item_id
       WHERE i.account_id = $1::uuid${onlyItems} ORDER BY e.at, e.id`,
     ...params,
@@ -99,11 +105,23 @@ export async function getAccountChecklist(awsAccountId: string, options: { itemI
       fromState: entry.from_state as ChecklistState | null,
       toState: entry.to_state as ChecklistState,
       reason: entry.reason,
+      ...withDetails(parseHistoryDetails(entry.details)),
     });
     historyByItem.set(entry.item_id, list);
   }
   const evidence = await getBlobs([...new Set(rows.map((row) => bytesToHex(row.evidence_hash)))]);
   return { account, items: rows.map((row) => toView(row, evidence, historyByItem.get(row.id) ?? [])) };
+}
+
+/**
+ * Every item of the account without evidence or history: enough to filter, count, sort and page a
+ * checklist of any size, whose shown page then reads its details with getAccountChecklist(itemIds).
+ */
+export async function getAccountChecklistRows(awsAccountId: string): Promise<{ account: AccountChecklist["account"]; rows: ChecklistRow[] } | undefined> {
+  const account = await db().linkedAccount.findFirst({ where: { awsAccountId, removedAt: null }, select: { id: true, awsAccountId: true, name: true } });
+  if (!account) return undefined;
+  const rows = await db().$queryRawUnsafe<ViewSqlRow[]>(`${VIEW_SELECT} WHERE i.account_id = $1::uuid ORDER BY i.id`, account.id);
+  return { account, rows: rows.map(toRow) };
 }
 
 export interface AccountChecklistSummary {
@@ -136,8 +154,16 @@ export interface OrganizationChecklist {
 
 const OVERDUE_LIST_LIMIT = 200;
 
-/** Open work per account (accounts with none are left out) and the overdue items, oldest due date first. */
-export async function getOrganizationChecklist(now: Date): Promise<OrganizationChecklist> {
+export interface OverdueListOptions {
+  /** 1-based page of the overdue items; past the last page reads nothing. */
+  overduePage?: number;
+  overduePageSize?: number;
+}
+
+/** Open work per account (accounts with none are left out) and one page of the overdue items, oldest due date first. */
+export async function getOrganizationChecklist(now: Date, options: OverdueListOptions = {}): Promise<OrganizationChecklist> {
+  const pageSize = Math.max(1, Math.floor(options.overduePageSize ?? OVERDUE_LIST_LIMIT));
+  const offset = (Math.max(1, Math.floor(options.overduePage ?? 1)) - 1) * pageSize;
   // Due on a day means overdue from the next day: anything due before today's start is overdue.
   const today = startOfDay(dayOf(now));
   const counts = await db().$queryRawUnsafe<Array<{ aws_account_id: string; name: string; state: string; items: number; overdue: number; expired: number }>>(
@@ -170,8 +196,10 @@ export async function getOrganizationChecklist(now: Date): Promise<OrganizationC
        FROM checklist_item i JOIN linked_account a ON a.id = i.account_id
       WHERE a.removed_at IS NULL AND i.state IN ('open', 'in_progress') AND i.due_on < $1
       ORDER BY i.due_on, ${SEVERITY_RANK_SQL("i.severity")}, lower(a.name), i.id
-      LIMIT ${OVERDUE_LIST_LIMIT}`,
+      LIMIT $2 OFFSET $3`,
     today,
+    pageSize,
+    offset,
   );
   const accounts = [...byAccount.values()].sort(
     (a, b) => b.overdue - a.overdue || b.byState.open + b.byState.in_progress - (a.byState.open + a.byState.in_progress) || a.name.localeCompare(b.name),
@@ -190,6 +218,16 @@ export async function getOrganizationChecklist(now: Date): Promise<OrganizationC
       assignee: row.assignee,
       dueOn: dayOf(row.due_on),
     })),
-    overdueTotal: overdueRows[0]?.total ?? 0,
+    // A page past the last has no rows to carry the total: count again rather than say zero.
+    overdueTotal: overdueRows[0]?.total ?? (offset === 0 ? 0 : await countOverdue(today)),
   };
+}
+
+async function countOverdue(today: Date): Promise<number> {
+  const rows = await db().$queryRawUnsafe<Array<{ total: number }>>(
+    `SELECT count(*)::int AS total FROM checklist_item i JOIN linked_account a ON a.id = i.account_id
+      WHERE a.removed_at IS NULL AND i.state IN ('open', 'in_progress') AND i.due_on < $1`,
+    today,
+  );
+  return rows[0]?.total ?? 0;
 }

@@ -226,14 +226,15 @@ export interface ChecklistChangeResult {
   missing: string[];
 }
 
-function eventDetails(event: ManualEvent): object | undefined {
+/** What the history shows beside the states: the new value and the one it replaced (lib/remediation/history-wording.ts). */
+function eventDetails(event: ManualEvent, before: ExistingChecklistItem<bigint>): object | undefined {
   switch (event.type) {
     case "accept_risk":
       return { expiresOn: event.expiresOn };
     case "assign":
-      return { assignee: event.assignee };
+      return { assignee: event.assignee, previousAssignee: before.assignee };
     case "set_due_date":
-      return { dueOn: event.dueOn };
+      return { dueOn: event.dueOn, previousDueOn: before.dueOn };
     default:
       return undefined;
   }
@@ -276,7 +277,7 @@ export async function changeChecklistItems(input: ChecklistChangeInput): Promise
           fromState: item.state,
           toState: outcome.item.state,
           reason: input.comment,
-          details: eventDetails(input.event),
+          details: eventDetails(input.event, item),
         },
       });
       result.changed.push(itemId);

@@ -21,6 +21,14 @@ describe("parseChecklistAction", () => {
     expect(parseChecklistAction(fields, AT)).toEqual({ ok: true, value: expected });
   });
 
+  it("'Assign to me' assigns to whoever acts, whatever change the form had chosen and whatever assignee it showed", () => {
+    const fields = { assignToMe: "1", action: "add_note", note: "", assignee: "someone@example.com", itemIds: ["5", "6"], actor: "dana@example.com" };
+    expect(parseChecklistAction(fields, AT)).toEqual({
+      ok: true,
+      value: { itemIds: ["5", "6"], actor: "dana@example.com", comment: null, event: { type: "assign", at: AT, assignee: "dana@example.com" } },
+    });
+  });
+
   it.each([
     [{ action: "explode", itemIds: ["1"] }, { action: "Choose what to do." }],
     [{ action: "start", itemIds: [] }, { itemIds: "Select at least one item." }],

@@ -57,7 +57,8 @@ export type ParsedChecklistAction = { ok: true; value: ChecklistActionInput } | 
 
 /** Raw fields as a form posts them (FormData flattened: itemId may repeat). */
 export function parseChecklistAction(fields: Record<string, unknown>, at: Date): ParsedChecklistAction {
-  const parsed = actionSchema.safeParse(fields);
+  // "Assign to me" is its own button in the forms: whatever change is chosen, it assigns to whoever acts.
+  const parsed = actionSchema.safeParse(fields.assignToMe === "1" ? { ...fields, action: "assign", assignee: fields.actor } : fields);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {

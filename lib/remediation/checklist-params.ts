@@ -5,6 +5,9 @@
  */
 import { z } from "zod";
 import { isOverdue, type ChecklistItemView } from "./checklist-view";
+
+/** What the filters read of an item; the listing's rows and the full items both have it. */
+type FilteredItem = Pick<ChecklistItemView, "state" | "dueOn" | "assignee">;
 import type { ChecklistState } from "./states";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -66,17 +69,17 @@ const STATES_OF: Partial<Record<StateFilter, ChecklistState[]>> = {
   closed: ["verified", "fixed"],
 };
 
-export function matchesFilters(item: ChecklistItemView, filters: ChecklistFilters, now: Date): boolean {
+export function matchesFilters(item: FilteredItem, filters: ChecklistFilters, now: Date): boolean {
   if (filters.state === "overdue" ? !isOverdue(item, now) : filters.state !== "all" && !STATES_OF[filters.state]!.includes(item.state)) return false;
   if (filters.assignee === undefined) return true;
   return filters.assignee === UNASSIGNED ? item.assignee === null : item.assignee === filters.assignee;
 }
 
-export function assigneesOf(items: ChecklistItemView[]): string[] {
+export function assigneesOf(items: FilteredItem[]): string[] {
   return [...new Set(items.flatMap((item) => (item.assignee ? [item.assignee] : [])))].sort((a, b) => a.localeCompare(b));
 }
 
 /** How many items each state chip would show, under the current assignee filter. */
-export function stateFilterCounts(items: ChecklistItemView[], filters: ChecklistFilters, now: Date): Record<StateFilter, number> {
+export function stateFilterCounts(items: FilteredItem[], filters: ChecklistFilters, now: Date): Record<StateFilter, number> {
   return Object.fromEntries(STATE_FILTERS.map((state) => [state, items.filter((item) => matchesFilters(item, { ...filters, state }, now)).length])) as Record<StateFilter, number>;
 }

@@ -6,6 +6,7 @@
 import { SEVERITIES, type ExerciseNumber, type FindingStatus, type JsonValue, type Severity } from "@/lib/checks/types";
 import type { FindingIdentity } from "@/lib/scorecard/finding-identity";
 import { hasExpired, isPastDue } from "./calendar-days";
+import type { HistoryDetails } from "./history-wording";
 import { isActiveState, type ChecklistState, type ReopenMark } from "./states";
 
 export interface ChecklistHistoryEntry {
@@ -15,6 +16,8 @@ export interface ChecklistHistoryEntry {
   fromState: ChecklistState | null;
   toState: ChecklistState;
   reason: string | null;
+  /** From what to what, for assignments, due dates and acceptances; absent for other changes. */
+  details?: HistoryDetails;
 }
 
 export interface ChecklistItemView extends Omit<FindingIdentity, "evidenceHash"> {
@@ -36,6 +39,9 @@ export interface ChecklistItemView extends Omit<FindingIdentity, "evidenceHash">
   checkResources: number;
   history: ChecklistHistoryEntry[];
 }
+
+/** What a listing needs of an item: everything but its evidence and history, which only an opened item shows. */
+export type ChecklistRow = Omit<ChecklistItemView, "evidence" | "history">;
 
 const SEVERITY_RANK: Record<Severity, number> = Object.fromEntries(SEVERITIES.map((severity, index) => [severity, index])) as Record<Severity, number>;
 
@@ -90,7 +96,7 @@ export interface ChecklistProgress {
   percentResolved: number;
 }
 
-export function progressOf(items: ChecklistItemView[], now: Date): ChecklistProgress {
+export function progressOf(items: ChecklistRow[], now: Date): ChecklistProgress {
   const byState: Record<ChecklistState, number> = { open: 0, in_progress: 0, done: 0, risk_accepted: 0, verified: 0, fixed: 0 };
   let overdue = 0;
   for (const item of items) {

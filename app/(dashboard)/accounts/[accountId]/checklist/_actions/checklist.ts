@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { ChecklistActionState } from "@/components/checklist/action-state";
 import { ACCOUNT_ID_PATTERN } from "@/lib/accounts/link-input";
 import { changeChecklistItems, recordSandboxFix } from "@/lib/db/checklist";
+import { findAssignableUser } from "@/lib/db/assignable-users";
 import { getAccountChecklist } from "@/lib/db/checklist-read";
 import { formFields, parseChecklistAction } from "@/lib/remediation/action-input";
 import { applySandboxFix } from "@/lib/remediation/apply-sandbox-fix";
@@ -33,6 +34,13 @@ export const changeChecklistAction = authorizedAction(
     const parsed = parseChecklistAction({ ...formFields(formData), actor }, new Date());
     if (!parsed.ok) {
       return { tone: "error", message: Object.values(parsed.fieldErrors)[0] ?? "Check the form.", fieldErrors: parsed.fieldErrors };
+    }
+    const { event } = parsed.value;
+    if (event.type === "assign" && event.assignee !== null) {
+      const assignee = await findAssignableUser(event.assignee);
+      const refusal = `${event.assignee} is not one of iamfit's users who can sign in; choose someone from the list.`;
+      if (!assignee) return { tone: "error", message: refusal, fieldErrors: { assignee: refusal } };
+      event.assignee = assignee.email;
     }
     try {
       const outcome = await changeChecklistItems({ awsAccountId: account.data, ...parsed.value });
