@@ -9,18 +9,18 @@ function only<K extends EvidenceBlock["kind"]>(blocks: EvidenceBlock[], kind: K)
 }
 
 describe("describeEvidence", () => {
-  it("shows a credential-report row as a key/value table, names untouched", () => {
+  it("shows a credential-report row as labelled facts, names untouched", () => {
     const row = { user: "<img src=x onerror=alert(1)>", arn: "arn:aws:iam::123456789012:user/x", password_enabled: true, mfa_active: false };
     const blocks = describeEvidence(row);
     expect(blocks).toEqual([
       {
-        kind: "fields",
+        kind: "facts",
         title: "Credential report row",
         rows: [
-          { key: "user", value: "<img src=x onerror=alert(1)>", mark: false },
-          { key: "arn", value: "arn:aws:iam::123456789012:user/x", mark: false },
-          { key: "password_enabled", value: "true", mark: false },
-          { key: "mfa_active", value: "false", mark: false },
+          { label: "User", value: "<img src=x onerror=alert(1)>", verbatim: true },
+          { label: "ARN", value: "arn:aws:iam::123456789012:user/x", verbatim: true },
+          { label: "Console password", value: "yes", verbatim: false, mark: false },
+          { label: "MFA device", value: "no", verbatim: false, mark: false },
         ],
       },
     ]);
@@ -30,7 +30,7 @@ describe("describeEvidence", () => {
     const blocks = describeEvidence({ keyAgeDays: 120, row: { user: "alice", arn: "arn:x", access_key_1_active: true } });
     expect(blocks.map((block) => [block.kind, block.title])).toEqual([
       ["fields", "Evidence"],
-      ["fields", "Row"],
+      ["facts", "Row"],
     ]);
   });
 

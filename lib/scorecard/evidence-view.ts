@@ -10,8 +10,9 @@
  * - lists of flat objects become tables; values nested deeper than a few levels, pretty JSON.
  */
 import type { JsonValue } from "@/lib/checks/types";
-import { credentialReportRowSchema } from "@/lib/snapshot/schema";
-import type { EvidenceBlock, SecurityGroupRuleRow } from "@/lib/checks/evidence/blocks";
+import { credentialReportRowSchema, type CredentialReportRow } from "@/lib/snapshot/schema";
+import { factsBlock, type EvidenceBlock, type SecurityGroupRuleRow } from "@/lib/checks/evidence/blocks";
+import { credentialFacts } from "@/lib/checks/evidence/credential-report-facts";
 import { prettyJsonLines, type JsonPath } from "./json-lines";
 import { OPEN_RANGES, statementMarks } from "./statement-marks";
 
@@ -148,7 +149,7 @@ function blocksOf(value: JsonValue, title: string, context: Context, depth: numb
     return;
   }
   if (isCredentialReportRow(value)) {
-    out.push(fieldsBlock(title === "Evidence" ? "Credential report row" : title, value));
+    out.push(factsBlock(title === "Evidence" ? "Credential report row" : title, credentialFacts(value as Partial<Record<keyof CredentialReportRow, string | boolean>>)));
     return;
   }
   if (isStatementEvidence(value) || isPolicyStatement(value)) {
