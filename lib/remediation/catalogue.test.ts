@@ -1,29 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { CHECKS } from "@/lib/checks/registry";
 import { remediationFor } from "./catalogue";
-import { renderCliCommand, type CliCommand } from "./shell";
+import { renderCliCommand } from "./shell";
+import { expectedWords, wordsAsBashSeesThem } from "./testing/bash-words";
 import { HOSTILE_NAMES, PLAIN_NAMES, targetFor } from "./testing/targets";
 
 const rendered = (checkId: string, names = PLAIN_NAMES) => remediationFor(targetFor(checkId, names))!.commands.map(renderCliCommand);
-
-/** What bash makes of each rendered command: its words, with variables set to @NAME@. */
-function wordsAsBashSeesThem(commands: CliCommand[]): string[][] {
-  const script = [
-    ...["ACCESS_KEY_ID", "VERSION_ID", "GROUP_NAME", "ROLE_NAME", "JOB_ID", "BUCKET", "APP"].map((name) => `${name}=@${name}@`),
-    ...commands.map((command) => `set -- ${renderCliCommand(command)}; printf '%s\\0' "$@"; printf '\\1\\0'`),
-  ].join("\n");
-  const result = spawnSync("bash", ["--noprofile", "--norc", "-c", script], { encoding: "utf8" });
-  expect(result.status, result.stderr).toBe(0);
-  return result.stdout
-    .split("\u0001\u0000")
-    .slice(0, -1)
-    .map((chunk) => chunk.split("\u0000").slice(0, -1));
-}
-
-function expectedWords(command: CliCommand): string[] {
-  return command.words.map((word) => (typeof word === "string" ? word : `${word.prefix ?? ""}@${word.variable}@`));
-}
 
 describe("remediation content", () => {
   it.each(CHECKS.map((check) => [check.id, check] as const))("gives %s a why, a summary, console steps and commands or a reason there are none", (checkId, check) => {

@@ -4,7 +4,6 @@
  * carry hostile names (markup, quotes, shell and spreadsheet syntax). Each gets a why, a summary,
  * console steps, and commands bash reads word for word as built.
  */
-import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHECKS } from "@/lib/checks/registry";
 import { remediationTarget } from "@/lib/checks/testing/check-folder";
@@ -12,30 +11,13 @@ import { allSandboxFindings } from "@/lib/checks/testing/sandbox-findings";
 import type { Finding } from "@/lib/checks/types";
 import { CURATED_ACCOUNT_IDS } from "@/lib/sandbox/curated/account-ids";
 import { remediationFor } from "./catalogue";
-import { renderCliCommand, type CliCommand } from "./shell";
+import { expectedWords, wordsAsBashSeesThem } from "./testing/bash-words";
 
 let failing: Array<{ account: string; finding: Finding }> = [];
 
 beforeAll(async () => {
   failing = (await allSandboxFindings()).filter((entry) => entry.finding.status === "fail");
 }, 120_000);
-
-/** Each command's words as bash splits them, variables set to @NAME@. */
-function wordsAsBashSeesThem(commands: CliCommand[]): string[][] {
-  const variables = [...new Set(commands.flatMap((command) => command.words.flatMap((word) => (typeof word === "string" ? [] : [word.variable]))))];
-  const script = [
-    ...variables.map((name) => `${name}=@${name}@`),
-    ...commands.map((command) => `set -- ${renderCliCommand(command)}; printf '%s\\0' "$@"; printf '\\1\\0'`),
-  ].join("\n");
-  const result = spawnSync("bash", ["--noprofile", "--norc", "-c", script], { encoding: "utf8" });
-  expect(result.status, result.stderr).toBe(0);
-  return result.stdout
-    .split("\u0001\u0000")
-    .slice(0, -1)
-    .map((chunk) => chunk.split("\u0000").slice(0, -1));
-}
-
-const expectedWords = (command: CliCommand) => command.words.map((word) => (typeof word === "string" ? word : `${word.prefix ?? ""}@${word.variable}@`));
 
 describe("remediation of the sandbox's failing findings", () => {
   it("covers failures of every check", () => {

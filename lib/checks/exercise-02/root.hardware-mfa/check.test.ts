@@ -3,15 +3,9 @@ import type { PartResult } from "@/lib/snapshot/schema";
 import { only, run } from "../../testing/run-check";
 import { credentialReport, failed, ok, ROOT_ARN, rootRow, snapshot } from "../../testing/snapshot-factory";
 import { remediationTarget, renderedText } from "../../testing/check-folder";
+import { describeRootWithoutCredentials, managedCentrally, removedRoot, withRemovedRoot } from "../../testing/root-without-credentials";
 import { rootHardwareMfa } from "./check";
 
-const removedRoot = rootRow({ mfa_active: false, password_last_used: "N/A" });
-const managedCentrally = ok({
-  answer: "member_account",
-  organization: { organizationId: "o-abc123def4", enabledFeatures: ["RootCredentialsManagement", "RootSessions"], readInAccountId: "999988887777" },
-});
-const withRemovedRoot = (features?: PartResult<unknown>, row = removedRoot) =>
-  snapshot({ "iam.credentialReport": ok(credentialReport([row])), ...(features ? { "iam.organizationsFeatures": features } : {}) });
 const devices = (userArn?: string) => ok(userArn ? [{ serialNumber: "arn:aws:iam::111122223333:mfa/root-account-mfa-device", userArn }] : []);
 
 describe("root.hardware-mfa", () => {
@@ -53,49 +47,4 @@ describe("root.hardware-mfa", () => {
   });
 });
 
-describe("root.hardware-mfa of a root user without credentials", () => {
-  const off = ok({ answer: "member_account", organization: { organizationId: "o-abc123def4", enabledFeatures: ["RootSessions"], readInAccountId: "999988887777" } });
-  it.each([
-    ["the organization manages root credentials centrally", managedCentrally, "pass"],
-    ["the organization has RootCredentialsManagement off", off, "fail"],
-    ["the account is outside an organization", ok({ answer: "not_available", code: "OrganizationNotFound" }), "fail"],
-    ["no account that can read the organization's features was collected", ok({ answer: "member_account" }), "unknown"],
-    ["the account reads the features itself (management account or delegated administrator)", ok({ answer: "read_here", organizationId: "o-abc123def4", enabledFeatures: ["RootCredentialsManagement"] }), "unknown"],
-    ["ListOrganizationsFeatures failed", failed("iam:ListOrganizationsFeatures", "AccessDenied"), "unknown"],
-    ["the features were not collected", undefined, "unknown"],
-  ])("when %s → %s", (_, features, status) => {
-    expect(only(run(rootHardwareMfa, withRemovedRoot(features))).status).toBe(status);
-  });
-
-  it("passes with the organization's answer in the evidence and the reason", () => {
-    const finding = only(run(rootHardwareMfa, withRemovedRoot(managedCentrally)));
-    expect(finding.reason).toContain("organization o-abc123def4 manages member accounts' root credentials centrally");
-    expect(finding.evidence).toMatchObject({
-      centralRootAccess: { organizationId: "o-abc123def4", enabledFeatures: ["RootCredentialsManagement", "RootSessions"], readInAccountId: "999988887777" },
-    });
-  });
-
-  it("fails with high severity and names password recovery when root is not managed centrally", () => {
-    const finding = only(run(rootHardwareMfa, withRemovedRoot(ok({ answer: "not_available", code: "OrganizationNotFound" }))));
-    expect(finding).toMatchObject({ status: "fail", severity: "high" });
-    expect(finding.reason).toContain("password recovery");
-  });
-
-  it("judges a root that still has a password by its MFA even when the organization manages root centrally", () => {
-    const withPassword = snapshot({
-      "iam.credentialReport": ok(credentialReport([removedRoot])),
-      "iam.accountSummary": ok({ AccountPasswordPresent: 1, AccountMFAEnabled: 0 }),
-      "iam.organizationsFeatures": managedCentrally,
-    });
-    expect(only(run(rootHardwareMfa, withPassword)).status).toBe("fail");
-  });
-
-  it("trusts GetAccountSummary's AccountPasswordPresent over the report's N/A marks", () => {
-    const noPassword = snapshot({
-      "iam.credentialReport": ok(credentialReport([rootRow({ mfa_active: false, password_last_used: "no_information" })])),
-      "iam.accountSummary": ok({ AccountPasswordPresent: 0, AccountMFAEnabled: 0 }),
-      "iam.organizationsFeatures": managedCentrally,
-    });
-    expect(only(run(rootHardwareMfa, noPassword)).status).toBe("pass");
-  });
-});
+describeRootWithoutCredentials(rootHardwareMfa);
