@@ -9,6 +9,7 @@ import { accountExerciseHref, accountHref } from "@/lib/scorecard/links";
 import { scoreBand } from "@/lib/scorecard/score-scale";
 import type { GridQuery, UrlState } from "@/lib/scorecard/search-params";
 import { BAND_CLASSES } from "./score-badge";
+import { ErrorCode } from "@/components/accounts/error-code";
 
 /**
  * The heart of the product: accounts × the ten exercises, each cell coloured by score with the
@@ -73,7 +74,7 @@ function GridRowView({ row }: { row: GridRow }) {
         {!assessed || row.lastStatus === "failed" ? (
           <div className="mt-1 flex flex-wrap items-center gap-1">
             <StatusBadge status={row.lastStatus} />
-            {row.lastError?.code ? <code className="text-xs text-red-800 dark:text-red-300">{row.lastError.code}</code> : null}
+            {row.lastError?.code ? <ErrorCode code={row.lastError.code} className="text-xs text-red-800 dark:text-red-300" /> : null}
           </div>
         ) : null}
       </th>
