@@ -1,6 +1,7 @@
 /**
- * AWS's own sample responses (the Examples sections of the AWS API Reference, kept verbatim in
- * lib/aws/testing/aws-samples with their pages named in sources.ts) fed as raw HTTP bodies through
+ * AWS's own sample responses (the Examples sections of the AWS API Reference, or AWS's CLI and
+ * Code Library output where the reference has none, kept as documented in
+ * lib/aws/testing/aws-samples with their pages and any adaptation named in sources.ts) fed as raw HTTP bodies through
  * the real SDK clients, so the SDK's deserializers, iamfit's collectors and the check catalogue
  * meet the format AWS documents rather than the sandbox's ready-made objects.
  */
