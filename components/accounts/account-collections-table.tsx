@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { AccountCollectionRow } from "@/lib/db/account-page";
 import { triggerLabel } from "@/components/runs/trigger-label";
 import { prunedDetailNote } from "@/lib/retention/policy";
+import { ErrorCode } from "./error-code";
 
 /**
  * This account's recent collections, newest first, each linking to its run. A collection whose
@@ -45,7 +46,7 @@ export function AccountCollectionsTable({ rows, snapshotRetentionDays }: { rows:
               <td className="text-right tabular-nums">{number.format(row.apiCalls)}</td>
               <td className="text-xs">
                 {row.error ? (
-                  <code className="font-semibold text-red-800 dark:text-red-300">{row.error.code}</code>
+                  <ErrorCode code={row.error.code} className="font-semibold text-red-800 dark:text-red-300" />
                 ) : row.partErrors.length > 0 ? (
                   <span className="text-amber-800 dark:text-amber-300">
                     {row.partErrors.length} API error{row.partErrors.length === 1 ? "" : "s"}

@@ -6,13 +6,14 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { AccountPageData } from "@/lib/db/account-page";
 import type { AccountErrorsView } from "./account-errors-view";
 import { CollectionErrorsTable } from "./collection-errors-table";
+import { ErrorCode } from "./error-code";
 
 /** The red callout when the latest collection failed as a whole; the older data stays, marked stale. */
 export function AccountFailureNotice({ failure }: { failure: NonNullable<AccountErrorsView["accountLevel"]> }) {
   return (
     <Notice tone="error" title={`The latest collection failed (#${failure.runId})`} className="mb-6">
       <p className="font-mono text-xs">
-        <span className="font-semibold">{failure.error.code}</span>
+        <ErrorCode code={failure.error.code} className="font-semibold" />
         {failure.error.api ? <> · {failure.error.api}</> : null}
         {failure.error.region ? <> · {failure.error.region}</> : null}
         {failure.failedAt ? <> · <RelativeTime date={failure.failedAt} /></> : null}

@@ -1,5 +1,6 @@
 import { formatUtc } from "@/components/ui/relative-time";
 import type { StoredCollectionError } from "@/lib/db/collection-errors";
+import { ErrorCode } from "./error-code";
 
 export interface CollectionErrorRow {
   error: StoredCollectionError;
@@ -20,7 +21,7 @@ export function CollectionErrorsTable({ rows, caption }: { rows: CollectionError
           <tr>
             <th scope="col">API</th>
             <th scope="col">Region</th>
-            <th scope="col">Error code</th>
+            <th scope="col">Error</th>
             <th scope="col">Message</th>
             {showsStaleness ? <th scope="col">Data shown</th> : null}
           </tr>
@@ -30,7 +31,9 @@ export function CollectionErrorsTable({ rows, caption }: { rows: CollectionError
             <tr key={`${row.partKey ?? row.error.api ?? ""}-${row.error.region ?? ""}-${index}`}>
               <td className="font-mono text-xs whitespace-nowrap">{row.error.api ?? row.partKey ?? "—"}</td>
               <td className="text-xs whitespace-nowrap">{row.error.region ?? <span className="muted">global</span>}</td>
-              <td className="font-mono text-xs font-semibold whitespace-nowrap text-red-800 dark:text-red-300">{row.error.code}</td>
+              <td className="text-xs font-semibold whitespace-nowrap text-red-800 dark:text-red-300">
+                <ErrorCode code={row.error.code} />
+              </td>
               <td className="max-w-xl min-w-64 text-xs break-words">{row.error.message}</td>
               {showsStaleness ? (
                 <td className="text-xs whitespace-nowrap">

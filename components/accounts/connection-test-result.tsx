@@ -2,6 +2,8 @@
  * The outcome of "Test connection", step by step: which AWS call worked (✓) or failed (✗),
  * with the AWS error code, its message and what to change.
  */
+import { ErrorCode } from "./error-code";
+
 export interface ConnectionTestStepView {
   api: string;
   region?: string;
@@ -53,7 +55,7 @@ export function ConnectionTestResult({ result }: { result: ConnectionTestView })
                 </p>
                 {step.error ? (
                   <p className="mt-0.5 break-words">
-                    <code className="font-semibold text-red-800 dark:text-red-300">{step.error.code}</code>: {step.error.message}
+                    <ErrorCode code={step.error.code} className="font-semibold text-red-800 dark:text-red-300" />: {step.error.message}
                   </p>
                 ) : null}
                 {step.hint ? <p className="mt-0.5 break-words muted">{step.hint}</p> : null}

@@ -1,11 +1,12 @@
 import type { StoredCollectionError } from "@/lib/db/collection-errors";
+import { ErrorCode } from "./error-code";
 
 /** An AWS error in one or two lines: code (and API, region), then the message. */
 export function ErrorSummary({ error, clamp = true }: { error: StoredCollectionError; clamp?: boolean }) {
   return (
     <div className="min-w-0 text-xs">
       <p className="font-medium text-red-800 dark:text-red-300">
-        <code>{error.code}</code>
+        <ErrorCode code={error.code} />
         {error.api ? <span className="font-normal muted"> · {error.api}</span> : null}
         {error.region ? <span className="font-normal muted"> · {error.region}</span> : null}
       </p>

@@ -3,6 +3,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { AccountHealthRow } from "@/lib/db/account-health";
 import { HealthBadge } from "./health-badge";
 import { TestAgainButton, type TestAgainAction } from "./test-again-button";
+import { ErrorCode } from "@/components/accounts/error-code";
 
 /** Every linked account's connection: state, last successful collection, the standing error and what to do. */
 /** `testAction` is absent for people who may not test connections (below admin). */
@@ -42,7 +43,7 @@ export function HealthTable({ rows, testAction, now }: { rows: AccountHealthRow[
               <td className="max-w-xl text-sm">
                 {row.error ? (
                   <p className="break-words">
-                    <code className="font-semibold text-red-800 dark:text-red-300">{row.error.code}</code>
+                    <ErrorCode code={row.error.code} className="font-semibold text-red-800 dark:text-red-300" />
                     {row.error.api ? (
                       <>
                         {" "}

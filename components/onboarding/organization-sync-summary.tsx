@@ -2,6 +2,7 @@ import { Notice } from "@/components/ui/notice";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { OrganizationSyncView } from "@/lib/db/organization-inventory";
 import type { OrganizationSettings } from "@/lib/onboarding/organization-settings";
+import { ErrorCode } from "@/components/accounts/error-code";
 
 /** When the organization was last read, what that found, and whether new accounts are linked automatically. */
 export function OrganizationSyncSummary({ sync, settings }: { sync: OrganizationSyncView | null; settings: OrganizationSettings }) {
@@ -14,7 +15,7 @@ export function OrganizationSyncSummary({ sync, settings }: { sync: Organization
     return (
       <Notice tone="error" title="The last discovery failed" className="mb-4">
         <p>
-          <RelativeTime date={sync.startedAt} />: <code>{sync.error?.api}</code> answered <code>{sync.error?.code}</code>.
+          <RelativeTime date={sync.startedAt} />: <code>{sync.error?.api}</code> answered {sync.error?.code ? <ErrorCode code={sync.error.code} /> : "an error"}.
         </p>
         <p className="break-words">{sync.error?.message}</p>
       </Notice>

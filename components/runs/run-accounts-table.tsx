@@ -6,6 +6,7 @@ import type { RunAccountRow } from "@/lib/db/runs";
 import { cancelledBy } from "./cancel-attribution";
 import { prunedDetailNote } from "@/lib/retention/policy";
 import { CancelButton, type CancelAction } from "./cancel-button";
+import { errorLabel } from "@/lib/collect/error-words";
 
 /**
  * One run's accounts: status, progress while running, and the account-level or per-API errors.
@@ -73,12 +74,12 @@ export function RunAccountsTable({
               <td className="text-right tabular-nums">{number.format(row.apiCalls)}</td>
               <td className="max-w-xl min-w-56">
                 {row.error ? (
-                  <ErrorSummary error={{ code: row.error.code ?? "Unknown", message: row.error.message ?? "", ...(row.error.api ? { api: row.error.api } : {}) }} />
+                  <ErrorSummary error={{ code: row.error.code ?? "UnknownError", message: row.error.message ?? "", ...(row.error.api ? { api: row.error.api } : {}) }} />
                 ) : row.partErrors.length > 0 ? (
                   <details className="text-xs">
                     <summary className="cursor-pointer font-medium text-amber-800 dark:text-amber-300">
                       {row.partErrors.length} API error{row.partErrors.length === 1 ? "" : "s"}:{" "}
-                      {[...new Set(row.partErrors.map((error) => error.code))].slice(0, 3).join(", ")}
+                      {[...new Set(row.partErrors.map((error) => errorLabel(error.code)))].slice(0, 3).join(", ")}
                     </summary>
                     <ul className="mt-1 space-y-1.5">
                       {row.partErrors.map((error, index) => (

@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { listCollectionHealth } from "@/lib/db/organization";
 import { accountHref } from "@/lib/scorecard/links";
 import { loadWidget } from "./widget-state";
+import { ErrorCode } from "@/components/accounts/error-code";
 
 /** Accounts not assessed, or whose last collection failed or was partial, and why. */
 export async function CollectionHealth() {
@@ -34,7 +35,7 @@ export async function CollectionHealth() {
               <p className="mt-0.5 text-xs muted">
                 {row.lastError?.code ? (
                   <>
-                    <code className="text-red-800 dark:text-red-300">{row.lastError.code}</code>
+                    <ErrorCode code={row.lastError.code} className="text-red-800 dark:text-red-300" />
                     {row.lastError.api ? <> in {row.lastError.api}</> : null}
                     {row.lastError.message ? <>: {truncate(row.lastError.message, 160)}</> : null}
                   </>

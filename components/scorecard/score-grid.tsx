@@ -10,6 +10,7 @@ import { scoreBand } from "@/lib/scorecard/score-scale";
 import type { GridQuery, UrlState } from "@/lib/scorecard/search-params";
 import { FailureCountChips } from "./failure-counts";
 import { BAND_CLASSES } from "./score-badge";
+import { ErrorCode } from "@/components/accounts/error-code";
 
 function sortDescription(query: GridQuery): string {
   if (query.sort === "failures") return query.dir === "desc" ? "open failures, most critical first" : "open failures, fewest critical first";
@@ -111,7 +112,7 @@ function GridRowView({ row }: { row: GridRow }) {
         {!assessed || row.lastStatus === "failed" ? (
           <div className="mt-1 flex flex-wrap items-center gap-1">
             <StatusBadge status={row.lastStatus} />
-            {row.lastError?.code ? <code className="text-xs break-all text-red-800 dark:text-red-300">{row.lastError.code}</code> : null}
+            {row.lastError?.code ? <ErrorCode code={row.lastError.code} className="text-xs text-red-800 dark:text-red-300" /> : null}
           </div>
         ) : null}
       </th>

@@ -1,6 +1,7 @@
 /**
- * AWS's own sample responses (the Examples sections of the AWS API Reference, kept verbatim in
- * lib/aws/testing/aws-samples with their pages named in sources.ts) fed as raw HTTP bodies through
+ * AWS's own sample responses (the Examples sections of the AWS API Reference, or AWS's CLI and
+ * Code Library output where the reference has none, kept as documented in
+ * lib/aws/testing/aws-samples with their pages and any adaptation named in sources.ts) fed as raw HTTP bodies through
  * the real SDK clients, so the SDK's deserializers, iamfit's collectors and the check catalogue
  * meet the format AWS documents rather than the sandbox's ready-made objects.
  */
@@ -11,6 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateSnapshot } from "@/lib/checks/registry";
 import { DEFAULT_THRESHOLDS, type Finding } from "@/lib/checks/types";
 import { collectAccount } from "@/lib/collect/collect-account";
+import { collectAccountPublicAccessBlock } from "./collectors/s3";
 import { memoryOrganizationsFeaturesDirectory } from "@/lib/collect/organizations-features";
 import type { AccountSnapshot } from "@/lib/snapshot/schema";
 import { createBaseClients } from "./client-factory";
@@ -26,6 +28,9 @@ function sample(name: AwsSampleName): RawAnswer {
   const body = readFileSync(path.join(__dirname, "testing/aws-samples", entry.file), "utf8");
   return { body, headers: entry.headers ?? { "content-type": "text/xml" } };
 }
+
+/** Samples whose account-level S3 Control answer is swapped per test (see the S3 Control block). */
+let accountPublicAccessBlockSample: AwsSampleName = "AccountGetPublicAccessBlock";
 
 /** Not AWS's words: the access-denied error each protocol sends, for operations without a sample. */
 function deniedFor(request: SampleRequest): RawAnswer {
@@ -78,6 +83,23 @@ function answer(request: SampleRequest): RawAnswer {
         : ours("<GenerateCredentialReportResponse><GenerateCredentialReportResult><State>COMPLETE</State></GenerateCredentialReportResult></GenerateCredentialReportResponse>");
     case "DescribeSecurityGroups":
       return sample(request.region === "eu-west-1" ? "DescribeSecurityGroupsSshAccess" : "DescribeSecurityGroupsDefaultGroup");
+    case "GetBucketPolicy":
+      return sample("GetBucketPolicy");
+    case "GetPublicAccessBlock":
+      return request.clientName === "S3ControlClient" ? sample(accountPublicAccessBlockSample) : sample("GetPublicAccessBlock");
+    // The CloudTrail and Auto Scaling samples describe us-east-1 (their ARNs say so); in
+    // eu-west-1 ours answers that there is nothing there.
+    case "DescribeTrails":
+      return request.region === "us-east-1" ? sample("DescribeTrails") : { body: '{"trailList":[]}', headers: { "content-type": "application/x-amz-json-1.1" } };
+    case "GetTrailStatus":
+      return sample("GetTrailStatus");
+    case "DescribeAutoScalingGroups":
+      return request.region === "us-east-1"
+        ? sample("DescribeAutoScalingGroups")
+        : ours("<DescribeAutoScalingGroupsResponse><DescribeAutoScalingGroupsResult><AutoScalingGroups/></DescribeAutoScalingGroupsResult></DescribeAutoScalingGroupsResponse>");
+    case "DescribePolicies":
+      // No page documents a scaling-policy sample for my-asg; ours says it has none.
+      return ours("<DescribePoliciesResponse><DescribePoliciesResult><ScalingPolicies/></DescribePoliciesResult></DescribePoliciesResponse>");
     case "ListBuckets":
       return ours(
         '<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Buckets><Bucket><Name>amzn-s3-demo-bucket</Name>' +
@@ -213,5 +235,84 @@ describe("the AssumeRole sample", () => {
     });
     expect(output.AssumedRoleUser?.Arn).toBe("arn:aws:sts::123456789012:assumed-role/demo/TestAR");
     expect(output.SourceIdentity).toBe("Alice");
+  });
+});
+describe("the S3, S3 Control, CloudTrail and Auto Scaling samples, collected and judged", () => {
+  function bucket() {
+    const buckets = part("s3.buckets");
+    if (buckets?.status !== "ok") throw new Error("s3.buckets was not collected");
+    return (buckets.data as Array<Record<string, unknown>>)[0];
+  }
+
+  it("reads the GetBucketPolicy sample as the documented document and finds it allows no one", () => {
+    expect(bucket()?.policy).toEqual({
+      ok: true,
+      value: {
+        Version: "2008-10-17",
+        Id: "aaaa-bbbb-cccc-dddd",
+        Statement: [{ Effect: "Deny", Sid: "1", Principal: { AWS: ["111122223333", "444455556666"] }, Action: ["s3:*"], Resource: "arn:aws:s3:::bucket/*" }],
+      },
+    });
+    expect(outcomes("s3.bucket-policy-public")).toEqual([{ resource: "amzn-s3-demo-bucket", region: "us-east-1", status: "pass" }]);
+  });
+
+  it("reads the GetPublicAccessBlock sample's capitalised TRUE and FALSE as the settings they name", () => {
+    expect(bucket()?.publicAccessBlock).toEqual({
+      ok: true,
+      value: { blockPublicAcls: true, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false },
+    });
+  });
+
+  it("passes the account's Block Public Access built from the S3 Control Response Syntax with every setting on", () => {
+    expect(part("s3control.publicAccessBlock")).toEqual({
+      status: "ok",
+      data: { configuration: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true } },
+    });
+    expect(outcomes("s3.account-public-access-block").map((outcome) => outcome.status)).toEqual(["pass"]);
+  });
+
+  it("fails, never passes, the S3 Control answer whose optional settings are all left out", async () => {
+    accountPublicAccessBlockSample = "AccountGetPublicAccessBlockOptionalAbsent";
+    const clients = createBaseClients(
+      { credentials: async () => BASE_CREDENTIALS, retryStrategy: fastRetries(1), plugins: [sampleResponsePlugin(answer)] },
+      "123456789012",
+    );
+    try {
+      const data = await collectAccountPublicAccessBlock(clients);
+      expect(data).toEqual({ configuration: { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false } });
+      const judged = evaluateSnapshot({ ...snapshot, parts: { ...snapshot.parts, "s3control.publicAccessBlock": { status: "ok", data } } }, DEFAULT_THRESHOLDS);
+      expect(judged.filter((finding) => finding.checkId === "s3.account-public-access-block").map((finding) => finding.status)).toEqual(["fail"]);
+    } finally {
+      accountPublicAccessBlockSample = "AccountGetPublicAccessBlock";
+      clients.destroy();
+    }
+  });
+
+  it("reads both trails of the DescribeTrails sample with the GetTrailStatus sample's status, and fails the account: neither is multi-region", () => {
+    const trails = part("cloudtrail.trails@us-east-1");
+    expect(trails?.status).toBe("ok");
+    const status = { ok: true, value: { isLogging: true, latestDeliveryTime: "2016-01-28T23:02:24.869Z" } };
+    expect(trails?.status === "ok" ? trails.data : undefined).toEqual([
+      expect.objectContaining({ name: "Trail1", homeRegion: "us-east-1", isMultiRegionTrail: false, s3BucketName: "amzn-s3-demo-bucket", status }),
+      expect.objectContaining({ name: "Trail2", homeRegion: "us-east-1", isMultiRegionTrail: false, s3BucketName: "amzn-s3-demo-bucket2", status }),
+    ]);
+    expect(outcomes("cloudtrail.multi-region").map((outcome) => outcome.status)).toEqual(["fail"]);
+    expect(findings.find((finding) => finding.checkId === "cloudtrail.multi-region")?.reason).toContain("Trail1, Trail2");
+  });
+
+  // The sample sends empty elements for optional numbers and booleans (<WarmPoolSize />,
+  // <CapacityRebalance />, <WeightedCapacity />); the group must still be read whole.
+  it("reads the DescribeAutoScalingGroups sample, empty elements and all, and judges its group and instance", () => {
+    expect(part("autoscaling.groups@us-east-1")).toEqual({
+      status: "ok",
+      data: {
+        groups: [
+          expect.objectContaining({ name: "my-asg", minSize: 2, maxSize: 10, desiredCapacity: 2, instanceIds: ["i-1234567890abcdef0"], loadBalancerNames: [], targetGroupArns: [] }),
+        ],
+        policies: [],
+      },
+    });
+    expect(outcomes("asg.can-scale")).toEqual([{ resource: "my-asg", region: "us-east-1", status: "fail" }]);
+    expect(outcomes("ec2.in-autoscaling-group")).toContainEqual({ resource: "i-1234567890abcdef0", region: "us-east-1", status: "pass" });
   });
 });

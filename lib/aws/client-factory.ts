@@ -19,6 +19,7 @@ import { concurrencyLimitPlugin, createAccountLimiter, type AccountLimiter } fro
 import { DEFAULT_MAX_ATTEMPTS, type AwsService, type ConcurrencyLimitOverrides } from "./limits";
 import { processWideClientConfig, type ProcessWideClientConfig, type ProcessWideSigV4aConfig } from "./process-wide-sdk-config";
 import { accountPacersFor, rateLimitPlugin, type RequestRates } from "./rate-limit-plugin";
+import { HOME_REGION, homeRegionOfArn } from "./regions";
 
 export interface AwsConnectionOptions {
   /** Base credentials: the SDK default provider chain for real AWS, static ones for the sandbox. */
@@ -49,6 +50,11 @@ export interface AccountClients {
   accountId: string;
   /** The audit role these clients assume; absent for clients with the base credentials. */
   target?: Omit<AccountTarget, "sessionName"> & { sessionName: string };
+  /**
+   * The home region of the account's partition (from the role's ARN): IAM's region, where the
+   * session is requested, and where account-level calls (DescribeRegions, ListBuckets, S3 Control) go.
+   */
+  homeRegion: string;
   /** Obtain the credentials now (AssumeRole for an account), so a failure surfaces before any collector runs. */
   openSession(): Promise<void>;
   iam(): IAMClient;
@@ -66,27 +72,32 @@ export interface AccountClients {
   destroy(): void;
 }
 
-/** IAM is a global service served from us-east-1 in the aws partition. */
-export const IAM_REGION = "us-east-1";
-/** Where sessions are requested: STS cannot be deactivated in us-east-1, and its tokens are valid in all regions. */
-export const SESSION_REGION = "us-east-1";
+/**
+ * Where sessions are requested in the aws partition: STS cannot be deactivated in us-east-1, and
+ * its tokens are valid in all regions. Accounts of other partitions use their partition's home
+ * region (homeRegionOfArn); AccountClients.homeRegion says which.
+ */
+export const SESSION_REGION = HOME_REGION;
 
 export function createAccountClients(options: AwsConnectionOptions, target: AccountTarget): AccountClients {
   const limiter = createAccountLimiter(options.limits);
   const sessionTarget = { ...target, sessionName: target.sessionName ?? `iamfit-${target.accountId}` };
+  const homeRegion = homeRegionOfArn(target.roleArn);
   const baseClients = clientCache(options, options.credentials, limiter, sdkEnvironment(process.env));
   const stsFor = (region: string) => baseClients.get("sts", region, createStsClient);
-  const session = assumeRoleSession(() => stsFor(SESSION_REGION), sessionTarget);
+  const session = assumeRoleSession(() => stsFor(homeRegion), sessionTarget);
   return buildAccountClients(options, session, limiter, baseClients, {
     accountId: target.accountId,
     target: sessionTarget,
+    homeRegion,
   });
 }
 
-export function createBaseClients(options: AwsConnectionOptions, accountId?: string): AccountClients {
+/** Clients with the base credentials themselves; `homeRegion` is their partition's (default the aws partition's). */
+export function createBaseClients(options: AwsConnectionOptions, accountId?: string, homeRegion: string = HOME_REGION): AccountClients {
   const limiter = createAccountLimiter(options.limits);
   const baseClients = clientCache(options, options.credentials, limiter, sdkEnvironment(process.env));
-  return buildAccountClients(options, options.credentials, limiter, baseClients, { accountId: accountId ?? "" });
+  return buildAccountClients(options, options.credentials, limiter, baseClients, { accountId: accountId ?? "", homeRegion });
 }
 
 function buildAccountClients(
@@ -94,7 +105,7 @@ function buildAccountClients(
   credentials: AwsCredentialIdentityProvider,
   limiter: AccountLimiter,
   baseClients: ClientCache,
-  identity: Pick<AccountClients, "accountId" | "target">,
+  identity: Pick<AccountClients, "accountId" | "target" | "homeRegion">,
 ): AccountClients {
   const clients =
     baseClients.credentials === credentials ? baseClients : clientCache(options, credentials, limiter, baseClients.environment);
@@ -103,7 +114,7 @@ function buildAccountClients(
     async openSession() {
       await credentials();
     },
-    iam: () => clients.get("iam", IAM_REGION, (config) => new IAMClient(config)),
+    iam: () => clients.get("iam", identity.homeRegion, (config) => new IAMClient(config)),
     sts: (region) => baseClients.get("sts", region, createStsClient),
     ec2: (region) => clients.get("ec2", region, (config) => new EC2Client(config)),
     autoScaling: (region) => clients.get("autoscaling", region, (config) => new AutoScalingClient(config)),

@@ -26,8 +26,26 @@ export const DEFAULT_ENABLED_REGIONS = [
   "us-west-2",
 ] as const;
 
-/** Where account-level calls of regional services go; its endpoints cannot be disabled. */
+/** Where account-level calls of regional services go in the aws partition; its endpoints cannot be disabled. */
 export const HOME_REGION = "us-east-1";
+
+/**
+ * Each partition's home region: where its global IAM endpoint answers (iam.amazonaws.com signs
+ * for us-east-1, iam.cn-north-1.amazonaws.com.cn for cn-north-1, iam.us-gov.amazonaws.com for
+ * us-gov-west-1), where iamfit requests sessions (STS is always active there) and where
+ * account-level calls go. An account and the role that audits it live in one partition, so the
+ * role's ARN decides. https://docs.aws.amazon.com/general/latest/gr/iam-service.html
+ */
+const PARTITION_HOME_REGIONS: Record<string, string> = {
+  aws: HOME_REGION,
+  "aws-cn": "cn-north-1",
+  "aws-us-gov": "us-gov-west-1",
+};
+
+/** The home region of the partition an ARN names; the aws partition's for anything else. */
+export function homeRegionOfArn(arn: string | undefined): string {
+  return PARTITION_HOME_REGIONS[partitionOfArn(arn) ?? "aws"] ?? HOME_REGION;
+}
 
 /** The partition an ARN names (`arn:aws-cn:iam::…` → aws-cn); undefined for anything not an ARN. */
 export function partitionOfArn(arn: string | undefined): string | undefined {

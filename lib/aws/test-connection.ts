@@ -11,7 +11,7 @@ import { ListBucketsCommand } from "@aws-sdk/client-s3";
 import { GetPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
 import type { CollectorError } from "@/lib/snapshot/schema";
 import { iamActionFor, type AwsOperation } from "./api-calls";
-import { createAccountClients, SESSION_REGION, type AccountClients, type AccountTarget, type AwsConnectionOptions } from "./client-factory";
+import { createAccountClients, type AccountClients, type AccountTarget, type AwsConnectionOptions } from "./client-factory";
 import { probeStsRegion } from "./collectors/sts";
 import {
   hasErrorCode,
@@ -22,7 +22,7 @@ import {
   isThrottling,
   toCollectorError,
 } from "./errors";
-import { HOME_REGION } from "./regions";
+import { homeRegionOfArn } from "./regions";
 
 export interface ConnectionStep {
   api: string;
@@ -43,33 +43,34 @@ const PROBE_REGION_PREFERENCE = ["us-east-2", "us-west-2", "eu-west-1"];
 export async function testConnection(options: AwsConnectionOptions, target: AccountTarget): Promise<ConnectionTestResult> {
   const clients = createAccountClients(options, target);
   try {
-    const { step: session } = await attempt("sts:AssumeRole", SESSION_REGION, () => clients.openSession(), target);
+    const home = clients.homeRegion;
+    const { step: session } = await attempt("sts:AssumeRole", home, () => clients.openSession(), target);
     if (!session.ok) return { ok: false, steps: [session] };
 
-    const regionsAttempt = attempt("ec2:DescribeRegions", HOME_REGION, () =>
-      clients.ec2(HOME_REGION).send(new DescribeRegionsCommand({ AllRegions: true })),
+    const regionsAttempt = attempt("ec2:DescribeRegions", home, () =>
+      clients.ec2(home).send(new DescribeRegionsCommand({ AllRegions: true })),
     );
     const reads = Promise.all([
       step("iam:GetAccountSummary", undefined, () => clients.iam().send(new GetAccountSummaryCommand({}))),
       regionsAttempt.then((result) => result.step),
       stsProbeStep(clients, regionsAttempt),
-      step("s3:ListBuckets", HOME_REGION, () => clients.s3(HOME_REGION).send(new ListBucketsCommand({ MaxBuckets: 1 }))),
-      step("s3control:GetPublicAccessBlock", HOME_REGION, async () => {
+      step("s3:ListBuckets", home, () => clients.s3(home).send(new ListBucketsCommand({ MaxBuckets: 1 }))),
+      step("s3control:GetPublicAccessBlock", home, async () => {
         try {
-          await clients.s3Control(HOME_REGION).send(new GetPublicAccessBlockCommand({ AccountId: target.accountId }));
+          await clients.s3Control(home).send(new GetPublicAccessBlockCommand({ AccountId: target.accountId }));
         } catch (error) {
           // No account-level block configured: a finding for later, not a connection problem.
           if (!hasErrorCode(error, "NoSuchPublicAccessBlockConfiguration")) throw error;
         }
       }),
-      step("cloudtrail:DescribeTrails", HOME_REGION, () =>
-        clients.cloudTrail(HOME_REGION).send(new DescribeTrailsCommand({ includeShadowTrails: false })),
+      step("cloudtrail:DescribeTrails", home, () =>
+        clients.cloudTrail(home).send(new DescribeTrailsCommand({ includeShadowTrails: false })),
       ),
-      step("access-analyzer:ListAnalyzers", HOME_REGION, () =>
-        clients.accessAnalyzer(HOME_REGION).send(new ListAnalyzersCommand({ maxResults: 1 })),
+      step("access-analyzer:ListAnalyzers", home, () =>
+        clients.accessAnalyzer(home).send(new ListAnalyzersCommand({ maxResults: 1 })),
       ),
-      step("autoscaling:DescribeAutoScalingGroups", HOME_REGION, () =>
-        clients.autoScaling(HOME_REGION).send(new DescribeAutoScalingGroupsCommand({ MaxRecords: 1 })),
+      step("autoscaling:DescribeAutoScalingGroups", home, () =>
+        clients.autoScaling(home).send(new DescribeAutoScalingGroupsCommand({ MaxRecords: 1 })),
       ),
     ]);
     const steps = [session, ...(await reads)];
@@ -81,7 +82,7 @@ export async function testConnection(options: AwsConnectionOptions, target: Acco
 
 async function stsProbeStep(clients: AccountClients, regionsAttempt: Promise<Attempt>): Promise<ConnectionStep> {
   const regions = await regionsAttempt;
-  const region = chooseProbeRegion(regions.value as { Regions?: Array<{ RegionName?: string; OptInStatus?: string }> } | undefined);
+  const region = chooseProbeRegion(regions.value as { Regions?: Array<{ RegionName?: string; OptInStatus?: string }> } | undefined, clients.homeRegion);
   const { result, error: probeError } = await probeStsRegion(clients, region);
   const api = "sts:AssumeRole";
   if (result.status === "active") return { api, region, ok: true };
@@ -98,11 +99,11 @@ async function stsProbeStep(clients: AccountClients, regionsAttempt: Promise<Att
   return { api, region, ok: false, error, ...(hint ? { hint } : {}) };
 }
 
-function chooseProbeRegion(output: { Regions?: Array<{ RegionName?: string; OptInStatus?: string }> } | undefined): string {
+function chooseProbeRegion(output: { Regions?: Array<{ RegionName?: string; OptInStatus?: string }> } | undefined, sessionRegion: string): string {
   const enabled = (output?.Regions ?? [])
     .filter((region) => region.OptInStatus !== "not-opted-in")
     .map((region) => region.RegionName)
-    .filter((name): name is string => typeof name === "string" && name !== SESSION_REGION)
+    .filter((name): name is string => typeof name === "string" && name !== sessionRegion)
     .sort();
   return PROBE_REGION_PREFERENCE.find((name) => enabled.includes(name)) ?? enabled[0] ?? PROBE_REGION_PREFERENCE[0] ?? "us-east-2";
 }
@@ -137,7 +138,7 @@ export function hintFor(error: CollectorError, target?: Pick<AccountTarget, "rol
   const { api, code, region } = error;
   if (api === "sts:AssumeRole" && (isAccessDenied(code) || code === "InvalidIdentityToken")) {
     // A stored account-level failure has no region: it is the session's AssumeRole, not a probe.
-    if (region !== undefined && region !== SESSION_REGION) {
+    if (region !== undefined && region !== homeRegionOfArn(target?.roleArn)) {
       // The session itself worked, so the trust policy is fine; something limits this region.
       return (
         `iamfit's principal may not call STS in ${region ?? "this region"}: an SCP or policy condition on ` +

@@ -169,7 +169,7 @@ function describeFailure(
     return { code: "Cancelled", message: "Cancelled after its AWS calls, before its results were stored; the last good snapshot stays current." };
   }
   if (error instanceof AssumeRoleError) return error.collectorError;
-  if (error instanceof NothingToEvaluateError) return { code: error.name, message: error.message };
+  if (error instanceof NothingToEvaluateError) return { code: "NothingToEvaluate", message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   return {
     code: "InternalError",

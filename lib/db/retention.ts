@@ -47,7 +47,8 @@ const BLOB_UNREFERENCED = Prisma.sql`
   AND NOT EXISTS (SELECT 1 FROM account_score s WHERE s.detail_hash = b.hash)
   AND NOT EXISTS (
         SELECT 1 FROM fact_blob m JOIN account_collection ac ON ac.manifest_hash = m.hash
-         WHERE (jsonb_path_query_array(m.content, '$.parts.*.blob') || jsonb_path_query_array(m.content, '$.parts.*.staleBlob'))
+         WHERE m.content ? 'parts'
+           AND (jsonb_path_query_array(m.content, '$.parts.*.blob') || jsonb_path_query_array(m.content, '$.parts.*.staleBlob'))
                @> jsonb_build_array(encode(b.hash, 'hex')))`;
 
 interface SweepResult {

@@ -118,6 +118,8 @@ describe("buildDigest: findings, checklists and accounts not assessed", () => {
     [{ lastStatus: "never", assessedNow: false }, "Not collected yet"],
     [{ lastStatus: "failed", assessedNow: false, lastError: { code: "AccessDenied", message: "not authorized to perform sts:AssumeRole", api: "sts:AssumeRole" } }, "Could not be collected: AccessDenied: not authorized to perform sts:AssumeRole (sts:AssumeRole)"],
     [{ lastStatus: "failed", assessedNow: true, lastError: { code: "Throttling" } }, "Last collection failed, scores are older: Throttling"],
+    // iamfit's own codes read as words in the email, AWS's stay as AWS names them.
+    [{ lastStatus: "failed", assessedNow: true, lastError: { code: "WorkerLost" } }, "Last collection failed, scores are older: Collection interrupted"],
     [{ lastStatus: "failed", assessedNow: false, lastError: null }, "Could not be collected: the last collection failed"],
   ])("explains why an account could not be assessed (%j)", (fields, reason) => {
     const model = buildDigest(digestData({ accounts: [accountFacts({ awsAccountId: "333333333333", scoreNow: null, ...fields })] }), digestContext());

@@ -5,6 +5,7 @@
  */
 import { DateTime } from "luxon";
 import type { ExerciseNumber, Severity } from "@/lib/checks/types";
+import { errorLabel } from "@/lib/collect/error-words";
 import { checkInfo } from "@/lib/scorecard/catalogue";
 import { scoreOrganization } from "@/lib/scoring/organization";
 import type { DigestAccountFacts, DigestChecklistEntry, DigestData, DigestFindingChange } from "./digest-data";
@@ -195,7 +196,7 @@ function expiryWhen(entry: DigestChecklistEntry, today: string): string {
 
 function notAssessedReason(account: DigestAccountFacts): string {
   const error = account.lastError;
-  const detail = error ? [error.code, error.message].filter(Boolean).join(": ") : "";
+  const detail = error ? [error.code ? errorLabel(error.code) : undefined, error.message].filter(Boolean).join(": ") : "";
   const api = error?.api ? ` (${error.api})` : "";
   if (account.lastStatus === "never") return "Not collected yet";
   if (account.lastStatus === "failed") {

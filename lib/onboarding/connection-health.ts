@@ -2,7 +2,7 @@
  * One account's connection health in words: its state, the error that stands, and what to do
  * about it. Shared by the connection-health page and `iamfit accounts health`.
  */
-import { SESSION_REGION } from "@/lib/aws/client-factory";
+import { homeRegionOfArn } from "@/lib/aws/regions";
 import { hintFor } from "@/lib/aws/test-connection";
 
 export type ConnectionHealthState = "healthy" | "degraded" | "failing" | "pending" | "suspended" | "closed" | "left_organization";
@@ -46,8 +46,8 @@ function fixFor(input: ConnectionHealthInput): string {
   const error = input.lastError;
   if (!error) return "The last collection failed without saying why. Test again to see which step fails.";
   const api = error.api ?? "sts:AssumeRole";
-  // A failed session names no region: sessions are always requested in SESSION_REGION (lib/aws/client-factory.ts).
-  const region = error.region ?? (api === "sts:AssumeRole" ? SESSION_REGION : undefined);
+  // A failed session names no region: sessions are requested in the home region of the role's partition.
+  const region = error.region ?? (api === "sts:AssumeRole" ? homeRegionOfArn(input.roleArn) : undefined);
   const hint = hintFor({ api, code: error.code, message: error.message, ...(region ? { region } : {}) }, { roleArn: input.roleArn });
   return hint ?? WORKER_FIXES[error.code] ?? "Read the error above, fix it in AWS, then press Test again.";
 }

@@ -14,6 +14,7 @@ import { organizationView } from "@/lib/onboarding/organization-view";
 import { discoverOrganizationAction, organizationSelectionAction, saveOrganizationSettingsAction } from "./_actions/organization";
 import { parseOrganizationParams, type RawSearchParams } from "./_lib/organization-params";
 import { requirePage } from "@/lib/auth/guards";
+import { errorLabel } from "@/lib/collect/error-words";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organization" };
@@ -40,7 +41,7 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
       linkable: row.linkable,
       unlinkable: row.unlinkable,
       ...(row.linkState === "failing" && row.linked?.lastError
-        ? { problem: `${row.linked.lastError.api ?? ""} ${row.linked.lastError.code}`.trim() }
+        ? { problem: `${errorLabel(row.linked.lastError.code)}${row.linked.lastError.api ? ` in ${row.linked.lastError.api}` : ""}` }
         : {}),
     })),
   }));

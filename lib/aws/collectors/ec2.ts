@@ -16,7 +16,7 @@ import {
   type SecurityGroup,
 } from "@/lib/snapshot/schema";
 import type { AccountClients } from "../client-factory";
-import { HOME_REGION, isRegionInPartition, partitionOfArn } from "../regions";
+import { isRegionInPartition, partitionOfArn } from "../regions";
 import { awsCall, validatePart } from "./aws-call";
 import { isoDate, sortBy, sortedStrings, toTags } from "./sdk-values";
 
@@ -26,8 +26,8 @@ import { isoDate, sortBy, sortedStrings, toTags } from "./sdk-values";
  * cn-* or us-gov-* regions even where an endpoint lists them.
  */
 export async function collectRegions(clients: AccountClients, signal?: AbortSignal): Promise<Region[]> {
-  const output = await awsCall("ec2:DescribeRegions", HOME_REGION, () =>
-    clients.ec2(HOME_REGION).send(new DescribeRegionsCommand({ AllRegions: true }), { abortSignal: signal }),
+  const output = await awsCall("ec2:DescribeRegions", clients.homeRegion, () =>
+    clients.ec2(clients.homeRegion).send(new DescribeRegionsCommand({ AllRegions: true }), { abortSignal: signal }),
   );
   const accountPartition = partitionOfArn(clients.target?.roleArn) ?? "aws";
   const inPartition = (output.Regions ?? []).filter((region) => isRegionInPartition(region.RegionName ?? "", accountPartition));
@@ -35,7 +35,7 @@ export async function collectRegions(clients: AccountClients, signal?: AbortSign
     regionName: region.RegionName,
     ...(region.OptInStatus ? { optInStatus: region.OptInStatus } : {}),
   }));
-  return validatePart(regionsSchema, sortBy(regions, (region) => region.regionName ?? ""), "ec2:DescribeRegions", HOME_REGION);
+  return validatePart(regionsSchema, sortBy(regions, (region) => region.regionName ?? ""), "ec2:DescribeRegions", clients.homeRegion);
 }
 
 /** Terminated instances are gone for every check's purpose and only add churn to the snapshot. */

@@ -5,6 +5,7 @@
  * check passes on facts that went missing (issue 14).
  */
 import fc from "fast-check";
+import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluateSnapshot } from "@/lib/checks/registry";
 import { DEFAULT_THRESHOLDS } from "@/lib/checks/types";
@@ -32,6 +33,8 @@ interface Case extends OperationUnderTest {
   judgedWithout?: Record<string, string[]>;
   /** The answer decides which regions are collected: findings about regions the complete answer skipped are not compared. */
   decidesRegions?: boolean;
+  /** The answer is about service control policies: see sameApartFromServiceControlPolicies. */
+  serviceControlPolicies?: boolean;
 }
 
 const CASES: Case[] = [
@@ -108,6 +111,12 @@ const CASES: Case[] = [
   { operation: "S3:GetBucketAcl", parts: ["s3.buckets"] },
   { operation: "S3:GetPublicAccessBlock", parts: ["s3.buckets"] },
   { operation: "S3Control:GetPublicAccessBlock", parts: ["s3control.publicAccessBlock"] },
+  // The service control policies that apply to the account, read from the management account.
+  { operation: "Organizations:DescribeOrganization", parts: ["organizations.serviceControlPolicies"], serviceControlPolicies: true },
+  { operation: "Organizations:ListParents", parts: ["organizations.serviceControlPolicies"], serviceControlPolicies: true },
+  { operation: "Organizations:ListPoliciesForTarget", parts: ["organizations.serviceControlPolicies"], serviceControlPolicies: true },
+  { operation: "Organizations:DescribePolicy", parts: ["organizations.serviceControlPolicies"], serviceControlPolicies: true },
+  { operation: "Organizations:DescribeOrganizationalUnit", parts: ["organizations.serviceControlPolicies"], serviceControlPolicies: true },
 ];
 
 const NUM_RUNS = 50;
@@ -161,6 +170,7 @@ describe.each(ACCOUNTS)("collecting %s from responses without optional members",
             compareEvidence: !essentialRemoved,
             judgedWithout,
             ...(testCase.decidesRegions ? { comparedRegions: new Set(harness.baseline.regions) } : {}),
+            ...(testCase.serviceControlPolicies ? { evidenceEquivalent: sameApartFromServiceControlPolicies } : {}),
           };
           expect(passesNotBackedByCompleteFacts(harness.baselineFindings, findings, comparison)).toEqual([]);
         }),
@@ -179,4 +189,25 @@ function changedParts(baseline: AccountSnapshot, reduced: AccountSnapshot, testC
 function everyKindEverywhere(candidates: CandidateRemoval[]): Array<[CandidateRemoval[]]> {
   const kinds = [...new Set(candidates.map((candidate) => candidate.memberKind))];
   return kinds.slice(0, 20).map((kind) => [candidates.filter((candidate) => candidate.memberKind === kind)]);
+}
+
+/**
+ * SCPs only ever take permissions away (Organizations User Guide, "SCP evaluation"), so a check
+ * that passes without considering them passes whatever they say: its evidence may then differ
+ * from the complete answer's in the SCP note alone. An OU's name is evidence only: a note naming
+ * the OU by its id instead says the same. Any other difference (SCPs "considered" on other facts,
+ * such as "not enabled" where they are) still counts.
+ */
+function sameApartFromServiceControlPolicies(before: unknown, after: unknown): boolean {
+  if (!isRecord(before) || !isRecord(after)) return false;
+  const { serviceControlPolicies: beforeUse, serviceControlPoliciesNote: beforeNote, ...beforeRest } = before;
+  const { serviceControlPolicies: afterUse, serviceControlPoliciesNote: afterNote, ...afterRest } = after;
+  if (!isDeepStrictEqual(beforeRest, afterRest)) return false;
+  if (afterUse === "not considered") return true;
+  const withoutOuNames = (note: unknown) => String(note).replace(/OU [^›.]+/g, "OU ?");
+  return beforeUse === afterUse && withoutOuNames(beforeNote) === withoutOuNames(afterNote);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

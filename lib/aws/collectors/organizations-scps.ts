@@ -93,7 +93,9 @@ class NotReadable extends Error {
 }
 
 function parseContent(content: string | undefined): unknown {
-  const raw = content ?? "";
+  // Content is "Required: No": without it the policy cannot be read, which the evaluator reports.
+  if (content === undefined) return { $malformed: true, raw: "", error: "AWS Organizations answered without the policy's content" };
+  const raw = content;
   try {
     return JSON.parse(raw);
   } catch (error) {
@@ -162,6 +164,17 @@ export function serviceControlPolicyReader(client: OrganizationsClient, options:
               );
               return OrganizationalUnit?.Name ?? id;
             });
+    // A policy listed without its id cannot be described, and a level read without one of its
+    // policies would make the evaluator wrong in either direction (a missing Allow denies, a
+    // missing Deny allows): such an answer means the SCPs cannot be read.
+    if (summaries.some((summary) => typeof summary.Id !== "string")) {
+      const where = type === "ROOT" ? "the organization root" : type === "ACCOUNT" ? `account ${id}` : `OU ${targetName}`;
+      throw new NotReadable({
+        answer: "not_readable",
+        code: "InvalidResponse",
+        reason: `AWS Organizations listed a service control policy on ${where} without its id, so the policies that apply cannot all be read.`,
+      });
+    }
     const policies = await Promise.all(
       summaries
         .filter((summary): summary is PolicySummary & { Id: string } => typeof summary.Id === "string")

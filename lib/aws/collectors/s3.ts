@@ -24,21 +24,20 @@ import type { z } from "zod";
 import type { AccountClients } from "../client-factory";
 import { hasErrorCode } from "../errors";
 import { parsePolicyJson } from "../parsers/policy-document";
-import { HOME_REGION } from "../regions";
 import { awsCall, fieldCall, validatePart } from "./aws-call";
 import { isoDate, missingMember, sortBy } from "./sdk-values";
 
 export async function collectBuckets(clients: AccountClients, signal?: AbortSignal): Promise<Bucket[]> {
-  const listed = await awsCall("s3:ListBuckets", HOME_REGION, async () => {
+  const listed = await awsCall("s3:ListBuckets", clients.homeRegion, async () => {
     const all: S3Bucket[] = [];
     // A page size makes ListBuckets report BucketRegion, which saves a GetBucketLocation per bucket.
-    for await (const page of paginateListBuckets({ client: clients.s3(HOME_REGION), pageSize: 1000 }, {}, { abortSignal: signal })) {
+    for await (const page of paginateListBuckets({ client: clients.s3(clients.homeRegion), pageSize: 1000 }, {}, { abortSignal: signal })) {
       all.push(...(page.Buckets ?? []));
     }
     return all;
   });
   const buckets = await Promise.all(listed.map((bucket) => collectBucket(clients, bucket, signal)));
-  return validatePart(bucketsSchema, sortBy(buckets, (bucket) => bucket.name ?? ""), "s3:ListBuckets", HOME_REGION);
+  return validatePart(bucketsSchema, sortBy(buckets, (bucket) => bucket.name ?? ""), "s3:ListBuckets", clients.homeRegion);
 }
 
 async function collectBucket(clients: AccountClients, bucket: S3Bucket, signal: AbortSignal | undefined) {
@@ -48,8 +47,8 @@ async function collectBucket(clients: AccountClients, bucket: S3Bucket, signal: 
   const name = bucket.Name;
   const located = bucket.BucketRegion
     ? ({ ok: true, value: bucket.BucketRegion } as const)
-    : await fieldCall("s3:GetBucketLocation", HOME_REGION, async () => {
-        const output = await clients.s3(HOME_REGION).send(new GetBucketLocationCommand({ Bucket: name }), { abortSignal: signal });
+    : await fieldCall("s3:GetBucketLocation", clients.homeRegion, async () => {
+        const output = await clients.s3(clients.homeRegion).send(new GetBucketLocationCommand({ Bucket: name }), { abortSignal: signal });
         return bucketRegionFromLocation(output.LocationConstraint);
       });
   const base = { name, ...(creationDate ? { creationDate } : {}) };
@@ -126,10 +125,10 @@ export async function collectAccountPublicAccessBlock(
   clients: AccountClients,
   signal?: AbortSignal,
 ): Promise<z.infer<typeof accountPublicAccessBlockSchema>> {
-  const configuration = await awsCall("s3control:GetPublicAccessBlock", HOME_REGION, async () => {
+  const configuration = await awsCall("s3control:GetPublicAccessBlock", clients.homeRegion, async () => {
     try {
       const output = await clients
-        .s3Control(HOME_REGION)
+        .s3Control(clients.homeRegion)
         .send(new GetAccountPublicAccessBlockCommand({ AccountId: clients.accountId }), { abortSignal: signal });
       return toPublicAccessBlock(output.PublicAccessBlockConfiguration);
     } catch (error) {
@@ -137,7 +136,7 @@ export async function collectAccountPublicAccessBlock(
       throw error;
     }
   });
-  return validatePart(accountPublicAccessBlockSchema, { configuration }, "s3control:GetPublicAccessBlock", HOME_REGION);
+  return validatePart(accountPublicAccessBlockSchema, { configuration }, "s3control:GetPublicAccessBlock", clients.homeRegion);
 }
 
 /** A setting AWS leaves out is not enabled. */

@@ -6,6 +6,8 @@
 import fc from "fast-check";
 import { isDeepStrictEqual } from "node:util";
 import { createAccountClients, type AccountClients } from "@/lib/aws/client-factory";
+import { serviceControlPolicyReader } from "@/lib/aws/collectors/organizations-scps";
+import { connectOrganizations } from "@/lib/aws/organizations";
 import { evaluateSnapshot } from "@/lib/checks/registry";
 import { DEFAULT_THRESHOLDS, type Finding } from "@/lib/checks/types";
 import { REGIONAL_COLLECTORS, collectAccount, globalPartCollectors, runPart, type CollectAccountOptions } from "@/lib/collect/collect-account";
@@ -51,7 +53,7 @@ export interface Harness {
 }
 
 /** Four regions keep each run short: the home region and regions the curated accounts build in. */
-const options: CollectAccountOptions = {
+const baseOptions: CollectAccountOptions = {
   now: () => TEST_NOW,
   credentialReport: { sleep: async () => undefined },
   regions: { allow: ["us-east-1", "eu-west-1", "af-south-1", "me-south-1"] },
@@ -71,6 +73,15 @@ export async function createHarness(accountName: string): Promise<Harness> {
     },
     { accountId: account.accountId, roleArn: account.roleArn, externalId: world.externalId },
   );
+  // The organization's SCPs are read from the management account, as iamfit does; nothing is
+  // remembered between collections, so every one asks again and meets the members left out.
+  const organizations = connectOrganizations({
+    credentials: async () => SANDBOX_BASE_CREDENTIALS,
+    plugins: [sandboxPlugin(world, { builtInRules: false }), memberRemovalPlugin(removal)],
+    maxAttempts: 1,
+    retryMode: "standard",
+  });
+  const options: CollectAccountOptions = { ...baseOptions, serviceControlPolicies: serviceControlPolicyReader(organizations.client, { cacheMs: 0 }) };
   const baseline = await collectAccount(clients, options);
   const regions = regionsOf(baseline);
 
@@ -125,7 +136,10 @@ export async function createHarness(accountName: string): Promise<Harness> {
         removal.remove = new Map();
       }
     },
-    destroy: () => clients.destroy(),
+    destroy: () => {
+      clients.destroy();
+      organizations.destroy();
+    },
   };
 }
 
@@ -178,6 +192,8 @@ export interface ComparisonOptions {
   judgedWithout?: Set<string>;
   /** Regions the complete answer collected; findings about others have nothing to compare with. */
   comparedRegions?: Set<string>;
+  /** Evidence that differs from the complete answer's only in ways that cannot make a pass wrong. */
+  evidenceEquivalent?: (before: unknown, after: unknown) => boolean;
 }
 
 export function passesNotBackedByCompleteFacts(baseline: Finding[], reduced: Finding[], options: ComparisonOptions = { compareEvidence: true }): string[] {
@@ -189,11 +205,16 @@ export function passesNotBackedByCompleteFacts(baseline: Finding[], reduced: Fin
     if (finding.region !== undefined && options.comparedRegions && !options.comparedRegions.has(finding.region)) return [];
     const before =
       byKey.get(`${finding.checkId} ${finding.resourceId}`) ?? byName.get(`${finding.checkId} ${finding.region ?? ""} ${finding.resourceName}`);
-    const sameFacts = !options.compareEvidence || options.judgedWithout?.has(finding.checkId) || isDeepStrictEqual(before?.evidence, finding.evidence);
+    const sameFacts =
+      !options.compareEvidence ||
+      options.judgedWithout?.has(finding.checkId) ||
+      isDeepStrictEqual(before?.evidence, finding.evidence) ||
+      (options.evidenceEquivalent?.(before?.evidence, finding.evidence) ?? false);
     if (before && before.status === finding.status && sameFacts) return [];
     return [
       `${finding.checkId} ${finding.resourceId}: ${finding.status} (${finding.reason}) ` +
-        (before ? `where the complete answer gave ${before.status} on ${JSON.stringify(before.evidence)}` : "where the complete answer had no finding"),
+        (before ? `where the complete answer gave ${before.status} on ${JSON.stringify(before.evidence)}` : "where the complete answer had no finding") +
+        ` (now on ${JSON.stringify(finding.evidence)})`,
     ];
   });
 }

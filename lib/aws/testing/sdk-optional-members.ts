@@ -37,6 +37,7 @@ const CLIENT_PACKAGES: Record<string, string> = {
   S3: "client-s3",
   S3Control: "client-s3-control",
   STS: "client-sts",
+  Organizations: "client-organizations",
 };
 
 const structuresByClient = new Map<string, Structures>();

@@ -20,6 +20,7 @@ import { accountExerciseHref, accountHref, exerciseHref } from "@/lib/scorecard/
 import { zeroedExerciseReason, zeroedExerciseSentence } from "@/lib/scorecard/zeroed-exercise";
 import { findingsUrlState, parseAccountParam, parseExerciseParam, parseFindingsSearchParams, type RawSearchParams } from "@/lib/scorecard/search-params";
 import { requirePage } from "@/lib/auth/guards";
+import { errorLabel } from "@/lib/collect/error-words";
 
 export const dynamic = "force-dynamic";
 
@@ -73,7 +74,7 @@ export default async function AccountExercisePage({ params, searchParams }: Prop
       <>
         {header}
         <EmptyState title="Not assessed yet">
-          {account.name} has no evaluation yet{account.lastError?.code ? `: its last collection failed with ${account.lastError.code}` : ""}. Its checks appear here after
+          {account.name} has no evaluation yet{account.lastError?.code ? `: its last collection failed (${errorLabel(account.lastError.code)})` : ""}. Its checks appear here after
           its first successful collection.
         </EmptyState>
       </>
