@@ -26,6 +26,15 @@ describe("EvidenceView", () => {
     expect(marked).toEqual(["&quot;NotAction&quot;", "&quot;iam:*&quot;", "&quot;*&quot;", "Marked"]);
   });
 
+  it("lets an ARN wrap only after its colons and slashes, never inside a name", () => {
+    const html = renderToStaticMarkup(
+      <EvidenceView checkId="keys.rotated" evidence={{ user: "AdministratorAccessRole", arn: "arn:aws:iam::123456789012:user/AdministratorAccessRole", access_key_1_active: true, access_key_1_last_rotated: "2020-01-01T00:00:00+00:00" }} />,
+    );
+    expect(html).toContain(">AdministratorAccessRole</code>");
+    expect(html).toContain("arn:<wbr/>aws:<wbr/>iam:<wbr/>:<wbr/>123456789012:<wbr/>user/<wbr/>AdministratorAccessRole");
+    expect(html).not.toContain("overflow-wrap:anywhere");
+  });
+
   it("says when a finding's evidence is not stored", () => {
     expect(renderToStaticMarkup(<EvidenceView evidence={undefined} />)).toContain("not stored");
   });

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { EvidenceBlock, FactRow, TableCell } from "@/lib/checks/evidence/blocks";
 import { evidenceHasMarks } from "@/lib/checks/evidence/blocks";
 import { describeFindingEvidence } from "@/lib/checks/evidence/describe";
@@ -30,11 +31,20 @@ export function EvidenceView({ evidence, checkId, title }: { evidence: JsonValue
   );
 }
 
-/** AWS's own text (names, ARNs, JSON): code, never reworded; `translate="no"` keeps browsers from translating it. */
+/**
+ * AWS's own text (names, ARNs, JSON): code, never reworded; `translate="no"` keeps browsers from
+ * translating it. Long ARNs may wrap after ":" and "/", never inside a name.
+ */
 function Verbatim({ children }: { children: string }) {
+  const parts = children.split(/(?<=[:/])/);
   return (
-    <code translate="no" data-verbatim className="font-mono break-words [overflow-wrap:anywhere]">
-      {children}
+    <code translate="no" data-verbatim className="font-mono break-words">
+      {parts.map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 ? <wbr /> : null}
+          {part}
+        </Fragment>
+      ))}
     </code>
   );
 }
@@ -50,7 +60,7 @@ function FactRowView({ row }: { row: FactRow }) {
       <th scope="row" className="w-1/3 align-top font-normal normal-case tracking-normal">
         {row.label}
       </th>
-      <td className="[overflow-wrap:anywhere]">
+      <td className="break-words">
         <Value text={row.value} verbatim={row.verbatim} mark={row.mark} />
       </td>
     </tr>
@@ -193,7 +203,7 @@ function EvidenceBlockView({ block }: { block: EvidenceBlock }) {
                   {row.map((cell, cellIndex) => {
                     const { text, verbatim, mark } = cellOf(cell);
                     return (
-                      <td key={cellIndex} className="[overflow-wrap:anywhere]">
+                      <td key={cellIndex} className="break-words">
                         <Value text={text} verbatim={verbatim} mark={mark} />
                       </td>
                     );
