@@ -7,6 +7,7 @@ CREATE TABLE alert_destination (
   type text NOT NULL,
   source text NOT NULL DEFAULT 'ui',
   url_encrypted text NOT NULL,
+  url_host text NOT NULL,
   secret_encrypted text,
   secret_env text,
   min_severity text NOT NULL DEFAULT 'high',
