@@ -3,7 +3,8 @@
 // Signed in, with either of:
 //   SCREENSHOT_STORAGE_STATE=e2e/.auth/admin.json   a Playwright storage state (the e2e setup writes one per role)
 //   SCREENSHOT_EMAIL=… SCREENSHOT_PASSWORD=… SCREENSHOT_TOTP_SECRET=…   signs in first (the secret is the Base32 key)
-// COLOR_SCHEME=dark for dark mode, FULL_PAGE=1 for whole pages.
+// COLOR_SCHEME=dark for dark mode, FULL_PAGE=1 for whole pages, WIDTH=390 for a phone-sized viewport
+// (default 1440; file names then end in -390).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -15,12 +16,13 @@ if (!base || !outDir || paths.length === 0) {
   process.exit(2);
 }
 mkdirSync(outDir, { recursive: true });
+const width = Number(process.env.WIDTH || 1440);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 const context = await browser.newContext({
-  viewport: { width: 1440, height: 900 },
+  viewport: { width, height: 900 },
   colorScheme: process.env.COLOR_SCHEME === "dark" ? "dark" : "light",
   storageState: process.env.SCREENSHOT_STORAGE_STATE || undefined,
 });
@@ -38,7 +40,7 @@ if (process.env.SCREENSHOT_EMAIL) {
 
 for (const target of paths) {
   await page.goto(new URL(target, base).toString(), { waitUntil: "networkidle" });
-  const file = path.join(outDir, `${target.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}.png`);
+  const file = path.join(outDir, `${target.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}${width === 1440 ? "" : `-${width}`}.png`);
   await page.screenshot({ path: file, fullPage: process.env.FULL_PAGE === "1" });
   console.log(file);
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-classes";
 import { formatUtc } from "@/components/ui/relative-time";
 import type { RunPoint } from "@/lib/db/changes";
-import { exerciseInfo } from "@/lib/scorecard/catalogue";
+import { exerciseFullName } from "@/lib/scorecard/catalogue";
 import { EXERCISE_NUMBERS } from "@/lib/scorecard/exercise-cards";
 import { CHANGE_WINDOW_DAYS, type ChangesQuery } from "@/lib/scorecard/search-params";
 
@@ -65,7 +65,7 @@ export function ChangesWindowForm({ query, runs, pathname }: { query: ChangesQue
           <option value="">All exercises</option>
           {EXERCISE_NUMBERS.map((exercise) => (
             <option key={exercise} value={exercise}>
-              {exercise}. {exerciseInfo(exercise).title}
+              {exerciseFullName(exercise)}
             </option>
           ))}
         </select>

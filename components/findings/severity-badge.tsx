@@ -1,6 +1,7 @@
 import type { FindingStatus, Severity } from "@/lib/checks/types";
 
-const SEVERITY_CLASSES: Record<Severity, string> = {
+/** Also the grid's failure counts (components/scorecard/failure-counts.tsx): one colour per severity everywhere. */
+export const SEVERITY_CLASSES: Record<Severity, string> = {
   critical: "border-red-700 bg-red-700 text-white dark:border-red-500 dark:bg-red-600",
   high: "border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300",
   medium: "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-300",

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { ScoreTrendChart, type TrendSeries } from "@/components/charts/score-trend-chart";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { getAccountScorecard, getAccountSnapshot, getAccountTrend } from "@/lib/db/account-scorecard";
+import { getAccountScorecard, getAccountSnapshot, getAccountTrend, getOpenFailureCounts } from "@/lib/db/account-scorecard";
 import { EXERCISE_NUMBERS, exerciseCards, trendRows } from "@/lib/scorecard/exercise-cards";
+import { NO_FAILURES } from "@/lib/scorecard/failure-counts";
 import { computeKeyFigures } from "@/lib/scorecard/key-figures";
 import { changesHref } from "@/lib/scorecard/links";
 import { scoreChange } from "@/lib/scorecard/score-scale";
 import { ExerciseCards } from "./exercise-cards";
+import { FailureCountChips } from "./failure-counts";
 import { KeyFiguresPanel } from "./key-figures-panel";
 import { ScoreBadge, ScoreChange } from "./score-badge";
 import { loadWidget } from "./widget-state";
@@ -19,11 +21,15 @@ export async function AccountScorecardSection({ awsAccountId }: { awsAccountId: 
     "This account's scorecard",
     async () => {
       const scorecard = await getAccountScorecard(awsAccountId);
-      if (!scorecard?.current) return { scorecard, trend: [], snapshot: undefined };
-      const [trend, snapshot] = await Promise.all([getAccountTrend(scorecard.account.id, 90), getAccountSnapshot(scorecard.account)]);
-      return { scorecard, trend, snapshot };
+      if (!scorecard?.current) return { scorecard, trend: [], snapshot: undefined, failures: NO_FAILURES };
+      const [trend, snapshot, failures] = await Promise.all([
+        getAccountTrend(scorecard.account.id, 90),
+        getAccountSnapshot(scorecard.account),
+        getOpenFailureCounts(scorecard.account.id),
+      ]);
+      return { scorecard, trend, snapshot, failures };
     },
-    ({ scorecard, trend, snapshot }) => {
+    ({ scorecard, trend, snapshot, failures }) => {
       if (!scorecard?.current) {
         return <div className="card border-dashed p-6 text-center text-sm muted">Not assessed yet: the ten exercise cards appear after this account&apos;s first successful collection.</div>;
       }
@@ -33,6 +39,10 @@ export async function AccountScorecardSection({ awsAccountId }: { awsAccountId: 
           <div className="flex flex-wrap items-baseline gap-3">
             <ScoreBadge score={current.score} unknownChecks={current.unknownChecks} size="lg" />
             <ScoreChange change={scoreChange(current.score, previous?.score)} />
+            <span className="inline-flex items-center gap-1.5 text-xs">
+              <span className="muted">Open failures, critical to low:</span>
+              <FailureCountChips counts={failures} label="This account" />
+            </span>
             <span className="text-xs muted">
               Evaluated <RelativeTime date={current.collectedAt} /> (run #{current.runId}): {current.failed} failing, {current.passed} passing, {current.unknown} unknown.
             </span>

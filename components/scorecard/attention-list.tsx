@@ -5,13 +5,14 @@ import { accountExerciseHref, accountHref } from "@/lib/scorecard/links";
 import { ScoreBadge } from "./score-badge";
 import { loadWidget } from "./widget-state";
 
-/** Accounts with critical failures first, then the lowest scores. */
+/** Accounts with the most open critical failures first, then high ones; the score only breaks ties. */
 export async function AttentionList() {
   return loadWidget("Accounts needing attention", () => listAccountsNeedingAttention(6), (accounts) => (
     <section aria-labelledby="attention-heading" className="card p-4">
       <h2 id="attention-heading" className="text-base font-semibold">
         Accounts needing attention
       </h2>
+      <p className="mt-0.5 text-xs muted">Most open critical failures first, then high; the lowest score breaks ties.</p>
       {accounts.length === 0 ? (
         <p className="mt-2 text-sm muted">Every assessed account scores 80 or more with no critical or high failures.</p>
       ) : (

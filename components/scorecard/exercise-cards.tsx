@@ -3,6 +3,7 @@ import { exerciseInfo } from "@/lib/scorecard/catalogue";
 import type { ExerciseCardView } from "@/lib/scorecard/exercise-cards";
 import { accountExerciseHref } from "@/lib/scorecard/links";
 import { scoreBand } from "@/lib/scorecard/score-scale";
+import { zeroedExerciseSentence } from "@/lib/scorecard/zeroed-exercise";
 import { ScoreBadge, ScoreChange } from "./score-badge";
 
 const BAND_EDGE: Record<ReturnType<typeof scoreBand>, string> = {
@@ -24,6 +25,7 @@ export function ExerciseCards({ awsAccountId, cards }: { awsAccountId: string; c
           >
             <span className="text-xs font-medium muted">Exercise {card.exercise}</span>
             <span className="mt-0.5 text-sm leading-snug font-semibold">{exerciseInfo(card.exercise).title}</span>
+            <span className="mt-0.5 text-xs leading-snug muted">{exerciseInfo(card.exercise).subtitle}</span>
             <span className="mt-auto pt-3">
               <ScoreBadge score={card.score} unknownChecks={card.unknownChecks} />
             </span>
@@ -33,6 +35,7 @@ export function ExerciseCards({ awsAccountId, cards }: { awsAccountId: string; c
               </span>
               {card.change ? <ScoreChange change={card.change} since="" /> : null}
             </span>
+            {card.zeroed ? <span className="mt-1 text-xs leading-snug text-red-800 dark:text-red-300">{zeroedExerciseSentence(card.zeroed)}</span> : null}
           </Link>
         </li>
       ))}

@@ -16,7 +16,8 @@ export async function GridSection({ pathname, query, state }: { pathname: string
         </h2>
         <p className="text-xs muted">
           Red below 50, amber below 80, green from 80, grey not assessed; <span aria-hidden="true">?n</span>
-          <span className="sr-only">a question mark and a number</span> counts checks that could not be evaluated.
+          <span className="sr-only">a question mark and a number</span> counts checks that could not be evaluated. Open failures
+          count failing resources by severity: critical, high, medium and low, left to right.
         </p>
       </div>
       <GridFilters pathname={pathname} query={query} state={state} ouPaths={await listLinkedOuPaths()} />

@@ -93,6 +93,7 @@ function OrgExercises({ overview }: { overview: OrgOverview }) {
                   </span>
                   <span className="text-lg font-semibold tabular-nums">{score ?? "—"}</span>
                 </span>
+                <span className="mt-0.5 text-xs leading-snug">{exerciseInfo(exercise).subtitle}</span>
                 {worst ? (
                   <span className="mt-1 text-xs opacity-80">
                     Weakest: {worst.name} ({worst.score ?? "—"})

@@ -14,6 +14,7 @@ export function SortableHeader({
   currentDirection,
   defaultDirection = "asc",
   className,
+  title,
 }: {
   label: string;
   sortKey: string;
@@ -23,6 +24,8 @@ export function SortableHeader({
   currentDirection: "asc" | "desc";
   defaultDirection?: "asc" | "desc";
   className?: string;
+  /** Said on hover: what the column holds or how it sorts, when the label alone does not say. */
+  title?: string;
 }) {
   const active = currentSort === sortKey;
   const nextDirection = active ? (currentDirection === "asc" ? "desc" : "asc") : defaultDirection;
@@ -31,6 +34,7 @@ export function SortableHeader({
     <th scope="col" aria-sort={ariaSort} className={className}>
       <Link
         href={hrefWith(pathname, state, { sort: sortKey, dir: nextDirection, page: undefined })}
+        title={title}
         className="inline-flex items-center gap-1 text-inherit no-underline hover:text-zinc-900 hover:no-underline dark:hover:text-zinc-100"
       >
         {label}

@@ -19,6 +19,32 @@ export class OrganizationScorecardPage {
   accountLink(name: string): Locator {
     return this.grid.getByRole("link", { name, exact: true });
   }
+
+  /** The grid's account rows in the order shown (the header row left out). */
+  accountRows(): Locator {
+    return this.grid.locator("tbody").getByRole("row");
+  }
+
+  /** The header that sorts by open failures. */
+  failuresHeader(): Locator {
+    return this.grid.getByRole("link", { name: /^Open failures/ });
+  }
+
+  /** An exercise column's header link ("5 Least privilege: …"). */
+  exerciseHeader(exercise: number): Locator {
+    return this.grid.getByRole("columnheader").getByRole("link", { name: new RegExp(`^${exercise} `) });
+  }
+
+  /** A row's open failures by severity, read from what a screen reader hears ("…: 1 critical and 2 high open failures"). */
+  static async failureCounts(row: Locator): Promise<{ critical: number; high: number; medium: number; low: number }> {
+    const text = (await row.getByRole("cell").nth(2).textContent()) ?? "";
+    const count = (severity: string) => Number(new RegExp(`(\\d+) ${severity}`).exec(text)?.[1] ?? 0);
+    return { critical: count("critical"), high: count("high"), medium: count("medium"), low: count("low") };
+  }
+
+  attentionItems(): Locator {
+    return this.page.getByRole("region", { name: "Accounts needing attention" }).getByRole("listitem");
+  }
 }
 
 export class AccountScorecardPage {

@@ -4,13 +4,10 @@
  * cannot drift apart.
  */
 import { z } from "zod";
+import { jsonValueSchema } from "@/lib/checks/evidence/json";
 import { FINDING_STATUSES, RESOURCE_TYPES, SEVERITIES, type JsonValue } from "@/lib/checks/types";
 import type { FindingRow } from "@/lib/db/findings";
 import { checkInfo } from "@/lib/scorecard/catalogue";
-
-const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValueSchema), z.record(z.string(), jsonValueSchema)]),
-);
 
 export const apiFindingSchema = z
   .object({

@@ -6,23 +6,56 @@
  * Such a root has nothing for MFA to protect. Without it, a root with no password can still get
  * one through password recovery by whoever reads the account's email, so MFA still matters.
  */
+import { z } from "zod";
 import { ROOT_CREDENTIALS_MANAGEMENT, type AccountSnapshot, type CredentialReportRow } from "@/lib/snapshot/schema";
 import { activeKeys, isTrue, rootHasNoPassword } from "./credential-report";
-import { globalPart } from "./part-access";
-import type { JsonValue } from "./types";
+import { globalPart, type UnavailablePart } from "./part-access";
+
+/** The organization's answer as root findings store it (`centralRootAccess`), one shape per answer. */
+export const centralRootAccessEvidenceSchema = z.union([
+  z.object({ answer: z.literal("member_account"), organizationId: z.string(), enabledFeatures: z.array(z.string()), readInAccountId: z.string() }).strict(),
+  z.object({ answer: z.literal("member_account") }).strict(),
+  z.object({ answer: z.literal("read_here"), organizationId: z.string(), enabledFeatures: z.array(z.string()) }).strict(),
+  z.object({ answer: z.literal("not_available"), code: z.string() }).strict(),
+  /** The features could not be read: the shared evidence of an unavailable part (part-access.ts). */
+  z
+    .object({
+      part: z.string(),
+      region: z.string().optional(),
+      status: z.string(),
+      api: z.string().optional(),
+      code: z.string().optional(),
+      staleCollectedAt: z.string().optional(),
+      skipReason: z.string().optional(),
+      detail: z.string().optional(),
+    })
+    .strict(),
+]);
+export type CentralRootAccessEvidence = z.infer<typeof centralRootAccessEvidenceSchema>;
 
 export interface CentralRootAccess {
   /** managed: the organization manages this member's root credentials centrally. */
   state: "managed" | "not_managed" | "unknown";
   /** Half a sentence: "organization o-… manages root credentials centrally (read in account …)". */
   reason: string;
-  evidence: { [key: string]: JsonValue };
+  evidence: CentralRootAccessEvidence;
+}
+
+/** Whether the stored answer says root credentials are managed centrally (for views, which have only the evidence). */
+export function isManagedCentrally(evidence: CentralRootAccessEvidence): boolean {
+  return "readInAccountId" in evidence && evidence.enabledFeatures.includes(ROOT_CREDENTIALS_MANAGEMENT);
+}
+
+function unavailableEvidence(unavailable: UnavailablePart): CentralRootAccessEvidence {
+  // part-access.ts types its evidence loosely; its members are the strings this schema names.
+  const parsed = centralRootAccessEvidenceSchema.safeParse(unavailable.evidence);
+  return parsed.success ? parsed.data : { part: unavailable.part, status: "invalid" };
 }
 
 export function centralRootAccess(snapshot: AccountSnapshot): CentralRootAccess {
   const part = globalPart(snapshot, "iam.organizationsFeatures");
   if (!part.available) {
-    return { state: "unknown", reason: part.unavailable.reason, evidence: part.unavailable.evidence };
+    return { state: "unknown", reason: part.unavailable.reason, evidence: unavailableEvidence(part.unavailable) };
   }
   const features = part.data;
   if (features.answer === "not_available") {
@@ -51,7 +84,7 @@ export function centralRootAccess(snapshot: AccountSnapshot): CentralRootAccess 
     };
   }
   const { organizationId, enabledFeatures, readInAccountId } = features.organization;
-  const evidence = { answer: features.answer, organizationId, enabledFeatures, readInAccountId };
+  const evidence: CentralRootAccessEvidence = { answer: features.answer, organizationId, enabledFeatures, readInAccountId };
   return enabledFeatures.includes(ROOT_CREDENTIALS_MANAGEMENT)
     ? {
         state: "managed",

@@ -62,7 +62,11 @@ export function analyseIam(details: AuthorizationDetails, snapshot: AccountSnaps
 export interface CustomerPolicy {
   resourceId: string;
   resourceName: string;
+  /** The policy's own name (for an inline policy, without its owner). */
+  policyName: string;
   kind: "managed" | "inline";
+  /** The ARNs of the users, groups and roles it is attached to (an inline policy: its owner). */
+  attachedTo: string[];
   owner?: { type: "user" | "group" | "role"; name: string; arn: string };
   document: unknown;
 }
@@ -73,9 +77,21 @@ export interface CustomerPolicy {
  * are AWS's to write.
  */
 export function customerPoliciesInForce(details: AuthorizationDetails): CustomerPolicy[] {
+  const holders = [...details.users, ...details.groups, ...details.roles];
+  const attachedTo = (policyArn: string) =>
+    holders.filter((holder) => holder.attachedManagedPolicies.some((attached) => attached.policyArn === policyArn)).map((holder) => holder.arn);
   const managed = details.policies
     .filter((policy) => !policy.isAwsManaged && policy.attachmentCount > 0)
-    .map((policy): CustomerPolicy => ({ resourceId: policy.arn, resourceName: policy.policyName, kind: "managed", document: policy.defaultDocument }));
+    .map(
+      (policy): CustomerPolicy => ({
+        resourceId: policy.arn,
+        resourceName: policy.policyName,
+        policyName: policy.policyName,
+        kind: "managed",
+        attachedTo: attachedTo(policy.arn),
+        document: policy.defaultDocument,
+      }),
+    );
   const owners = [
     ...details.users.map((user) => ({ type: "user" as const, name: user.userName, arn: user.arn, inline: user.inlinePolicies })),
     ...details.groups.map((group) => ({ type: "group" as const, name: group.groupName, arn: group.arn, inline: group.inlinePolicies })),
@@ -86,7 +102,9 @@ export function customerPoliciesInForce(details: AuthorizationDetails): Customer
       (policy): CustomerPolicy => ({
         resourceId: inlinePolicyResourceId(owner.arn, policy.policyName),
         resourceName: `${owner.name}/${policy.policyName}`,
+        policyName: policy.policyName,
         kind: "inline",
+        attachedTo: [owner.arn],
         owner: { type: owner.type, name: owner.name, arn: owner.arn },
         document: policy.document,
       }),

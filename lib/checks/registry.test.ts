@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { ADMINISTRATOR_ACCESS_ARN } from "@/lib/policy/admin";
 import { attached, authorizationDetails, iamUser, managedPolicy } from "@/lib/policy/testing/iam-factory";
 import { allow, policy } from "@/lib/policy/testing/policy-factory";
 import { GLOBAL_PART_NAMES, REGIONAL_PART_NAMES, type PartResult } from "@/lib/snapshot/schema";
+import { defineCheck } from "./define-check";
 import { CHECKS, EXERCISES, evaluateChecks, evaluateSnapshot, getCheck } from "./registry";
 import { credentialReport, failed, humanRow, ok, regional, rootRow, snapshot } from "./testing/snapshot-factory";
 import { DEFAULT_THRESHOLDS, type CheckDefinition } from "./types";
@@ -90,16 +92,19 @@ describe("evaluateSnapshot", () => {
   });
 
   it("turns a check that throws into one unknown finding instead of failing the account", () => {
-    const broken: CheckDefinition = {
+    const broken = defineCheck({
       id: "test.broken",
       exercise: 1,
       title: "A check with a bug",
       severity: "low",
       why: "test",
+      evidence: z.object({}),
+      describeEvidence: () => [],
+      remediation: () => ({ summary: "none", console: [], commands: [], snippets: [], care: [] }),
       evaluate: () => {
         throw new Error("boom");
       },
-    };
+    });
     const findings = evaluateChecks([broken, getCheck("root.mfa") as CheckDefinition], snapshot({}), DEFAULT_THRESHOLDS);
     expect(findings.map((finding) => [finding.checkId, finding.status])).toEqual([
       ["test.broken", "unknown"],

@@ -8,8 +8,8 @@ import { ADMINISTRATOR_ACCESS_ARN } from "@/lib/policy/admin";
 import { attached, authorizationDetails, iamUser, inline, managedPolicy } from "@/lib/policy/testing/iam-factory";
 import { allow, deny, policy } from "@/lib/policy/testing/policy-factory";
 import type { AuthorizationDetails, ServiceControlPolicies, ServiceControlPolicyTargetLevel } from "@/lib/snapshot/schema";
-import { adminsCount } from "./exercise-03-admins";
-import { policiesPrivilegeEscalation } from "./exercise-05-least-privilege";
+import { adminsCount } from "./exercise-03/admins.count/check";
+import { policiesPrivilegeEscalation } from "./exercise-05/policies.privilege-escalation/check";
 import { only, run } from "./testing/run-check";
 import { failed, ok, snapshot, TEST_ACCOUNT_ID } from "./testing/snapshot-factory";
 

@@ -94,14 +94,9 @@ export interface CheckDefinition {
   /** Why it matters, one or two sentences from the seeds' reasoning. */
   why: string;
   evaluate(snapshot: AccountSnapshot, thresholds: Thresholds): Finding[];
-  /*
-   * Checks defined with defineCheck (lib/checks/define-check.ts) carry the three below; the
-   * others are being moved into their folders and use the generic evidence view and the
-   * remediation catalogue until then.
-   */
-  /** The zod schema of the evidence its judged findings carry. */
-  evidenceSchema?: z.ZodType<JsonValue>;
+  /** The zod schema of the evidence its judged findings carry (lib/checks/define-check.ts). */
+  evidenceSchema: z.ZodType<JsonValue>;
   /** Blocks a person reads, or undefined when the evidence is not this check's (stored by an older version). */
-  describeEvidence?(evidence: JsonValue): EvidenceBlock[] | undefined;
-  remediation?(target: RemediationTarget): RemediationSteps;
+  describeEvidence(evidence: JsonValue): EvidenceBlock[] | undefined;
+  remediation(target: RemediationTarget): RemediationSteps;
 }

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createAccountClients } from "@/lib/aws/client-factory";
 import { serviceControlPolicyReader } from "@/lib/aws/collectors/organizations-scps";
 import { connectOrganizations, type OrganizationsConnection } from "@/lib/aws/organizations";
-import { policiesPrivilegeEscalation } from "@/lib/checks/exercise-05-least-privilege";
+import { policiesPrivilegeEscalation } from "@/lib/checks/exercise-05/policies.privilege-escalation/check";
 import { DEFAULT_THRESHOLDS } from "@/lib/checks/types";
 import { SANDBOX_BASE_CREDENTIALS } from "@/lib/sandbox/base-credentials";
 import { CURATED_ACCOUNT_IDS } from "@/lib/sandbox/curated/account-ids";

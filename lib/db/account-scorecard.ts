@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { manifestBlobHashes, snapshotFromManifest, type SnapshotManifest } from "@/lib/collect/manifest";
+import type { FailureCounts } from "@/lib/scorecard/failure-counts";
 import { storedScoreDetailSchema, type StoredScoreDetail } from "@/lib/scoring/stored-score";
 import type { AccountSnapshot } from "@/lib/snapshot/schema";
 import { bytesToHex, getBlobs } from "./blobs";
@@ -127,6 +128,17 @@ export async function getAccountTrend(accountId: string, limit = 60): Promise<Ac
   return rows
     .map((row) => ({ runId: row.run_id, at: toIso(row.collected_at)!, score: row.score, exerciseScores: row.exercise_scores }))
     .reverse();
+}
+
+/** The account's open failing findings (its current evaluation) by severity, as the grid counts them. */
+export async function getOpenFailureCounts(accountId: string): Promise<FailureCounts> {
+  const rows = await db().$queryRawUnsafe<FailureCounts[]>(
+    `SELECT count(*) FILTER (WHERE severity = 'critical')::int AS critical, count(*) FILTER (WHERE severity = 'high')::int AS high,
+            count(*) FILTER (WHERE severity = 'medium')::int AS medium, count(*) FILTER (WHERE severity = 'low')::int AS low
+       FROM finding WHERE account_id = $1::uuid AND closed_run_id IS NULL AND status = 'fail'`,
+    accountId,
+  );
+  return rows[0] ?? { critical: 0, high: 0, medium: 0, low: 0 };
 }
 
 /**

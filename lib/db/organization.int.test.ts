@@ -57,6 +57,28 @@ describe("organization read models", () => {
       expect(attention[1]!.worstExercise).toEqual({ exercise: 3, score: 20 });
     });
 
+    it("ranks open high failures above a low score: a green score does not hide them", async () => {
+      const run = await insertRun();
+      const red = await insertAccount({ name: "red" });
+      const green = await insertAccount({ name: "green" });
+      const greenest = await insertAccount({ name: "greenest" });
+      await insertAccountScore({ accountId: red.id, runId: run, score: 40 });
+      await insertAccountScore({ accountId: green.id, runId: run, score: 86 });
+      await insertAccountScore({ accountId: greenest.id, runId: run, score: 90 });
+      for (const resourceName of ["a", "b", "c"]) {
+        await insertFinding({ accountId: green.id, severity: "high", resourceName, firstRunId: run });
+      }
+      await insertFinding({ accountId: greenest.id, severity: "high", firstRunId: run });
+      await insertFinding({ accountId: greenest.id, checkId: "root.access-keys", exercise: 1, severity: "critical", firstRunId: run });
+      await insertFinding({ accountId: red.id, severity: "medium", firstRunId: run });
+      const attention = await listAccountsNeedingAttention();
+      expect(attention.map((row) => [row.name, row.criticalFailures, row.highFailures])).toEqual([
+        ["greenest", 1, 1],
+        ["green", 0, 3],
+        ["red", 0, 0],
+      ]);
+    });
+
     it("groups the open failures by check, most severe and most widespread first", async () => {
       const run = await insertRun();
       const [a, b] = [await insertAccount(), await insertAccount()];

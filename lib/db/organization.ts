@@ -154,7 +154,11 @@ export interface AttentionAccount {
   highFailures: number;
 }
 
-/** Assessed accounts with the most critical failures, then the lowest scores. */
+/**
+ * The accounts to look at first: the most open critical failures, then the most high ones, and
+ * only then the lowest score. A green score can hide a critical failure (a score averages), so
+ * the score only breaks ties.
+ */
 export async function listAccountsNeedingAttention(limit = 5): Promise<AttentionAccount[]> {
   const rows = await db().$queryRawUnsafe<
     Array<{ aws_account_id: string; name: string; score: number | null; exercise_scores: Array<number | null>; critical: number; high: number }>
@@ -174,7 +178,7 @@ export async function listAccountsNeedingAttention(limit = 5): Promise<Attention
        JOIN account_score s ON s.account_id = a.id AND s.run_id = a.last_evaluated_run_id
        LEFT JOIN c ON c.account_id = a.id
       WHERE a.removed_at IS NULL AND (c.critical > 0 OR c.high > 0 OR s.score < 80)
-      ORDER BY COALESCE(c.critical, 0) DESC, s.score ASC NULLS LAST, COALESCE(c.high, 0) DESC, lower(a.name)
+      ORDER BY COALESCE(c.critical, 0) DESC, COALESCE(c.high, 0) DESC, s.score ASC NULLS LAST, lower(a.name)
       LIMIT $1::int`,
     Math.min(Math.max(limit, 1), 50),
   );

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseGridSearchParams, type GridQuery } from "@/lib/scorecard/search-params";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { getAccountScorecard, getAccountTrend } from "./account-scorecard";
-import { clearScorecardTables, insertAccount, insertAccountScore, insertRun } from "./scorecard-test-factories";
+import { getAccountScorecard, getAccountTrend, getOpenFailureCounts } from "./account-scorecard";
+import { clearScorecardTables, insertAccount, insertAccountScore, insertFinding, insertRun } from "./scorecard-test-factories";
 import { listScorecardGrid } from "./scorecard";
 
 function grid(params: Record<string, string> = {}): GridQuery {
@@ -64,6 +64,43 @@ describe("scorecard read models: the grid and one account", () => {
       await seedThree();
       const page = await listScorecardGrid(grid({ sort, dir }));
       expect(page.rows.map((row) => row.name)).toEqual(expected);
+    });
+
+    it("counts each account's open failures by severity, leaving closed and passing findings out", async () => {
+      const { run, prod, dev } = await seedThree();
+      await insertFinding({ accountId: prod.id, checkId: "root.access-keys", exercise: 1, severity: "critical", firstRunId: run });
+      await insertFinding({ accountId: prod.id, severity: "high", resourceName: "alice", firstRunId: run });
+      await insertFinding({ accountId: prod.id, severity: "high", resourceName: "bob", firstRunId: run });
+      await insertFinding({ accountId: prod.id, severity: "high", resourceName: "carol", firstRunId: run, closedRunId: run });
+      await insertFinding({ accountId: prod.id, severity: "low", resourceName: "dave", firstRunId: run, status: "pass" });
+      await insertFinding({ accountId: dev.id, checkId: "keys.rotated", exercise: 6, severity: "medium", firstRunId: run });
+      const rows = (await listScorecardGrid(grid({ sort: "name" }))).rows;
+      expect(rows.map((row) => [row.name, row.failures])).toEqual([
+        ["dev", { critical: 0, high: 0, medium: 1, low: 0 }],
+        ["Fresh", { critical: 0, high: 0, medium: 0, low: 0 }],
+        ["Prod", { critical: 1, high: 2, medium: 0, low: 0 }],
+      ]);
+    });
+
+    it("sorts most critical first: critical, then high, medium and low break ties; never-assessed accounts last", async () => {
+      const run = await insertRun();
+      const seed = async (name: string, severities: Array<"critical" | "high" | "medium" | "low">) => {
+        const account = await insertAccount({ name });
+        await insertAccountScore({ accountId: account.id, runId: run, score: 50 });
+        for (const [index, severity] of severities.entries()) {
+          await insertFinding({ accountId: account.id, severity, resourceName: `${name}-${index}`, firstRunId: run });
+        }
+      };
+      await seed("many-medium", ["medium", "medium", "medium", "medium", "medium"]);
+      await seed("one-critical", ["critical"]);
+      await seed("critical-and-high", ["critical", "high"]);
+      await seed("two-high", ["high", "high"]);
+      await seed("clean", []);
+      await insertAccount({ name: "never" });
+      const mostCritical = await listScorecardGrid(grid({ sort: "failures", dir: "desc" }));
+      expect(mostCritical.rows.map((row) => row.name)).toEqual(["critical-and-high", "one-critical", "two-high", "many-medium", "clean", "never"]);
+      const leastCritical = await listScorecardGrid(grid({ sort: "failures", dir: "asc" }));
+      expect(leastCritical.rows.map((row) => row.name)).toEqual(["clean", "many-medium", "two-high", "one-critical", "critical-and-high", "never"]);
     });
 
     it.each([
@@ -133,6 +170,18 @@ describe("scorecard read models: the grid and one account", () => {
       expect(scorecard?.current?.detail?.exercises[1]).toMatchObject({ exercise: 2, unknownChecks: 3 });
       expect(scorecard?.previous).toMatchObject({ runId: first.toString(), score: 50 });
       expect((await getAccountTrend(account.id)).map((point) => point.score)).toEqual([50, 70]);
+    });
+
+    it("counts the account's open failures by severity, not closed or passing ones nor other accounts'", async () => {
+      const run = await insertRun();
+      const [account, other] = [await insertAccount(), await insertAccount()];
+      await insertFinding({ accountId: account.id, checkId: "root.access-keys", exercise: 1, severity: "critical", firstRunId: run });
+      await insertFinding({ accountId: account.id, severity: "low", resourceName: "a", firstRunId: run });
+      await insertFinding({ accountId: account.id, severity: "low", resourceName: "b", firstRunId: run });
+      await insertFinding({ accountId: account.id, severity: "high", resourceName: "c", firstRunId: run, closedRunId: run });
+      await insertFinding({ accountId: account.id, severity: "medium", resourceName: "d", firstRunId: run, status: "pass" });
+      await insertFinding({ accountId: other.id, severity: "high", firstRunId: run });
+      expect(await getOpenFailureCounts(account.id)).toEqual({ critical: 1, high: 0, medium: 0, low: 2 });
     });
 
     it("orders evaluations by run number, not as text, past run 9", async () => {

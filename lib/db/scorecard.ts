@@ -6,6 +6,8 @@
  * failed collection keeps the last good evaluation current.
  */
 import "server-only";
+import { SEVERITIES, type Severity } from "@/lib/checks/types";
+import type { FailureCounts } from "@/lib/scorecard/failure-counts";
 import type { GridQuery } from "@/lib/scorecard/search-params";
 import { db } from "./client";
 import { containsPattern, SqlParams, toIso, whereClause } from "./sql-params";
@@ -36,6 +38,8 @@ export interface GridRow {
   exerciseUnknownChecks: number[];
   unknownChecks: number;
   worstScore: number | null;
+  /** Open failing findings of the current evaluation by severity; all 0 when not assessed. */
+  failures: FailureCounts;
 }
 
 export interface GridPage {
@@ -48,12 +52,34 @@ export interface GridPage {
 
 const WORST_SQL = "(SELECT min(x) FROM unnest(s.exercise_scores) AS x)";
 
-function gridSortExpression(sort: GridQuery["sort"]): string {
-  if (sort === "name") return "lower(a.name)";
-  if (sort === "worst") return WORST_SQL;
-  if (sort === "score") return "s.score";
+/** An assessed account without open failures counts 0; a never-assessed one has no counts (null), so it sorts last. */
+function sortableFailureCount(severity: Severity): string {
+  return `CASE WHEN a.last_evaluated_run_id IS NULL THEN NULL ELSE COALESCE(fc.${severity}, 0) END`;
+}
+
+/**
+ * "Failures" sorts by the open failures' severities, most critical first when descending:
+ * critical, then high, medium and low break ties.
+ */
+function gridSortExpressions(sort: GridQuery["sort"]): string[] {
+  if (sort === "name") return ["lower(a.name)"];
+  if (sort === "worst") return [WORST_SQL];
+  if (sort === "score") return ["s.score"];
+  if (sort === "failures") return SEVERITIES.map(sortableFailureCount);
   // e1..e10: validated by the parser, so the index is an integer 1..10.
-  return `s.exercise_scores[${Number(sort.slice(1))}]`;
+  return [`s.exercise_scores[${Number(sort.slice(1))}]`];
+}
+
+/** Open failures by severity of the accounts `where` keeps (the open intervals are the current evaluation). */
+function openFailuresBySeveritySql(where: string): string {
+  return `SELECT f.account_id,
+       count(*) FILTER (WHERE f.severity = 'critical')::int AS critical,
+       count(*) FILTER (WHERE f.severity = 'high')::int AS high,
+       count(*) FILTER (WHERE f.severity = 'medium')::int AS medium,
+       count(*) FILTER (WHERE f.severity = 'low')::int AS low
+  FROM finding f
+ WHERE f.closed_run_id IS NULL AND f.status = 'fail' AND ${where}
+ GROUP BY f.account_id`;
 }
 
 function gridFilters(query: GridQuery, params: SqlParams): string[] {
@@ -93,6 +119,10 @@ interface GridSqlRow {
   exercise_unknown_checks: number[] | null;
   unknown_checks: number | null;
   worst_score: number | null;
+  critical: number | null;
+  high: number | null;
+  medium: number | null;
+  low: number | null;
 }
 
 function emptyExercises<T>(value: T): T[] {
@@ -114,6 +144,7 @@ function toGridRow(row: GridSqlRow): GridRow {
     exerciseUnknownChecks: row.exercise_unknown_checks ?? emptyExercises(0),
     unknownChecks: row.unknown_checks ?? 0,
     worstScore: row.worst_score,
+    failures: { critical: row.critical ?? 0, high: row.high ?? 0, medium: row.medium ?? 0, low: row.low ?? 0 },
   };
 }
 
@@ -123,6 +154,8 @@ export async function listScorecardGrid(query: GridQuery): Promise<GridPage> {
   const where = whereClause(gridFilters(query, params));
   const from = `FROM linked_account a
     LEFT JOIN account_score s ON s.account_id = a.id AND s.run_id = a.last_evaluated_run_id`;
+  // Sorting by failures counts every account's open failures before paging; otherwise only this page's are counted.
+  const sortFrom = query.sort === "failures" ? `${from} LEFT JOIN (${openFailuresBySeveritySql("TRUE")}) fc ON fc.account_id = a.id` : from;
   const countRows = await db().$queryRawUnsafe<Array<{ total: number }>>(
     `SELECT count(*)::int AS total ${from} ${where}`,
     ...params.values,
@@ -130,23 +163,29 @@ export async function listScorecardGrid(query: GridQuery): Promise<GridPage> {
   const total = countRows[0]?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
-  const order = `${gridSortExpression(query.sort)} ${query.dir === "desc" ? "DESC" : "ASC"} NULLS LAST, lower(a.name) ASC, a.aws_account_id ASC`;
+  const direction = query.dir === "desc" ? "DESC" : "ASC";
+  const order = [...gridSortExpressions(query.sort).map((expression) => `${expression} ${direction} NULLS LAST`), "lower(a.name) ASC", "a.aws_account_id ASC"].join(", ");
   const limit = params.add(query.pageSize, "int");
   const offset = params.add((page - 1) * query.pageSize, "int");
-  // The detail blob (per-exercise unknown checks) is joined after paging: only this page's rows pay for it.
+  // The detail blob (per-exercise unknown checks) and the failure counts are joined after paging:
+  // only this page's rows pay for them.
   const rows = await db().$queryRawUnsafe<GridSqlRow[]>(
     `WITH page AS (
        SELECT a.id, a.aws_account_id, a.name, a.tags, a.last_status, a.last_collected_at, a.last_error,
               a.last_evaluated_run_id::text AS run_id, s.score::int AS score, s.exercise_scores::int[] AS exercise_scores,
               s.unknown_checks, s.detail_hash, ${WORST_SQL}::int AS worst_score,
+              (a.last_evaluated_run_id IS NOT NULL) AS assessed,
               row_number() OVER (ORDER BY ${order}) AS ord
-         ${from} ${where}
+         ${sortFrom} ${where}
         ORDER BY ${order}
         LIMIT ${limit} OFFSET ${offset})
      SELECT page.*,
             (SELECT array_agg(COALESCE((e->>'unknownChecks')::int, 0) ORDER BY (e->>'exercise')::int)
-               FROM jsonb_array_elements(b.content->'exercises') AS e) AS exercise_unknown_checks
+               FROM jsonb_array_elements(b.content->'exercises') AS e) AS exercise_unknown_checks,
+            ${SEVERITIES.map((severity) => `CASE WHEN page.assessed THEN COALESCE(pc.${severity}, 0) END AS ${severity}`).join(", ")}
        FROM page LEFT JOIN fact_blob b ON b.hash = page.detail_hash
+       -- Per row of the page (the open-findings-by-account index), not one aggregate over every account.
+       LEFT JOIN LATERAL (${openFailuresBySeveritySql("f.account_id = page.id")}) pc ON TRUE
       ORDER BY page.ord`,
     ...params.values,
   );

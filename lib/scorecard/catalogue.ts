@@ -9,6 +9,8 @@ import type { ExerciseNumber, Severity } from "@/lib/checks/types";
 export interface ExerciseInfo {
   number: ExerciseNumber;
   title: string;
+  subtitle: string;
+  shortTitle: string;
   summary: string;
 }
 
@@ -25,7 +27,14 @@ export interface CheckInfo {
 
 export function exerciseInfo(exercise: ExerciseNumber): ExerciseInfo {
   const entry = EXERCISES.find((candidate) => candidate.number === exercise);
-  return entry ? { number: exercise, title: entry.title, summary: entry.summary } : { number: exercise, title: `Exercise ${exercise}`, summary: "" };
+  if (!entry) return { number: exercise, title: `Exercise ${exercise}`, subtitle: "", shortTitle: `Exercise ${exercise}`, summary: "" };
+  return { number: exercise, title: entry.title, subtitle: entry.subtitle, shortTitle: entry.shortTitle, summary: entry.summary };
+}
+
+/** "5. Least Privilege: … (Least privilege, unused identities, …)": the full name for hovers and screen readers. */
+export function exerciseFullName(exercise: ExerciseNumber): string {
+  const info = exerciseInfo(exercise);
+  return info.subtitle ? `${exercise}. ${info.title} (${info.subtitle})` : `${exercise}. ${info.title}`;
 }
 
 export function checkInfo(checkId: string, fallbackExercise: ExerciseNumber = 1): CheckInfo {

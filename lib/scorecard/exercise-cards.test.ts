@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StoredScoreDetail } from "@/lib/scoring/stored-score";
+import { getCheck } from "@/lib/checks/registry";
 import { exerciseCards, exerciseCheckScores, trendRows } from "./exercise-cards";
 
 const scores = (first: number | null, rest: number | null = 100) => [first, ...Array.from({ length: 9 }, () => rest)];
@@ -22,8 +23,14 @@ describe("exerciseCards", () => {
       { exerciseScores: scores(70, null), detail: null },
     );
     expect(cards).toHaveLength(10);
-    expect(cards[0]).toEqual({ exercise: 1, score: 50, change: -20, failed: 3, passed: 3, unknownChecks: 1 });
-    expect(cards[1]).toEqual({ exercise: 2, score: 100, change: null, failed: 0, passed: 0, unknownChecks: 0 });
+    expect(cards[0]).toEqual({ exercise: 1, score: 50, change: -20, failed: 3, passed: 3, unknownChecks: 1, zeroed: null });
+    expect(cards[1]).toEqual({ exercise: 2, score: 100, change: null, failed: 0, passed: 0, unknownChecks: 0, zeroed: null });
+  });
+
+  it("says which check sets an exercise to 0", () => {
+    const cards = exerciseCards({ exerciseScores: scores(0), detail: detail({ failed: 1, passed: 0, unknownChecks: 0 }) }, null);
+    expect(cards[0]?.zeroed).toEqual({ kind: "one-check", checkId: "root.access-keys", title: getCheck("root.access-keys")!.title, failed: 1, unjudgedChecks: 0 });
+    expect(cards[1]?.zeroed).toBeNull();
   });
 
   it("shows every card as not assessed when there is no evaluation", () => {

@@ -5,6 +5,7 @@
 import type { ExerciseNumber } from "@/lib/checks/types";
 import type { StoredCheckScore, StoredScoreDetail } from "@/lib/scoring/stored-score";
 import { scoreChange } from "./score-scale";
+import { explainZeroedExercise, type ZeroedExercise } from "./zeroed-exercise";
 
 export interface EvaluationScores {
   exerciseScores: Array<number | null>;
@@ -19,6 +20,8 @@ export interface ExerciseCardView {
   failed: number;
   passed: number;
   unknownChecks: number;
+  /** Why the exercise scores 0, when its checks say so plainly; null otherwise. */
+  zeroed: ZeroedExercise | null;
 }
 
 export const EXERCISE_NUMBERS: ExerciseNumber[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -34,6 +37,7 @@ export function exerciseCards(current: EvaluationScores | null, previous: Evalua
       failed: stored?.failed ?? 0,
       passed: stored?.passed ?? 0,
       unknownChecks: stored?.unknownChecks ?? 0,
+      zeroed: explainZeroedExercise(score, exerciseCheckScores(current?.detail ?? null, exercise)),
     };
   });
 }

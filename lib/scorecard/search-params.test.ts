@@ -49,6 +49,12 @@ describe("grid search params", () => {
     expectFields(parseGridSearchParams(params), expected);
   });
 
+  it("reads the most-critical-first sort from the URL and writes it back", () => {
+    const query = parseGridSearchParams({ sort: "failures", dir: "desc" });
+    expect(query).toMatchObject({ sort: "failures", dir: "desc" });
+    expect(gridUrlState(query)).toMatchObject({ sort: "failures", dir: "desc" });
+  });
+
   it("carries only non-default state into links, and reads it back the same", () => {
     const query = parseGridSearchParams({ tag: "env=prod", sort: "name", page: "2" });
     const state = gridUrlState(query);

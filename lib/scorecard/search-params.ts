@@ -11,7 +11,7 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type SortDirection = "asc" | "desc";
 
-export const GRID_SORTS = ["score", "name", "worst", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10"] as const;
+export const GRID_SORTS = ["score", "name", "worst", "failures", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10"] as const;
 export type GridSort = (typeof GRID_SORTS)[number];
 export const GRID_STATUSES = ["all", "not_assessed", "succeeded", "partial", "failed"] as const;
 export type GridStatus = (typeof GRID_STATUSES)[number];

@@ -1,2 +1,7 @@
 /** The checks of exercise 3, in catalogue order: each lives in its own folder beside this file. */
-export { EXERCISE_03_CHECKS } from "../exercise-03-admins";
+import type { CheckDefinition } from "../types";
+import { adminsCount } from "./admins.count/check";
+import { policiesNoStarStar } from "./policies.no-star-star/check";
+import { usersPermissionsViaGroups } from "./users.permissions-via-groups/check";
+
+export const EXERCISE_03_CHECKS: CheckDefinition[] = [adminsCount, policiesNoStarStar, usersPermissionsViaGroups];

@@ -76,30 +76,30 @@ export const POLICY_CARE = [
 export const MANAGED_VERSION_LIMIT =
   "A managed policy holds at most 5 versions: if create-policy-version fails with LimitExceeded, delete the oldest non-default one (aws iam delete-policy-version).";
 
-/** One way a principal is admin, as lib/checks records it (lib/policy PolicySourceRef). */
-export interface AdminPathEvidence {
-  via?: unknown;
-  attachment?: unknown;
-  groupName?: unknown;
-  policyName?: unknown;
-  policyArn?: unknown;
+/** Where one admin path comes from, as the IAM checks store it (lib/checks/evidence/policy-statements.ts). */
+export interface AdminPathSource {
+  via: "direct" | "group";
+  attachment: "managed" | "inline";
+  groupName: string | null;
+  policyName: string;
+  policyArn: string | null;
 }
 
 /** The command that takes one admin path away from a user or role; undefined when the path is unclear. */
-export function removeAdminPathCommand(principal: { type: "user" | "role"; name: string }, path: AdminPathEvidence): CliCommand | undefined {
+export function removeAdminPathCommand(principal: { type: "user" | "role"; name: string }, path: AdminPathSource): CliCommand | undefined {
   const { type, name } = principal;
-  const policyName = typeof path.policyName === "string" ? path.policyName : undefined;
-  if (type === "user" && path.via === "group" && typeof path.groupName === "string") {
-    return aws(`Take ${name} out of group ${path.groupName}, which grants admin through ${policyName ?? "its policies"}.`, "iam", "remove-user-from-group", {
+  const { policyName } = path;
+  if (type === "user" && path.via === "group" && path.groupName !== null) {
+    return aws(`Take ${name} out of group ${path.groupName}, which grants admin through ${policyName}.`, "iam", "remove-user-from-group", {
       "user-name": name,
       "group-name": path.groupName,
     });
   }
   if (path.via !== "direct") return undefined;
-  if (path.attachment === "managed" && typeof path.policyArn === "string") {
-    return aws(`Detach ${policyName ?? path.policyArn} from ${name}.`, "iam", `detach-${type}-policy`, { [`${type}-name`]: name, "policy-arn": path.policyArn });
+  if (path.attachment === "managed" && path.policyArn !== null) {
+    return aws(`Detach ${policyName} from ${name}.`, "iam", `detach-${type}-policy`, { [`${type}-name`]: name, "policy-arn": path.policyArn });
   }
-  if (path.attachment === "inline" && policyName) {
+  if (path.attachment === "inline") {
     return aws(`Delete inline policy ${policyName} of ${name} (save it first with get-${type}-policy).`, "iam", `delete-${type}-policy`, {
       [`${type}-name`]: name,
       "policy-name": policyName,

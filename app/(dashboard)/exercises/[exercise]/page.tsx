@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { FindingsSection } from "@/components/findings/findings-section";
 import { CheckSummaryTable } from "@/components/scorecard/check-summary-table";
+import { ExerciseDescription } from "@/components/scorecard/exercise-description";
 import { ExerciseNav } from "@/components/scorecard/exercise-nav";
 import { ExerciseRanking } from "@/components/scorecard/exercise-ranking";
 import { ExerciseTrend } from "@/components/scorecard/exercise-trend";
@@ -43,7 +44,7 @@ export default async function ExercisePage({ params, searchParams }: Props) {
     <PageHeader
       eyebrow={<Link href="/">← Scorecard</Link>}
       title={`${exercise}. ${info.title}`}
-      description={<>{info.summary} Across all {overview.accounts.assessed} assessed accounts.</>}
+      description={<ExerciseDescription info={info} scope={`Across all ${overview.accounts.assessed} assessed accounts.`} />}
       actions={
         <div className="flex flex-col items-end gap-1">
           <ScoreBadge score={score} size="lg" />

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { FindingsSection } from "@/components/findings/findings-section";
 import { CheckSummaryTable } from "@/components/scorecard/check-summary-table";
+import { ExerciseDescription } from "@/components/scorecard/exercise-description";
 import { ExerciseNav } from "@/components/scorecard/exercise-nav";
 import { ScoreBadge, ScoreChange } from "@/components/scorecard/score-badge";
 import { WidgetSkeleton } from "@/components/scorecard/widget-state";
@@ -16,6 +17,7 @@ import { checksOfExercise, exerciseInfo } from "@/lib/scorecard/catalogue";
 import { checkSummaryRows, storedCheckCounts } from "@/lib/scorecard/check-summary";
 import { exerciseCards, exerciseCheckScores } from "@/lib/scorecard/exercise-cards";
 import { accountExerciseHref, accountHref, exerciseHref } from "@/lib/scorecard/links";
+import { zeroedExerciseReason, zeroedExerciseSentence } from "@/lib/scorecard/zeroed-exercise";
 import { findingsUrlState, parseAccountParam, parseExerciseParam, parseFindingsSearchParams, type RawSearchParams } from "@/lib/scorecard/search-params";
 import { requirePage } from "@/lib/auth/guards";
 
@@ -55,7 +57,7 @@ export default async function AccountExercisePage({ params, searchParams }: Prop
         </>
       }
       title={`${exercise}. ${info.title}`}
-      description={info.summary}
+      description={<ExerciseDescription info={info} />}
       actions={
         current ? (
           <div className="flex flex-col items-end gap-1">
@@ -85,6 +87,11 @@ export default async function AccountExercisePage({ params, searchParams }: Prop
         <Notice tone="info" className="mb-4">
           Showing this account as of run #{query.asOfRunId.toString()} (evaluated <RelativeTime date={current.collectedAt} />).{" "}
           <Link href={pathname}>Show the current state</Link>
+        </Notice>
+      ) : null}
+      {card.zeroed ? (
+        <Notice tone="warning" className="mb-4" title={zeroedExerciseSentence(card.zeroed)}>
+          {zeroedExerciseReason(card.zeroed)}
         </Notice>
       ) : null}
       <div className="space-y-6">

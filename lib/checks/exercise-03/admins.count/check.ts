@@ -1,0 +1,80 @@
+/**
+ * Exercise 3, "Reduce Number of IAM Users with Admin Rights": at most the limit of users hold
+ * administrator rights, by any path (attached or inline, directly or through a group).
+ */
+import type { PrincipalAdminStatus } from "@/lib/policy/effective-admin";
+import { describeSource } from "@/lib/policy/principal-policies";
+import { defineCheck } from "../../define-check";
+import { storeAdminPath } from "../../evidence/policy-statements";
+import { accountRootArn, makeFinding, unknownForAccount } from "../../findings";
+import { analyseIam } from "../../iam-analysis";
+import { globalPart } from "../../part-access";
+import { adminsCountEvidenceSchema, type AdminsCountEvidence } from "./evidence";
+import { describeAdminsCount } from "./evidence-view";
+import { reduceAdminsSteps } from "./remediation";
+
+function adminSummary(status: PrincipalAdminStatus): string {
+  const first = status.paths[0];
+  const conditional = status.paths.length > 0 && status.paths.every((path) => path.conditional) ? ", only under conditions" : "";
+  return first ? `${status.name} (${describeSource(first.source)}${conditional})` : status.name;
+}
+
+export const adminsCount = defineCheck({
+  id: "admins.count",
+  exercise: 3,
+  title: "Few users have administrator rights",
+  severity: "high",
+  why: "Every admin user is a full-account compromise waiting for one leaked password or key; the fewer there are, the smaller the attack surface (Cloud Security Fitness Guide, “Exercise #4: Use Roles for EC2”).",
+  evidence: adminsCountEvidenceSchema,
+  describeEvidence: describeAdminsCount,
+  remediation: reduceAdminsSteps,
+  evaluate(snapshot, thresholds, check) {
+    const details = globalPart(snapshot, "iam.authorizationDetails");
+    if (!details.available) return [unknownForAccount(check, snapshot, [details.unavailable])];
+    const iam = analyseIam(details.data, snapshot);
+    const { admins } = iam;
+    const adminUsers = admins.users.filter((user) => user.status === "admin");
+    const undetermined = admins.users.filter((user) => user.status === "undetermined");
+    // Reaching admin by assuming a role is the practice exercise 7 asks for, so it is listed, not counted.
+    const evidence: AdminsCountEvidence = {
+      limit: thresholds.adminLimit,
+      adminUsers: adminUsers.map((user) => ({ arn: user.arn, name: user.name, paths: user.paths.map((path) => storeAdminPath(path, user.arn, iam.catalog)) })),
+      adminThroughRoles: admins.roleChains.map((chain) => ({ userArn: chain.userArn, roles: chain.chain.map((step) => step.roleArn) })),
+      undeterminedUsers: undetermined.map((user) => user.arn),
+      ...iam.serviceControlPolicyEvidence,
+    };
+    const base = {
+      resourceId: accountRootArn(snapshot.accountId),
+      resourceType: "account" as const,
+      resourceName: snapshot.accountId,
+      evidence,
+    };
+    const names = adminUsers.map(adminSummary).join(", ");
+    const chains = admins.roleChains.length > 0 ? ` ${admins.roleChains.length} more can assume an admin role (not counted).` : "";
+    if (adminUsers.length > thresholds.adminLimit) {
+      return [
+        makeFinding(check, {
+          ...base,
+          status: "fail",
+          reason: `${adminUsers.length} users have administrator rights, more than the limit of ${thresholds.adminLimit}: ${names}.${chains}`,
+        }),
+      ];
+    }
+    if (adminUsers.length + undetermined.length > thresholds.adminLimit) {
+      return [
+        makeFinding(check, {
+          ...base,
+          status: "unknown",
+          reason: `${adminUsers.length} users are admins and the policies of ${undetermined.length} more could not be read, so the limit of ${thresholds.adminLimit} may be exceeded.`,
+        }),
+      ];
+    }
+    return [
+      makeFinding(check, {
+        ...base,
+        status: "pass",
+        reason: `${adminUsers.length} user${adminUsers.length === 1 ? " has" : "s have"} administrator rights (limit ${thresholds.adminLimit})${names ? `: ${names}` : ""}.${chains}`,
+      }),
+    ];
+  },
+});
