@@ -64,7 +64,7 @@ async function main() {
   const boss = await startBoss(database.url);
   publishProcessServices({ boss, aws, role, startedAt: new Date() });
   // A broken accounts config file is reported line by line and not applied; start-up goes on.
-  await applyAccountsConfigAtStartup(log, { connectionOptions: aws.connectionOptions(), boss });
+  await applyAccountsConfigAtStartup(log, { configPath: config.IAMFIT_CONFIG_FILE, connectionOptions: aws.connectionOptions(), boss, authSecret: config.IAMFIT_AUTH_SECRET });
   await registerOrganizationSync(boss, { connectionOptions: () => aws.connectionOptions(), log, work: role !== "web" });
 
   let worker: { stop(): Promise<void> } | undefined;
