@@ -45,7 +45,7 @@ test("an admin adds a webhook that answers 500, sends a test and sees it failing
     expect(JSON.parse(receiver.received[0]!.rawBody)).toMatchObject({ event: "test", status: "test" });
 
     await page.reload();
-    await expect(page.getByText("Failing", { exact: true })).toBeVisible();
+    await expect(page.getByRole("region", { name: "State" })).toContainText("Failing");
     const log = page.getByRole("table", { name: /Deliveries to this destination/ });
     await expect(log.getByRole("row")).toHaveCount(2);
     const delivery = log.getByRole("row").nth(1);
