@@ -46,6 +46,8 @@ const envSchema = z.object({
    * raise it when many people share one address (a NAT, a proxy without IAMFIT_TRUST_PROXY).
    */
   IAMFIT_SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** The accounts-as-code file `npm start` applies; default iamfit.config.json in the working directory. */
+  IAMFIT_CONFIG_FILE: z.string().min(1).optional(),
   /** Force the built-in sandbox organization even when AWS credentials exist. */
   IAMFIT_SANDBOX: booleanFlag.optional(),
   /** Extra generated accounts in the sandbox organization (beyond the curated ones). */

@@ -22,6 +22,7 @@ import { linkSandboxAccountsOnFirstStart, loadSandboxMutations } from "@/lib/run
 import { startCollectionWorker, startScheduledCollectionIfDue } from "@/lib/collect/worker";
 import { digestJobOptionsFromEnv, registerDigestJobs } from "@/lib/jobs/digest-jobs";
 import { registerRetentionJob, retentionJobOptionsFromEnv } from "@/lib/jobs/retention-job";
+import { alertJobOptionsFromEnv, registerAlertJobs } from "@/lib/jobs/alert-jobs";
 import { registerOrganizationSync } from "@/lib/jobs/organization-sync";
 import { applyAccountsConfigAtStartup } from "@/lib/onboarding/config-sync";
 import { collectionJobContext } from "@/lib/runtime/collection-job-context";
@@ -63,13 +64,15 @@ async function main() {
   const boss = await startBoss(database.url);
   publishProcessServices({ boss, aws, role, startedAt: new Date() });
   // A broken accounts config file is reported line by line and not applied; start-up goes on.
-  await applyAccountsConfigAtStartup(log, { connectionOptions: aws.connectionOptions(), boss });
+  await applyAccountsConfigAtStartup(log, { configPath: config.IAMFIT_CONFIG_FILE, connectionOptions: aws.connectionOptions(), boss, authSecret: config.IAMFIT_AUTH_SECRET });
   await registerOrganizationSync(boss, { connectionOptions: () => aws.connectionOptions(), log, work: role !== "web" });
 
   let worker: { stop(): Promise<void> } | undefined;
   let digestJobs: { stop(): Promise<void> } | undefined;
   let retentionJob: { stop(): Promise<void> } | undefined;
+  let alertJobs: { stop(): Promise<void> } | undefined;
   if (role !== "web") {
+    alertJobs = await registerAlertJobs(boss, alertJobOptionsFromEnv(config, log));
     digestJobs = await registerDigestJobs(boss, digestJobOptionsFromEnv(config, log));
     retentionJob = await registerRetentionJob(boss, retentionJobOptionsFromEnv(config, log));
     worker = await startCollectionWorker({
@@ -109,6 +112,7 @@ async function main() {
     await worker?.stop();
     await digestJobs?.stop();
     await retentionJob?.stop();
+    await alertJobs?.stop();
     await stopBoss(boss).catch(() => undefined);
     await disconnectDb();
     await database.stop();

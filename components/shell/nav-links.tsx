@@ -15,6 +15,7 @@ const LINKS: readonly NavLink[] = [
   { href: "/runs", label: "Collections", capability: "browse" },
   { href: "/digests", label: "Digest", capability: "manageOwnDigest" },
   { href: "/settings", label: "Settings", capability: "manageSettings" },
+  { href: "/settings/alerts", label: "Alerts", capability: "manageSettings" },
 ];
 
 /** Links about people and access. */

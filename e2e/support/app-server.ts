@@ -18,7 +18,8 @@ export interface AppServer {
   databaseUrl(): string;
   /** What the server printed so far (stdout and stderr), for a failing test's report. */
   output(): string;
-  stop(): Promise<void>;
+  /** Stops the server; with keepData its data directory stays for a restart (startAppServer's dataDir). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 const REPO_ROOT = path.join(__dirname, "..", "..");
@@ -38,9 +39,10 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`npm start did not answer ${url} within ${timeoutMs / 1000} s:\n${output().slice(-5000)}`);
 }
 
-export async function startAppServer(extraEnv: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<AppServer> {
+export async function startAppServer(extraEnv: Record<string, string>, options: { timeoutMs?: number; dataDir?: string } = {}): Promise<AppServer> {
   const port = E2E_PORT + 2;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "iamfit-e2e-second-"));
+  // A restart reuses the data directory a stop({ keepData: true }) left.
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "iamfit-e2e-second-"));
   let output = "";
   // Its own process group, so stopping it reaches tsx, Node and PostgreSQL as Ctrl-C would.
   const child = spawn("npm", ["start"], {
@@ -63,7 +65,7 @@ export async function startAppServer(extraEnv: Record<string, string>, options: 
       // The group is gone already.
     }
   };
-  const stop = async () => {
+  const stop = async (stopOptions: { keepData?: boolean } = {}) => {
     if (child.exitCode === null && child.signalCode === null) {
       signalGroup("SIGINT");
       const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 30_000))]);
@@ -71,7 +73,7 @@ export async function startAppServer(extraEnv: Record<string, string>, options: 
     }
     // PostgreSQL may outlive npm by a moment; what is left of the group goes before its files do.
     signalGroup("SIGKILL");
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!stopOptions.keepData) rmSync(dataDir, { recursive: true, force: true });
   };
 
   const baseURL = `http://127.0.0.1:${port}`;

@@ -53,6 +53,10 @@ const ACTIONS: Record<string, { capability: Capability; call: "state" | "form" }
   createUserAction: { capability: "manageUsers", call: "state" },
   changeUserAction: { capability: "manageUsers", call: "state" },
   ssoSettingsAction: { capability: "manageSso", call: "state" },
+  saveAlertDestinationAction: { capability: "manageSettings", call: "state" },
+  setAlertDestinationEnabledAction: { capability: "manageSettings", call: "form" },
+  deleteAlertDestinationAction: { capability: "manageSettings", call: "form" },
+  sendTestAlertAction: { capability: "manageSettings", call: "state" },
 };
 
 /** Actions anyone may call, and why that is safe. */
@@ -86,6 +90,8 @@ const PAGES: Record<string, Capability> = {
   "settings/tokens/page.tsx": "manageOwnTokens",
   "settings/users/page.tsx": "manageUsers",
   "settings/sso/page.tsx": "manageSso",
+  "settings/alerts/page.tsx": "manageSettings",
+  "settings/alerts/[id]/page.tsx": "manageSettings",
 };
 
 /** Every route handler: its guard's capability, "api-token" for /api/v1, or why it is public. */

@@ -8,13 +8,15 @@
  *     "defaults": { "role": "iamfit-audit" },
  *     "accounts": [{ "accountId": "123456789012", "name": "Payments prod", "tags": { "env": "prod" } }],
  *     "organization": { "autoLink": true, "excludeOus": ["Sandbox", "Suspended"] },
- *     "prune": false
+ *     "prune": false,
+ *     "alerts": [{ "name": "ops", "type": "webhook", "url": "https://…", "secretEnv": "IAMFIT_ALERT_SECRET", "minSeverity": "high" }]
  *   }
  */
 import { z } from "zod";
 import { linkAccountInputSchema, type ValidLinkAccountInput } from "@/lib/accounts/link-input";
 import { parseJsonSource, type JsonPath } from "./json-source";
 import { organizationSettingsFields, type OrganizationSettings } from "./organization-settings";
+import { alertDestinationSettingsSchema, type AlertDestinationSettings } from "@/lib/alerts/destination";
 
 export const DEFAULT_CONFIG_FILE_NAME = "iamfit.config.json";
 
@@ -27,6 +29,19 @@ const accountEntrySchema = z.strictObject({
   tags: z.record(z.string(), z.string()).optional(),
 });
 
+/** An alert destination; its signing secret only by the name of the variable that holds it. */
+const alertEntrySchema = z.strictObject({
+  name: z.string(),
+  type: z.string(),
+  url: z.string(),
+  secretEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be the name of an environment variable, such as IAMFIT_ALERT_SECRET").optional(),
+  minSeverity: z.string().optional(),
+  events: z.array(z.string()).optional(),
+  accounts: z.array(z.string()).optional(),
+  ous: z.array(z.string()).optional(),
+  tags: z.array(z.string()).optional(),
+});
+
 const configFileSchema = z.strictObject({
   $schema: z.string().optional(),
   defaults: z.strictObject({ role: z.string().optional(), externalId: z.string().optional() }).optional(),
@@ -34,6 +49,7 @@ const configFileSchema = z.strictObject({
   organization: z.strictObject(organizationSettingsFields).optional(),
   /** Remove accounts an earlier version of this file linked and that it no longer declares. */
   prune: z.boolean().default(false),
+  alerts: z.array(alertEntrySchema).optional(),
 });
 
 const KNOWN_KEYS: Record<string, string[]> = {
@@ -41,6 +57,7 @@ const KNOWN_KEYS: Record<string, string[]> = {
   defaults: ["role", "externalId"],
   accounts: Object.keys(accountEntrySchema.shape),
   organization: Object.keys(organizationSettingsFields),
+  alerts: Object.keys(alertEntrySchema.shape),
 };
 
 export type DeclaredAccount = ValidLinkAccountInput;
@@ -49,6 +66,13 @@ export interface AccountsConfig {
   accounts: DeclaredAccount[];
   organization?: Omit<OrganizationSettings, "managedBy">;
   prune: boolean;
+  /** Undefined when the file has no alerts section: destinations it declared before are removed. */
+  alerts?: DeclaredAlertDestination[];
+}
+
+export interface DeclaredAlertDestination {
+  settings: AlertDestinationSettings;
+  secretEnv: string | null;
 }
 
 export interface ConfigProblem {
@@ -155,8 +179,33 @@ export function validateAccountsConfig(text: string): ConfigValidation {
     firstIndexById.set(result.data.accountId, index);
     accounts.push(result.data);
   });
+  const alerts = file.alerts?.flatMap((entry, index): DeclaredAlertDestination[] => {
+    const scopes = (["accounts", "ous", "tags"] as const).filter((key) => entry[key] !== undefined);
+    if (scopes.length > 1) {
+      report(["alerts", index, scopes[1]!], `choose one of accounts, ous or tags (this destination has ${scopes.join(" and ")})`);
+      return [];
+    }
+    const scope = scopes[0] === "accounts" ? { kind: "accounts", awsAccountIds: entry.accounts } : scopes[0] === "ous" ? { kind: "ous", ouPaths: entry.ous } : scopes[0] === "tags" ? { kind: "tags", tags: entry.tags } : { kind: "all" };
+    const result = alertDestinationSettingsSchema.safeParse({ name: entry.name, type: entry.type, url: entry.url, minSeverity: entry.minSeverity, events: entry.events, scope });
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const [field, ...rest] = issue.path as JsonPath;
+        const at: JsonPath = field === "scope" ? ["alerts", index, scopes[0] ?? "name", ...rest.slice(1)] : ["alerts", index, ...(issue.path as JsonPath)];
+        report(at, issue.message);
+      }
+      return [];
+    }
+    if (result.data.type !== "webhook" && entry.secretEnv) report(["alerts", index, "secretEnv"], "only a webhook destination is signed; Slack and Teams URLs carry their own token");
+    return [{ settings: result.data, secretEnv: entry.secretEnv ?? null }];
+  });
+  const names = new Map<string, number>();
+  alerts?.forEach((alert, index) => {
+    const earlier = names.get(alert.settings.name);
+    if (earlier !== undefined) report(["alerts", index, "name"], `${alert.settings.name} is declared twice (first at line ${source.positionOf(["alerts", earlier]).line})`);
+    names.set(alert.settings.name, index);
+  });
   if (problems.length > 0) return { ok: false, problems: sortProblems(dedupe(problems)) };
-  return { ok: true, config: { accounts, ...(file.organization ? { organization: file.organization } : {}), prune: file.prune } };
+  return { ok: true, config: { accounts, ...(file.organization ? { organization: file.organization } : {}), prune: file.prune, ...(alerts ? { alerts } : {}) } };
 }
 
 function dedupe(problems: ConfigProblem[]): ConfigProblem[] {

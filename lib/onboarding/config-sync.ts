@@ -13,6 +13,8 @@ import { requestCollection } from "@/lib/collect/request-collection";
 import { linkAccounts, listAccountIdsLinkedBy, unlinkAccounts, type BulkLinkResult } from "@/lib/db/account-links";
 import { getOrganizationSettings, saveOrganizationSettings } from "@/lib/db/organization-inventory";
 import { getOrCreateExternalId } from "@/lib/db/settings";
+import { applyConfigAlertDestinations, type AlertConfigResult } from "@/lib/alerts/config-destinations";
+import { installationKey } from "@/lib/alerts/secret-box";
 import { processServices } from "@/lib/runtime/process-services";
 import { DEFAULT_CONFIG_FILE_NAME, formatConfigProblems, validateAccountsConfig, type AccountsConfig, type ConfigProblem } from "./config-file";
 import { DEFAULT_ORGANIZATION_SETTINGS } from "./organization-settings";
@@ -29,6 +31,8 @@ export class ConfigFileError extends Error {
 }
 
 export interface ConfigApplyDeps {
+  /** The key alert webhook URLs are encrypted with; without it the alerts section is not applied. */
+  alertKey?: string;
   /** Needed to sync the organization; without it only the declared accounts are applied. */
   connectionOptions?: AwsConnectionOptions;
   requestCollection?: (awsAccountIds: string[]) => Promise<void>;
@@ -40,6 +44,7 @@ export interface ConfigApplyResult extends BulkLinkResult {
   /** "applied": the file's organization section is stored; "reset": it was removed from the file. */
   organizationSettings: "applied" | "reset" | "untouched";
   organizationSync?: OrganizationSyncResult;
+  alerts?: AlertConfigResult;
 }
 
 export async function applyAccountsConfig(config: AccountsConfig, trigger: OrganizationSyncTrigger, deps: ConfigApplyDeps = {}): Promise<ConfigApplyResult> {
@@ -69,7 +74,8 @@ export async function applyAccountsConfig(config: AccountsConfig, trigger: Organ
     config.organization && deps.connectionOptions
       ? await syncOrganization(trigger, { connectionOptions: deps.connectionOptions, requestCollection: deps.requestCollection, log: deps.log })
       : undefined;
-  return { ...result, removed, organizationSettings, ...(organizationSync ? { organizationSync } : {}) };
+  const alerts = deps.alertKey ? await applyConfigAlertDestinations(config.alerts ?? [], deps.alertKey) : undefined;
+  return { ...result, removed, organizationSettings, ...(organizationSync ? { organizationSync } : {}), ...(alerts ? { alerts } : {}) };
 }
 
 /** Reads and validates a config file; undefined when there is none. Throws ConfigFileError with every problem and its line. */
@@ -99,6 +105,11 @@ export function describeConfigApply(result: ConfigApplyResult): string[] {
   } else if (sync) {
     lines.push(`organization sync failed: ${sync.error.code}: ${sync.error.message}`);
   }
+  const alerts = result.alerts;
+  if (alerts && alerts.created.length + alerts.updated.length + alerts.removed + alerts.refused.length > 0) {
+    lines.push(`alert destinations: ${alerts.created.length} added, ${alerts.updated.length} updated, ${alerts.removed} removed`);
+    lines.push(...alerts.refused.map((line) => `alert destination not applied: ${line}`));
+  }
   return lines;
 }
 
@@ -109,7 +120,7 @@ export function describeConfigApply(result: ConfigApplyResult): string[] {
  */
 export async function applyAccountsConfigAtStartup(
   log: (line: string) => void,
-  options: { configPath?: string; connectionOptions?: AwsConnectionOptions; boss?: PgBoss } = {},
+  options: { configPath?: string; connectionOptions?: AwsConnectionOptions; boss?: PgBoss; authSecret?: string } = {},
 ): Promise<ConfigApplyResult | undefined> {
   const filePath = path.resolve(options.configPath ?? DEFAULT_CONFIG_FILE_NAME);
   let config: AccountsConfig | undefined;
@@ -137,6 +148,7 @@ export async function applyAccountsConfigAtStartup(
         }
       : undefined,
     log,
+    alertKey: await installationKey(options.authSecret ?? process.env.IAMFIT_AUTH_SECRET),
   });
   for (const line of describeConfigApply(result)) log(`${path.basename(filePath)}: ${line}`);
   return result;

@@ -25,6 +25,7 @@ import { auditRoleTemplateFiles, genericTemplateFiles, type TemplateFile } from 
 import { createAwsRuntime, type AwsRuntime } from "@/lib/runtime/aws-runtime";
 import { loadSandboxMutations } from "@/lib/runtime/sandbox-setup";
 import { auditCliChange, CliError, withDatabase } from "../context";
+import { installationKey } from "@/lib/alerts/secret-box";
 import { describeSync, printAccountHealth, printOrganizationAccounts } from "./onboarding-output";
 
 function checkRoleOptions(options: { role: string; externalId?: string }): void {
@@ -80,7 +81,7 @@ export function registerOnboardingCommands(accounts: Command): void {
         }
         if (!config && options.config) throw new CliError(`${file} does not exist.`, 2);
         if (config) {
-          const result = await applyAccountsConfig(config, "cli", { connectionOptions: session.aws.connectionOptions(), requestCollection: session.collect });
+          const result = await applyAccountsConfig(config, "cli", { connectionOptions: session.aws.connectionOptions(), requestCollection: session.collect, alertKey: await installationKey(process.env.IAMFIT_AUTH_SECRET) });
           for (const line of describeConfigApply(result)) console.log(`${path.basename(file)}: ${line}`);
           return result.organizationSync && !result.organizationSync.ok ? 1 : 0;
         }
