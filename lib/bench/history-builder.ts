@@ -12,7 +12,7 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from "@/lib/checks/types";
 import { collectAccount } from "@/lib/collect/collect-account";
 import { storeAccountSnapshot } from "@/lib/collect/collection-job";
 import { scoreOrganizationForRun } from "@/lib/collect/evaluate";
-import type { SnapshotManifest } from "@/lib/collect/manifest";
+import type { HashedBlob, SnapshotManifest } from "@/lib/collect/manifest";
 import { linkAccount } from "@/lib/db/accounts";
 import { listActionableChecklistItems, stampRunAt } from "@/lib/db/bench-history";
 import { changeChecklistItems } from "@/lib/db/checklist";
@@ -25,6 +25,8 @@ import { evaluateWithMemory, type EvaluationMemory } from "./memo-evaluation";
 import { driftSnapshot, type AccountDriftState, type DriftEvent } from "./history-drift";
 
 const HOUR_MS = 3_600_000;
+/** Part data objects are never changed in place by the drift, so their hash is computed once. */
+const PART_HASHES = new WeakMap<object, HashedBlob>();
 const EXTERNAL_ID = "iamfit-bench-history";
 /** Share of accounts whose owner moves one checklist item after a run. */
 export const CHECKLIST_MOVES_PER_ACCOUNT_RUN = 0.003;
@@ -121,6 +123,7 @@ export async function commitSimulatedRun(
       thresholds,
       apiCalls: 0,
       evaluation: evaluateWithMemory(timeline.snapshot, thresholds, timeline.memory),
+      knownHashes: PART_HASHES,
     });
     timeline.previous = { manifest, collectedAt: timeline.snapshot.collectedAt, runId };
   });

@@ -66,6 +66,7 @@ function okData<T>(snapshot: AccountSnapshot, key: string): T | undefined {
   return part?.status === "ok" ? part.data : undefined;
 }
 
+const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 const isKeyActive = (row: CredentialReportRow, slot: 1 | 2) => row[`access_key_${slot}_active`] === true;
 const userRows = (rows: Rows) => rows.filter((row) => row.user !== ROOT_USER_ROW);
 
@@ -81,7 +82,7 @@ export function driftSnapshot(input: DriftInput): DriftResult {
     if (forced) return event === forced;
     return draw < DRIFT_RATES[event];
   };
-  const at = collectedAt.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const at = isoSeconds(collectedAt);
   const events: DriftEvent[] = [];
   const parts = { ...snapshot.parts };
   let state = input.state;
@@ -89,18 +90,27 @@ export function driftSnapshot(input: DriftInput): DriftResult {
   const report = okData<CredentialReport>(snapshot, "iam.credentialReport");
   if (report) {
     // AWS generates a new report once the last is four hours old, so every 6-hourly collection
-    // reads a new one; keys in use show a new last-used date on the first run of each day.
-    const firstRunOfDay = collectedAt.getUTCHours() < 6;
-    const rows: Rows = report.rows.map((row) => {
-      if (!firstRunOfDay) return row;
-      let next = row;
-      for (const slot of [1, 2] as const) {
-        const lastUsed = row[`access_key_${slot}_last_used_date`];
-        const inUse = isKeyActive(row, slot) && typeof lastUsed === "string" && /^\d{4}-/.test(lastUsed) && collectedAt.getTime() - Date.parse(lastUsed) < 30 * 24 * HOUR_MS;
-        if (inUse) next = { ...next, [`access_key_${slot}_last_used_date`]: new Date(collectedAt.getTime() - (1 + Math.floor(random() * 20)) * HOUR_MS).toISOString().replace(/\.\d{3}Z$/, "Z") };
-      }
-      return next;
-    });
+    // reads a new one. Keys in use show a new last-used date once a week (on the account's own
+    // weekday), which keeps them "recently used" without rewriting every report every day.
+    const usageDay = hashParts("bench-usage-day", snapshot.accountId) % 7;
+    const day = Math.floor(collectedAt.getTime() / (24 * HOUR_MS));
+    const usageRun = day % 7 === usageDay && collectedAt.getUTCHours() < 6;
+    let rows: Rows = report.rows;
+    if (usageRun) {
+      rows = report.rows.map((row) => {
+        let next = row;
+        for (const slot of [1, 2] as const) {
+          const lastUsed = row[`access_key_${slot}_last_used_date`];
+          const inUse = isKeyActive(row, slot) && typeof lastUsed === "string" && /^\d{4}-/.test(lastUsed) && collectedAt.getTime() - Date.parse(lastUsed) < 30 * 24 * HOUR_MS;
+          if (inUse) next = { ...next, [`access_key_${slot}_last_used_date`]: isoSeconds(new Date(collectedAt.getTime() - (1 + Math.floor(random() * 20)) * HOUR_MS)) };
+        }
+        return next;
+      });
+    }
+    const editable = () => {
+      if (rows === report.rows) rows = [...report.rows];
+      return rows;
+    };
     let authorization = okData<AuthorizationDetails>(snapshot, "iam.authorizationDetails");
 
     if (chance("userJoins")) {
@@ -108,7 +118,7 @@ export function driftSnapshot(input: DriftInput): DriftResult {
       if (template) {
         const name = `joiner-${run}`;
         const arn = template.arn.replace(/user\/.*$/, `user/${name}`);
-        rows.push({
+        editable().push({
           ...template,
           user: name,
           arn,
@@ -141,7 +151,7 @@ export function driftSnapshot(input: DriftInput): DriftResult {
     if (chance("userLeaves")) {
       const leaver = pick(userRows(rows));
       if (leaver) {
-        rows.splice(rows.indexOf(leaver), 1);
+        editable().splice(rows.indexOf(leaver), 1);
         if (authorization) authorization = { ...authorization, users: authorization.users.filter((user) => user.arn !== leaver.arn) };
         events.push("userLeaves");
       }
@@ -149,7 +159,7 @@ export function driftSnapshot(input: DriftInput): DriftResult {
     if (chance("keyCreated")) {
       const user = pick(userRows(rows).filter((row) => !isKeyActive(row, 2)));
       if (user) {
-        rows[rows.indexOf(user)] = { ...user, access_key_2_active: true, access_key_2_last_rotated: at, access_key_2_last_used_date: "N/A" };
+        editable()[rows.indexOf(user)] = { ...user, access_key_2_active: true, access_key_2_last_rotated: at, access_key_2_last_used_date: "N/A" };
         events.push("keyCreated");
       }
     }
@@ -157,18 +167,18 @@ export function driftSnapshot(input: DriftInput): DriftResult {
       const user = pick(userRows(rows).filter((row) => isKeyActive(row, 1) || isKeyActive(row, 2)));
       if (user) {
         const slot = isKeyActive(user, 1) ? 1 : 2;
-        rows[rows.indexOf(user)] = { ...user, [`access_key_${slot}_active`]: false };
+        editable()[rows.indexOf(user)] = { ...user, [`access_key_${slot}_active`]: false };
         events.push("keyDeactivated");
       }
     }
     if (chance("mfaToggled")) {
       const user = pick(userRows(rows).filter((row) => row.password_enabled === true));
       if (user) {
-        rows[rows.indexOf(user)] = { ...user, mfa_active: user.mfa_active !== true };
+        editable()[rows.indexOf(user)] = { ...user, mfa_active: user.mfa_active !== true };
         events.push("mfaToggled");
       }
     }
-    const generatedAt = new Date(collectedAt.getTime() - 5 * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const generatedAt = isoSeconds(new Date(collectedAt.getTime() - 5 * 60_000));
     parts["iam.credentialReport"] = { status: "ok", data: { generatedAt, rows } satisfies CredentialReport };
     if (authorization && authorization !== okData(snapshot, "iam.authorizationDetails")) {
       parts["iam.authorizationDetails"] = { status: "ok", data: authorization };

@@ -23,7 +23,7 @@ import type { AccountSnapshot, CollectorError } from "@/lib/snapshot/schema";
 import type { Thresholds } from "@/lib/checks/types";
 import { evaluateAccountSnapshot, scoreOrganizationForRun } from "./evaluate";
 import { planFindingIntervals } from "./finding-intervals";
-import { buildManifest, manifestBlobHashes, snapshotFromManifest, type SnapshotManifest } from "./manifest";
+import { buildManifest, manifestBlobHashes, snapshotFromManifest, type HashedBlob, type SnapshotManifest } from "./manifest";
 
 export interface CollectionJobContext {
   /** Clients for one account, with a call counter the job reads for progress and totals. */
@@ -131,9 +131,11 @@ export async function storeAccountSnapshot(input: {
   apiCalls: number;
   /** The evaluation of this very snapshot, when already done (bench:history reuses unchanged checks' findings). */
   evaluation?: ReturnType<typeof evaluateAccountSnapshot>;
+  /** Hashes of part data already hashed (bench:history: its snapshots are never changed in place). */
+  knownHashes?: WeakMap<object, HashedBlob>;
 }): Promise<{ partErrors: CollectorError[]; manifest: SnapshotManifest }> {
   const { claimed, snapshot } = input;
-  const { manifest, blobs } = buildManifest(snapshot, input.previous);
+  const { manifest, blobs } = buildManifest(snapshot, input.previous, input.knownHashes);
   const evaluation = input.evaluation ?? evaluateAccountSnapshot(snapshot, input.thresholds);
   // Entries left out of a part are errors too: the collection is partial and says which.
   const partErrors = Object.values(manifest.parts).flatMap((part) =>
