@@ -20,7 +20,7 @@ export async function AccountScorecardSection({ awsAccountId }: { awsAccountId: 
     async () => {
       const scorecard = await getAccountScorecard(awsAccountId);
       if (!scorecard?.current) return { scorecard, trend: [], snapshot: undefined };
-      const [trend, snapshot] = await Promise.all([getAccountTrend(scorecard.account.id, 90), getAccountSnapshot(scorecard.account)]);
+      const [trend, snapshot] = await Promise.all([getAccountTrend(scorecard.account.id), getAccountSnapshot(scorecard.account)]);
       return { scorecard, trend, snapshot };
     },
     ({ scorecard, trend, snapshot }) => {
