@@ -5,12 +5,12 @@
  * prints runs, account-runs, database size, bytes per unchanged and per changed account-run, the
  * time it took, and the size after the retention job's pruning.
  *
- * The database: --database-url, else BENCH_DATABASE_URL, else the server of DATABASE_URL (or
- * 127.0.0.1:5432) with the database `iamfit_bench`. Its name must contain "bench": it is dropped
- * and created afresh, so the bench can never write into the database iamfit itself uses.
+ * The database (lib/bench/bench-database.ts): --database-url, else BENCH_DATABASE_URL, else
+ * `iamfit_bench` on DATABASE_URL's server or 127.0.0.1:5432. It is dropped and created afresh.
  */
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { benchDatabaseName, benchDatabaseUrl } from "@/lib/bench/bench-database";
 import { buildHistory, commitSimulatedRun } from "@/lib/bench/history-builder";
 import { DRIFT_RATES } from "@/lib/bench/history-drift";
 import { measureDatabaseSize, stampRunAt, vacuumFull, type DatabaseSize } from "@/lib/db/bench-history";
@@ -37,19 +37,8 @@ for (const [name, value] of Object.entries({ accounts, days, every: everyHours }
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number, at least 1`);
 }
 
-function benchDatabaseUrl(): URL {
-  const explicit = values["database-url"] ?? process.env.BENCH_DATABASE_URL;
-  if (explicit) return new URL(explicit);
-  const url = new URL(process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
-  url.pathname = "/iamfit_bench";
-  return url;
-}
-
 async function recreateDatabase(url: URL): Promise<void> {
-  const name = decodeURIComponent(url.pathname.slice(1));
-  if (!/^[a-z0-9_]*bench[a-z0-9_]*$/.test(name)) {
-    throw new Error(`bench:history drops and recreates its database; "${name}" does not look like a bench database (its name must contain "bench", in lower case letters, digits and _).`);
-  }
+  const name = benchDatabaseName(url);
   const admin = new URL(url);
   admin.pathname = "/postgres";
   const client = new pg.Client({ connectionString: admin.toString() });
@@ -63,7 +52,7 @@ const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 const sizeLine = (size: DatabaseSize) => `${mb(size.databaseBytes)} (iamfit tables ${mb(size.iamfitBytes)})`;
 
 async function main() {
-  const url = benchDatabaseUrl();
+  const url = benchDatabaseUrl(values["database-url"]);
   await recreateDatabase(url);
   process.env.DATABASE_URL = url.toString();
   await migrate(url.toString());

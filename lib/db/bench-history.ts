@@ -46,3 +46,37 @@ export async function measureDatabaseSize(): Promise<DatabaseSize> {
 export async function vacuumFull(): Promise<void> {
   await db().$executeRaw`VACUUM (FULL, ANALYZE)`;
 }
+
+export interface BenchTargets {
+  /** The account with the most open findings: the heaviest account page. */
+  awsAccountId: string;
+  /** A failing resource of that account. */
+  resourceId: string;
+  latestRunId: string;
+  accounts: number;
+  openFindings: number;
+}
+
+/** What bench:pages asks the pages about, read from the benched database. */
+export async function pickBenchTargets(): Promise<BenchTargets | undefined> {
+  const rows = await db().$queryRaw<Array<{ aws_account_id: string; resource_id: string; latest_run_id: bigint; accounts: number; open_findings: number }>>`
+    WITH heaviest AS (
+      SELECT account_id FROM finding WHERE closed_run_id IS NULL GROUP BY account_id ORDER BY count(*) DESC, account_id LIMIT 1
+    )
+    SELECT a.aws_account_id,
+           (SELECT f.resource_id FROM finding f WHERE f.account_id = a.id AND f.closed_run_id IS NULL AND f.status = 'fail'
+             ORDER BY f.id LIMIT 1) AS resource_id,
+           (SELECT max(id) FROM collection_run) AS latest_run_id,
+           (SELECT count(*)::int FROM linked_account WHERE removed_at IS NULL) AS accounts,
+           (SELECT count(*)::int FROM finding WHERE closed_run_id IS NULL) AS open_findings
+      FROM heaviest h JOIN linked_account a ON a.id = h.account_id`;
+  const row = rows[0];
+  if (!row?.resource_id) return undefined;
+  return {
+    awsAccountId: row.aws_account_id,
+    resourceId: row.resource_id,
+    latestRunId: row.latest_run_id.toString(),
+    accounts: row.accounts,
+    openFindings: row.open_findings,
+  };
+}
