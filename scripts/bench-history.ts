@@ -88,13 +88,6 @@ async function main() {
   await stampRunAt(busy.runId, at, new Date(at.getTime() + 5 * 60_000));
   const afterBusy = await measureDatabaseSize();
 
-  const pruneStarted = Date.now();
-  const pruned = await runRetention({ snapshotDays: 90, historyDays: 400, now: () => new Date(at.getTime() + HOUR_MS), log: (line) => console.log(line) });
-  const afterPrune = await measureDatabaseSize();
-  await vacuumFull();
-  const afterVacuum = await measureDatabaseSize();
-  const pruneSeconds = (Date.now() - pruneStarted) / 1000;
-
   const accountRuns = stats.accountRuns + 2 * timelines.length;
   console.log(`database:                         ${url.host}${url.pathname}`);
   console.log(`accounts, days, every:            ${accounts}, ${days}, ${everyHours} h (seed ${values.seed}, ${concurrency} commits at once)`);
@@ -107,12 +100,18 @@ async function main() {
   console.log(`bytes per unchanged account-run:  ${Math.round((afterQuiet.iamfitBytes - afterYear.iamfitBytes) / timelines.length)}`);
   console.log(`bytes per changed account-run:    ${Math.round((afterBusy.iamfitBytes - afterQuiet.iamfitBytes) / timelines.length)}`);
   console.log(`database size before pruning:     ${sizeLine(afterBusy)}`);
+
+  const pruneStarted = Date.now();
+  const pruned = await runRetention({ snapshotDays: 90, historyDays: 400, now: () => new Date(at.getTime() + HOUR_MS), log: (line) => console.log(line) });
+  const pruneSeconds = (Date.now() - pruneStarted) / 1000;
+  const afterPrune = await measureDatabaseSize();
   console.log(
     `pruned (90 d snapshots, 400 d):   ${pruned.collectionDetailsPruned} collection details, ${pruned.blobsDeleted} stored documents (${mb(pruned.blobBytesDeleted)}), ` +
-      `${pruned.findingIntervalsDeleted} finding records, ${pruned.runsDeleted} runs`,
+      `${pruned.findingIntervalsDeleted} finding records, ${pruned.runsDeleted} runs, in ${pruneSeconds.toFixed(0)} s`,
   );
-  console.log(`database size after pruning:      ${sizeLine(afterPrune)} as files; ${sizeLine(afterVacuum)} after VACUUM FULL`);
-  console.log(`pruning and VACUUM FULL took:     ${pruneSeconds.toFixed(0)} s`);
+  console.log(`database size after pruning:      ${sizeLine(afterPrune)} as files`);
+  await vacuumFull();
+  console.log(`database size after VACUUM FULL:  ${sizeLine(await measureDatabaseSize())}`);
   await disconnectDb();
 }
 
