@@ -222,7 +222,7 @@ async function main() {
       const size = `${(result.bytes / 1024).toFixed(0)} KB`.padStart(10);
       console.log(`${pad(route.name, 36)} ${String(result.requests).padStart(8)} ${ms(result.p50)} ${ms(result.p95)} ${ms(result.p99)} ${size}${result.failures ? `  ${result.failures} not 200` : ""}`);
     }
-    if (!values.only) {
+    if (!values.only || values.only === "export") {
       const exported = await exportEverything(server.pid!, { cookie });
       console.log(
         `export of every finding (10 exercises, CSV): ${exported.lines} lines, ${(exported.bytes / 1_048_576).toFixed(1)} MB in ${exported.seconds.toFixed(1)} s; ` +
