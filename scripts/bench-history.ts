@@ -92,11 +92,11 @@ async function main() {
   console.log(`database:                         ${url.host}${url.pathname}`);
   console.log(`accounts, days, every:            ${accounts}, ${days}, ${everyHours} h (seed ${values.seed}, ${concurrency} commits at once)`);
   console.log(`runs:                             ${stats.runs + 2}`);
-  console.log(`account-runs:                     ${accountRuns} (${stats.changedAccountRuns} with a posture change during the year)`);
+  console.log(`account-runs:                     ${accountRuns} (${stats.changedAccountRuns} with a posture change)`);
   console.log(`drift events:                     ${Object.entries(stats.events).map(([event, count]) => `${event} ${count}`).join(", ")}; checklist moves ${stats.checklistMoves}`);
   console.log(`drift rates per account-run:      ${Object.entries(DRIFT_RATES).map(([event, rate]) => `${event} ${rate}`).join(", ")}`);
   console.log(`history built in:                 ${historySeconds.toFixed(0)} s (${((stats.accountRuns / historySeconds) || 0).toFixed(0)} account-runs/s)`);
-  console.log(`database size after the year:     ${sizeLine(afterYear)}`);
+  console.log(`database size after the history: ${sizeLine(afterYear)}`);
   console.log(`bytes per unchanged account-run:  ${Math.round((afterQuiet.iamfitBytes - afterYear.iamfitBytes) / timelines.length)}`);
   console.log(`bytes per changed account-run:    ${Math.round((afterBusy.iamfitBytes - afterQuiet.iamfitBytes) / timelines.length)}`);
   console.log(`database size before pruning:     ${sizeLine(afterBusy)}`);
