@@ -23,7 +23,7 @@ export async function AccountScorecardSection({ awsAccountId }: { awsAccountId: 
       const scorecard = await getAccountScorecard(awsAccountId);
       if (!scorecard?.current) return { scorecard, trend: [], snapshot: undefined, failures: NO_FAILURES };
       const [trend, snapshot, failures] = await Promise.all([
-        getAccountTrend(scorecard.account.id, 90),
+        getAccountTrend(scorecard.account.id),
         getAccountSnapshot(scorecard.account),
         getOpenFailureCounts(scorecard.account.id),
       ]);

@@ -6,7 +6,7 @@ import { loadWidget } from "./widget-state";
 
 /** One exercise's organization-wide score over the runs, beside the organization score. */
 export async function ExerciseTrend({ exercise }: { exercise: ExerciseNumber }) {
-  return loadWidget("This exercise's trend", () => getOrgTrend(90), (trend) => (
+  return loadWidget("This exercise's trend", () => getOrgTrend(), (trend) => (
     <section aria-labelledby="exercise-trend-heading" className="card p-4">
       <h2 id="exercise-trend-heading" className="text-base font-semibold">
         Over time, across all accounts

@@ -13,7 +13,7 @@ import { loadWidget } from "./widget-state";
 export async function OrgSummary({ overview }: { overview: OrgOverview }) {
   return loadWidget(
     "The organization score trend",
-    () => getOrgTrend(90),
+    () => getOrgTrend(),
     (trend) => (
       <section aria-labelledby="org-score-heading" className="grid gap-4 lg:grid-cols-[minmax(0,20rem)_1fr]">
         <OrgScoreCard overview={overview} />

@@ -37,14 +37,25 @@ export function getCheck(id: string): CheckDefinition | undefined {
   return CHECKS_BY_ID.get(id);
 }
 
+/** What one check found, and what it read to find it (bench:history reuses results whose inputs did not change). */
+export interface CheckEvaluation {
+  findings: Finding[];
+  partsRead: Set<PartKey>;
+  /** The check listed the parts (so any part may matter). */
+  listedParts: boolean;
+  /** The check read the snapshot's time (ages). */
+  readCollectedAt: boolean;
+}
+
 /** A bug in one check must not cost the account its other findings; it shows as unknown instead. */
-function evaluateCheck(check: CheckDefinition, snapshot: AccountSnapshot, thresholds: Thresholds): Finding[] {
+function evaluateCheck(check: CheckDefinition, snapshot: AccountSnapshot, thresholds: Thresholds): CheckEvaluation {
+  const reading = trackReads(snapshot);
   try {
-    const reading = trackPartsRead(snapshot);
-    return withoutPassesOnIncompleteParts(check.evaluate(reading.snapshot, thresholds), reading.partsRead, snapshot);
+    const findings = withoutPassesOnIncompleteParts(check.evaluate(reading.snapshot, thresholds), reading.reads.partsRead, snapshot);
+    return { findings, ...reading.reads };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return [
+    const findings = [
       makeFinding(check, {
         resourceId: accountRootArn(snapshot.accountId),
         resourceType: "account",
@@ -54,19 +65,33 @@ function evaluateCheck(check: CheckDefinition, snapshot: AccountSnapshot, thresh
         reason: `iamfit could not evaluate this check: ${message}.`,
       }),
     ];
+    return { findings, ...reading.reads };
   }
 }
 
-/** The snapshot as a check sees it, recording which parts the check read. */
-function trackPartsRead(snapshot: AccountSnapshot): { snapshot: AccountSnapshot; partsRead: Set<PartKey> } {
-  const partsRead = new Set<PartKey>();
+/** The snapshot as a check sees it, recording which parts the check read and whether it read the time. */
+function trackReads(snapshot: AccountSnapshot): { snapshot: AccountSnapshot; reads: Omit<CheckEvaluation, "findings"> } {
+  const reads = { partsRead: new Set<PartKey>(), listedParts: false, readCollectedAt: false };
   const parts = new Proxy(snapshot.parts, {
     get(target, key, receiver) {
-      if (typeof key === "string") partsRead.add(key);
+      if (typeof key === "string") reads.partsRead.add(key);
       return Reflect.get(target, key, receiver);
     },
+    ownKeys(target) {
+      reads.listedParts = true;
+      return Reflect.ownKeys(target);
+    },
   });
-  return { snapshot: { ...snapshot, parts }, partsRead };
+  const tracked: AccountSnapshot = {
+    accountId: snapshot.accountId,
+    regions: snapshot.regions,
+    parts,
+    get collectedAt() {
+      reads.readCollectedAt = true;
+      return snapshot.collectedAt;
+    },
+  };
+  return { snapshot: tracked, reads };
 }
 
 /**
@@ -103,13 +128,17 @@ export function evaluateSnapshot(snapshot: AccountSnapshot, thresholds: Threshol
 }
 
 export function evaluateChecks(checks: CheckDefinition[], snapshot: AccountSnapshot, thresholds: Thresholds): Finding[] {
-  return checks.flatMap((check) => {
-    const seen = new Set<string>();
-    const unique = evaluateCheck(check, snapshot, thresholds).filter((finding) => {
-      if (seen.has(finding.resourceId)) return false;
-      seen.add(finding.resourceId);
-      return true;
-    });
-    return sortFindings(unique);
+  return checks.flatMap((check) => evaluateOneCheck(check, snapshot, thresholds).findings);
+}
+
+/** One check's findings (at most one per resource, sorted), with what it read. */
+export function evaluateOneCheck(check: CheckDefinition, snapshot: AccountSnapshot, thresholds: Thresholds): CheckEvaluation {
+  const evaluation = evaluateCheck(check, snapshot, thresholds);
+  const seen = new Set<string>();
+  const unique = evaluation.findings.filter((finding) => {
+    if (seen.has(finding.resourceId)) return false;
+    seen.add(finding.resourceId);
+    return true;
   });
+  return { ...evaluation, findings: sortFindings(unique) };
 }

@@ -15,6 +15,7 @@ import {
   getLatestManifest,
   recordProgress,
   type ClaimedCollection,
+  type StoredManifest,
 } from "@/lib/db/collections";
 import { getBlobs } from "@/lib/db/blobs";
 import { syncChecklistForAccount } from "@/lib/db/checklist";
@@ -22,7 +23,7 @@ import type { AccountSnapshot, CollectorError } from "@/lib/snapshot/schema";
 import type { Thresholds } from "@/lib/checks/types";
 import { evaluateAccountSnapshot, scoreOrganizationForRun } from "./evaluate";
 import { planFindingIntervals } from "./finding-intervals";
-import { buildManifest, manifestBlobHashes, snapshotFromManifest } from "./manifest";
+import { buildManifest, manifestBlobHashes, snapshotFromManifest, type HashedBlob, type SnapshotManifest } from "./manifest";
 
 export interface CollectionJobContext {
   /** Clients for one account, with a call counter the job reads for progress and totals. */
@@ -97,31 +98,12 @@ export async function runCollectionJob(
       }
     }
     hooks.onCollected?.();
-    const { manifest, blobs } = buildManifest(snapshot, previous);
-    const evaluation = evaluateAccountSnapshot(snapshot, await context.thresholds());
-    // Entries left out of a part are errors too: the collection is partial and says which.
-    const partErrors = Object.values(manifest.parts).flatMap((part) =>
-      part.status === "error" ? [part.error] : part.status === "ok" ? (part.entryErrors ?? []) : [],
-    );
-    await commitAccountCollection({
-      collectionId,
-      runId: claimed.runId,
-      accountId: claimed.account.id,
-      status: partErrors.length > 0 ? "partial" : "succeeded",
-      collectedAt: new Date(snapshot.collectedAt),
-      manifest,
-      blobs: claimed.kind === "evaluate" ? [] : blobs,
-      partErrors,
+    const { partErrors } = await storeAccountSnapshot({
+      claimed,
+      snapshot,
+      previous,
+      thresholds: await context.thresholds(),
       apiCalls: apiCalls(),
-      planFindings: (open) => planFindingIntervals(open, evaluation.findings),
-      afterWrites: (tx) =>
-        syncChecklistForAccount(tx, {
-          accountId: claimed.account.id,
-          runId: claimed.runId,
-          collectedAt: new Date(snapshot.collectedAt),
-          findings: evaluation.findings,
-        }),
-      score: evaluation.score,
     });
     log(`account ${claimed.account.awsAccountId}: ${partErrors.length ? `partial (${partErrors.length} errors)` : "collected"}`);
   } catch (caught) {
@@ -135,6 +117,51 @@ export async function runCollectionJob(
     clearTimeout(budget);
   }
   return finishRunIfComplete(claimed.runId, scoreOrganizationForRun);
+}
+
+/**
+ * Evaluates a snapshot and commits it with its findings, scores and checklist, atomically: what
+ * every collection and re-evaluation stores. bench:history commits its simulated runs through it.
+ */
+export async function storeAccountSnapshot(input: {
+  claimed: ClaimedCollection;
+  snapshot: AccountSnapshot;
+  previous: StoredManifest | undefined;
+  thresholds: Thresholds;
+  apiCalls: number;
+  /** The evaluation of this very snapshot, when already done (bench:history reuses unchanged checks' findings). */
+  evaluation?: ReturnType<typeof evaluateAccountSnapshot>;
+  /** Hashes of part data already hashed (bench:history: its snapshots are never changed in place). */
+  knownHashes?: WeakMap<object, HashedBlob>;
+}): Promise<{ partErrors: CollectorError[]; manifest: SnapshotManifest }> {
+  const { claimed, snapshot } = input;
+  const { manifest, blobs } = buildManifest(snapshot, input.previous, input.knownHashes);
+  const evaluation = input.evaluation ?? evaluateAccountSnapshot(snapshot, input.thresholds);
+  // Entries left out of a part are errors too: the collection is partial and says which.
+  const partErrors = Object.values(manifest.parts).flatMap((part) =>
+    part.status === "error" ? [part.error] : part.status === "ok" ? (part.entryErrors ?? []) : [],
+  );
+  await commitAccountCollection({
+    collectionId: claimed.collectionId,
+    runId: claimed.runId,
+    accountId: claimed.account.id,
+    status: partErrors.length > 0 ? "partial" : "succeeded",
+    collectedAt: new Date(snapshot.collectedAt),
+    manifest,
+    blobs: claimed.kind === "evaluate" ? [] : blobs,
+    partErrors,
+    apiCalls: input.apiCalls,
+    planFindings: (open) => planFindingIntervals(open, evaluation.findings),
+    afterWrites: (tx) =>
+      syncChecklistForAccount(tx, {
+        accountId: claimed.account.id,
+        runId: claimed.runId,
+        collectedAt: new Date(snapshot.collectedAt),
+        findings: evaluation.findings,
+      }),
+    score: evaluation.score,
+  });
+  return { partErrors, manifest };
 }
 
 /** Why a collection was stopped from outside: a cancel request or its time budget. */

@@ -15,7 +15,11 @@ export function evaluateAccountSnapshot(
   snapshot: AccountSnapshot,
   thresholds: Thresholds,
 ): { findings: Finding[]; score: AccountScoreInput } {
-  const findings = evaluateSnapshot(snapshot, thresholds);
+  return evaluationFromFindings(evaluateSnapshot(snapshot, thresholds));
+}
+
+/** The findings of every check, in catalogue order, with the account's scores over them. */
+export function evaluationFromFindings(findings: Finding[]): { findings: Finding[]; score: AccountScoreInput } {
   const score = scoreFindings(findings, CHECKS);
   const detail: StoredScoreDetail = {
     version: 1,

@@ -44,13 +44,18 @@ export function hashBlob(value: unknown): HashedBlob {
 export function buildManifest(
   snapshot: AccountSnapshot,
   previous: { manifest: SnapshotManifest; collectedAt: string } | undefined,
+  /** Hashes of part data objects that are never changed in place (bench:history's drift keeps them). */
+  knownHashes?: WeakMap<object, HashedBlob>,
 ): { manifest: SnapshotManifest; blobs: HashedBlob[] } {
   const blobs = new Map<string, HashedBlob>();
   const parts: Record<PartKey, ManifestPart> = {};
   for (const key of Object.keys(snapshot.parts).sort()) {
     const result = snapshot.parts[key] as PartResult<unknown>;
     if (result.status === "ok") {
-      const blob = hashBlob(result.data);
+      const data = result.data;
+      const known = knownHashes && typeof data === "object" && data !== null ? knownHashes.get(data) : undefined;
+      const blob = known ?? hashBlob(data);
+      if (knownHashes && !known && typeof data === "object" && data !== null) knownHashes.set(data, blob);
       blobs.set(blob.hash, blob);
       // Only when there are any: an unchanged complete part keeps the manifest it always had.
       parts[key] = result.entryErrors?.length ? { status: "ok", blob: blob.hash, entryErrors: result.entryErrors } : { status: "ok", blob: blob.hash };

@@ -9,7 +9,9 @@ import type { FailureCounts } from "@/lib/scorecard/failure-counts";
 import { storedScoreDetailSchema, type StoredScoreDetail } from "@/lib/scoring/stored-score";
 import type { AccountSnapshot } from "@/lib/snapshot/schema";
 import { bytesToHex, getBlobs } from "./blobs";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
+import { DEFAULT_TREND_WINDOW, trendBucketSql, trendWindowSql, validTrendWindow, type TrendWindow } from "./trend-points";
 import type { AccountError } from "./scorecard";
 import { toIso } from "./sql-params";
 
@@ -116,18 +118,22 @@ export interface AccountTrendPoint {
   exerciseScores: Array<number | null>;
 }
 
-/** The account's score after each of its last `limit` evaluations, oldest first. */
-export async function getAccountTrend(accountId: string, limit = 60): Promise<AccountTrendPoint[]> {
-  const rows = await db().$queryRawUnsafe<Array<{ run_id: string; collected_at: Date; score: number | null; exercise_scores: Array<number | null> }>>(
-    `SELECT s.run_id::text AS run_id, s.collected_at, s.score::int AS score, s.exercise_scores::int[] AS exercise_scores
-       FROM account_score s WHERE s.account_id = $1::uuid
-      ORDER BY s.run_id DESC LIMIT $2::int`,
-    accountId,
-    Math.min(Math.max(limit, 1), 500),
-  );
-  return rows
-    .map((row) => ({ runId: row.run_id, at: toIso(row.collected_at)!, score: row.score, exerciseScores: row.exercise_scores }))
-    .reverse();
+/** The account's score over the year up to its newest evaluation, oldest first (trend-points.ts picks the runs). */
+export async function getAccountTrend(accountId: string, window: TrendWindow = DEFAULT_TREND_WINDOW): Promise<AccountTrendPoint[]> {
+  const valid = validTrendWindow(window);
+  const at = Prisma.sql`s.collected_at`;
+  const latest = Prisma.sql`l.at`;
+  const rows = await db().$queryRaw<Array<{ run_id: string; collected_at: Date; score: number | null; exercise_scores: Array<number | null> }>>`
+    WITH latest AS (SELECT max(collected_at) AS at FROM account_score WHERE account_id = ${accountId}::uuid)
+    SELECT run_id::text AS run_id, collected_at, score, exercise_scores FROM (
+      SELECT DISTINCT ON (bucket) * FROM (
+        SELECT s.run_id, s.collected_at, s.score::int AS score, s.exercise_scores::int[] AS exercise_scores,
+               ${trendBucketSql(at, Prisma.sql`s.run_id`, latest, valid)} AS bucket
+          FROM account_score s CROSS JOIN latest l
+         WHERE s.account_id = ${accountId}::uuid AND ${trendWindowSql(at, latest, valid)}
+      ) bucketed ORDER BY bucket, run_id DESC
+    ) kept ORDER BY kept.run_id`;
+  return rows.map((row) => ({ runId: row.run_id, at: toIso(row.collected_at)!, score: row.score, exerciseScores: row.exercise_scores }));
 }
 
 /** The account's open failing findings (its current evaluation) by severity, as the grid counts them. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseFindingsSearchParams } from "@/lib/scorecard/search-params";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { getEvidence, getResourceHistory, listFindings, summarizeExerciseChecks } from "./findings";
+import { getEvidence, getResourceHistory, iterateFindings, listFindings, summarizeExerciseChecks } from "./findings";
 import { clearScorecardTables, insertAccount, insertFinding, insertRun } from "./scorecard-test-factories";
 
 describe("findings read model", () => {
@@ -26,6 +26,12 @@ describe("findings read model", () => {
   }
 
   const names = (rows: Array<{ resourceName: string }>) => rows.map((row) => row.resourceName);
+  const collect = async <T>(batches: AsyncGenerator<T[]>) => {
+    const all: T[][] = [];
+    for await (const batch of batches) all.push(batch);
+    return all;
+  };
+  const batchesOf = <T>(batches: T[][]) => batches.map((batch) => batch.length);
 
   it("lists the current failing findings, most severe first, then by account and check, by default", async () => {
     await seedOrganization();
@@ -37,6 +43,19 @@ describe("findings read model", () => {
       ["high", "alice"],
     ]);
     expect(page.total).toBe(4);
+  });
+
+  it("iterates every matching finding in the page's order, in batches, for exports", async () => {
+    await seedOrganization();
+    for (const params of [{ status: "all" }, { status: "all", sort: "resource", dir: "desc" }, { exercise: "2" }]) {
+      const query = parseFindingsSearchParams(params);
+      const batches: string[][] = [];
+      for await (const batch of iterateFindings(query, 2)) batches.push(names(batch));
+      const all = await listFindings({ ...query, page: 1, pageSize: 100 });
+      expect(batches.flat()).toEqual(names(all.rows));
+      expect(batches.every((batch) => batch.length <= 2)).toBe(true);
+    }
+    expect(batchesOf(await collect(iterateFindings(parseFindingsSearchParams({ q: "nobody" }), 2)))).toEqual([]);
   });
 
   it.each([

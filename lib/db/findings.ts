@@ -112,22 +112,31 @@ export async function listFindings(query: FindingsQuery): Promise<FindingsPage> 
 
 /**
  * Every finding the query matches (its page and page size ignored), in the query's order, in
- * batches: exports stream a whole view without holding it in memory. The order ends in the row
- * id, so consecutive batches neither skip nor repeat a row while nothing is written.
+ * batches: exports stream a whole view without holding its rows in memory. The matching ids are
+ * sorted once (8 bytes each) and read back a batch at a time: paging with OFFSET sorted the whole
+ * view again for every batch, which made an export of the whole organization (330,000 findings)
+ * take minutes. A row is never skipped or repeated, even when a collection writes meanwhile.
  */
 export async function* iterateFindings(query: FindingsQuery, batchSize = 500): AsyncGenerator<FindingRow[]> {
-  for (let offset = 0; ; offset += batchSize) {
-    const params = new SqlParams();
-    const where = whereClause(findingFilters(query, params));
-    const limit = params.add(batchSize, "int");
-    const start = params.add(offset, "int");
+  const params = new SqlParams();
+  const where = whereClause(findingFilters(query, params));
+  const ordered = await db().$queryRawUnsafe<Array<{ id: bigint }>>(
+    `SELECT f.id FROM finding f JOIN linked_account a ON a.id = f.account_id ${where} ORDER BY ${findingOrder(query)}`,
+    ...params.values,
+  );
+  const ids = BigInt64Array.from(ordered, (row) => row.id);
+  ordered.length = 0;
+  for (let start = 0; start < ids.length; start += batchSize) {
+    const batch = [...ids.subarray(start, start + batchSize)].map(String);
     const rows = await db().$queryRawUnsafe<FindingSqlRow[]>(
-      `SELECT ${FINDING_COLUMNS} FROM finding f JOIN linked_account a ON a.id = f.account_id ${where}
-        ORDER BY ${findingOrder(query)} LIMIT ${limit} OFFSET ${start}`,
-      ...params.values,
+      `SELECT ${FINDING_COLUMNS} FROM finding f JOIN linked_account a ON a.id = f.account_id WHERE f.id = ANY($1::bigint[])`,
+      batch,
     );
-    if (rows.length > 0) yield rows.map(toFindingRow);
-    if (rows.length < batchSize) return;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    yield batch.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toFindingRow(row)] : [];
+    });
   }
 }
 

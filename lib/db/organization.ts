@@ -5,7 +5,9 @@
  */
 import "server-only";
 import type { ExerciseNumber, Severity } from "@/lib/checks/types";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
+import { DEFAULT_TREND_WINDOW, trendBucketSql, trendWindowSql, validTrendWindow, type TrendWindow } from "./trend-points";
 import type { AccountError } from "./scorecard";
 import { SEVERITY_RANK_SQL, toIso } from "./sql-params";
 
@@ -104,16 +106,25 @@ export async function getOrgOverview(): Promise<OrgOverview> {
   };
 }
 
-/** The organization score after each run, oldest first (the last `limit` runs). */
-export async function getOrgTrend(limit = 60): Promise<OrgScoreView[]> {
-  const rows = await db().$queryRawUnsafe<OrgScoreSqlRow[]>(
-    `SELECT o.run_id::text AS run_id, COALESCE(r.finished_at, o.created_at) AS at, o.score::int AS score,
-            o.exercise_scores::int[] AS exercise_scores, o.accounts_assessed, NULL AS worst
-       FROM org_score o JOIN collection_run r ON r.id = o.run_id
-      ORDER BY o.run_id DESC LIMIT $1::int`,
-    Math.min(Math.max(limit, 1), 500),
-  );
-  return rows.map(toOrgScoreView).reverse();
+/** The organization score over the year up to the newest run, oldest first (trend-points.ts picks the runs). */
+export async function getOrgTrend(window: TrendWindow = DEFAULT_TREND_WINDOW): Promise<OrgScoreView[]> {
+  const { days, dailyDays } = validTrendWindow(window);
+  const at = Prisma.sql`p.at`;
+  const latest = Prisma.sql`l.at`;
+  const rows = await db().$queryRaw<OrgScoreSqlRow[]>`
+    WITH points AS (
+      SELECT o.run_id, COALESCE(r.finished_at, o.created_at) AS at, o.score, o.exercise_scores, o.accounts_assessed
+        FROM org_score o JOIN collection_run r ON r.id = o.run_id
+    ), latest AS (SELECT max(at) AS at FROM points)
+    SELECT run_id::text AS run_id, at, score, exercise_scores, accounts_assessed, NULL AS worst FROM (
+      SELECT DISTINCT ON (bucket) * FROM (
+        SELECT p.run_id, p.at, p.score::int AS score, p.exercise_scores::int[] AS exercise_scores, p.accounts_assessed,
+               ${trendBucketSql(at, Prisma.sql`p.run_id`, latest, { days, dailyDays })} AS bucket
+          FROM points p CROSS JOIN latest l
+         WHERE ${trendWindowSql(at, latest, { days, dailyDays })}
+      ) bucketed ORDER BY bucket, run_id DESC
+    ) kept ORDER BY kept.run_id`;
+  return rows.map(toOrgScoreView);
 }
 
 export interface TopProblem {
