@@ -13,7 +13,15 @@ export interface ComplianceView {
   report: ComplianceReport;
 }
 
-export async function loadCompliance(options: { account?: { awsAccountId: string; name: string }; baseUrl: string; now?: Date }): Promise<ComplianceView> {
+export interface LoadComplianceOptions {
+  /** One account; absent: every linked account. */
+  account?: { awsAccountId: string; name: string };
+  /** The base of the report's links; empty for iamfit's own pages (links relative to iamfit). */
+  baseUrl: string;
+  now?: Date;
+}
+
+export async function loadCompliance(options: LoadComplianceOptions): Promise<ComplianceView> {
   const awsAccountId = options.account?.awsAccountId;
   const data = await readComplianceData({ checkIds: cisCheckIds(), awsAccountId, withFindings: awsAccountId !== undefined });
   const results = evaluateCompliance(data);
