@@ -32,7 +32,7 @@ test("the organization's CIS benchmark page lists every control by section, fail
 
   // legacy-monolith's root user has an access key: 1.4 fails in at least that account.
   const rootKeys = controlRow(page, "1.4");
-  await expect(rootKeys.getByText("Fail", { exact: true })).toBeVisible();
+  await expect(rootKeys.locator("td").nth(1)).toHaveText(/^\W*Fail$/);
   expect(Number(await rootKeys.locator("td").nth(2).innerText())).toBeGreaterThanOrEqual(1);
   await expect(rootKeys.getByRole("link", { name: "The root user has no active access key" })).toBeVisible();
 
@@ -60,8 +60,8 @@ test("an account's CIS benchmark page names the failing resources and links them
   await expect(page.getByRole("heading", { level: 1, name: "CIS AWS Foundations Benchmark: legacy-monolith" })).toBeVisible();
 
   const rootKeys = controlRow(page, "1.4");
-  await expect(rootKeys.getByText("Fail", { exact: true })).toBeVisible();
-  await expect(rootKeys.getByText(/active access key/)).toBeVisible();
+  await expect(rootKeys.locator("td").nth(1)).toHaveText(/^\W*Fail$/);
+  await expect(rootKeys.locator("td").nth(2).getByText(/root user has .*access key/)).toBeVisible();
   await expect(controlRow(page, "5.6").getByText("Not assessed by iamfit").first()).toBeVisible();
 
   const { text } = await download(page, "Export JSON");
