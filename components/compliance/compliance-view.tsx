@@ -94,8 +94,8 @@ function ControlTable({ controls, scope }: { controls: ComplianceReportControl[]
                 <ResourceList control={control} />
               </td>
             ) : control.status === "not_assessed" ? (
-              <td colSpan={3} className="align-top text-xs muted">
-                No iamfit check
+              <td colSpan={3} className="text-center align-top text-xs muted">
+                –
               </td>
             ) : (
               <>
@@ -106,7 +106,7 @@ function ControlTable({ controls, scope }: { controls: ComplianceReportControl[]
             )}
             <td className="min-w-56 align-top text-sm">
               {control.checks.length === 0 ? (
-                <span className="text-xs muted">Not assessed by iamfit</span>
+                <span className="text-xs muted">No iamfit check</span>
               ) : (
                 <ul className="space-y-1">
                   {control.checks.map((check) => {
@@ -126,7 +126,7 @@ function ControlTable({ controls, scope }: { controls: ComplianceReportControl[]
 const SHOWN_RESOURCES = 10;
 
 function ResourceList({ control }: { control: ComplianceReportControl }) {
-  if (control.status === "not_assessed") return <span className="text-xs muted">No iamfit check</span>;
+  if (control.status === "not_assessed") return <span className="text-xs muted">–</span>;
   const resources = control.resources ?? [];
   if (resources.length === 0) {
     return <span className="text-xs muted">{control.status === "unknown" ? "No result from iamfit's checks yet" : "None"}</span>;
