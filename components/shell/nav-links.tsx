@@ -11,6 +11,7 @@ const LINKS: readonly NavLink[] = [
   { href: "/", label: "Scorecard", capability: "browse" },
   { href: "/accounts", label: "Accounts", capability: "browse" },
   { href: "/checklists", label: "Checklists", capability: "browse" },
+  { href: "/compliance", label: "CIS benchmark", capability: "browse" },
   { href: "/organization", label: "Organization", capability: "manageAccounts" },
   { href: "/runs", label: "Collections", capability: "browse" },
   { href: "/digests", label: "Digest", capability: "manageOwnDigest" },

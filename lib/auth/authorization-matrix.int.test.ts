@@ -73,11 +73,13 @@ const PAGES: Record<string, Capability> = {
   "accounts/health/page.tsx": "browse",
   "accounts/[accountId]/page.tsx": "browse",
   "accounts/[accountId]/checklist/page.tsx": "browse",
+  "accounts/[accountId]/compliance/page.tsx": "browse",
   "accounts/[accountId]/exercises/[exercise]/page.tsx": "browse",
   "accounts/[accountId]/resources/page.tsx": "browse",
   "audit/page.tsx": "readAuditLog",
   "changes/page.tsx": "browse",
   "checklists/page.tsx": "browse",
+  "compliance/page.tsx": "browse",
   "digests/page.tsx": "manageOwnDigest",
   "digests/outbox/page.tsx": "manageDigests",
   "exercises/[exercise]/page.tsx": "browse",
@@ -97,6 +99,8 @@ const PAGES: Record<string, Capability> = {
 /** Every route handler: its guard's capability, "api-token" for /api/v1, or why it is public. */
 const ROUTES: Record<string, Capability | "api-token" | { public: string }> = {
   "app/(dashboard)/accounts/[accountId]/checklist/export/route.ts": "browse",
+  "app/(dashboard)/accounts/[accountId]/compliance/export/route.ts": "browse",
+  "app/(dashboard)/compliance/export/route.ts": "browse",
   "app/(dashboard)/accounts/[accountId]/exercises/[exercise]/export/route.ts": "browse",
   "app/(dashboard)/exercises/[exercise]/export/route.ts": "browse",
   "app/(dashboard)/audit/export/route.ts": "readAuditLog",

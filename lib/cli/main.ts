@@ -7,6 +7,7 @@ import { EnvError } from "@/lib/env";
 import { registerAccountCommands } from "./commands/accounts";
 import { registerCancelCommand } from "./commands/cancel";
 import { registerCollectCommand } from "./commands/collect";
+import { registerComplianceCommand } from "./commands/compliance";
 import { registerSandboxCommand } from "./commands/sandbox";
 import { registerScorecardCommands } from "./commands/scorecard";
 import { registerUserCommands } from "./commands/users";
@@ -21,6 +22,7 @@ export function buildProgram(collectScopeHelp?: string): Command {
   registerAccountCommands(program);
   registerCollectCommand(program, collectScopeHelp);
   registerCancelCommand(program);
+  registerComplianceCommand(program);
   registerSandboxCommand(program);
   registerScorecardCommands(program);
   registerUserCommands(program);

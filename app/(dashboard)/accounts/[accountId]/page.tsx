@@ -59,6 +59,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
         actions={
           <>
             <Link href={`/accounts/${account.awsAccountId}/checklist`} className="self-center text-sm font-medium">Remediation checklist →</Link>
+            <Link href={`/accounts/${account.awsAccountId}/compliance`} className="self-center text-sm font-medium">CIS benchmark →</Link>
             {can("collect") ? <CollectButton action={collectAccountsAction} accountId={account.awsAccountId} variant="primary" align="end" /> : null}
             {can("manageAccounts") ? <RemoveAccountButton action={removeAccountAction} accountId={account.awsAccountId} accountName={account.name} /> : null}
           </>
