@@ -28,9 +28,9 @@ async function collectSandbox(): Promise<SandboxFindings> {
   const plugin = sandboxPlugin(world, { builtInRules: false });
   const organizationsFeatures = memoryOrganizationsFeaturesDirectory();
   const identityCenter = memoryIdentityCenterDirectory();
-  // The delegated administrator first: member accounts learn their organization's root access features from it;
-  // then the management account, which holds the Identity Center instance whose assignments they learn.
-  const firstness = (accountId: string) => (accountId === world.baseAccountId ? 2 : accountId === world.managementAccountId ? 1 : 0);
+  // The management account first: it holds the Identity Center instance whose assignments the others learn;
+  // then the delegated administrator: member accounts learn their organization's root access features from it.
+  const firstness = (accountId: string) => (accountId === world.managementAccountId ? 2 : accountId === world.baseAccountId ? 1 : 0);
   const accounts = [...world.accounts()].sort((a, b) => firstness(b.accountId) - firstness(a.accountId));
   for (const summary of accounts) {
     const clients = createAccountClients(
