@@ -51,7 +51,8 @@ export const identityCenterAdminAssignments = defineCheck({
       return [unknownForAccount(check, snapshot, details.available ? [] : [details.unavailable])];
     }
     if (admins.length === 0) {
-      return [makeFinding(check, { ...base, status: "pass", reason: `No one is administrator of this account through IAM Identity Center (${here.assignments.length} assignment${here.assignments.length === 1 ? "" : "s"} read).` })];
+      const assigned = here.assignments.length === 0 ? "no permission set is assigned here" : `${here.assignments.length} assignment${here.assignments.length === 1 ? "" : "s"} read, none with administrator rights`;
+      return [makeFinding(check, { ...base, status: "pass", reason: `No one is administrator of this account through IAM Identity Center (${assigned}).` })];
     }
     return [makeFinding(check, { ...base, status: "pass", reason: `${people}; with ${iamWords} that is ${total}, within the limit of ${thresholds.adminLimit}.` })];
   },
