@@ -33,6 +33,7 @@ export const identityCenterDirectUserAssignments = defineCheck({
         permissionSetArn: assignment.permissionSetArn,
       })),
       instanceArn: here.instance.instanceArn,
+      readInAccountId: here.instance.readInAccountId,
     };
     const base = { resourceId: accountRootArn(snapshot.accountId), resourceType: "account" as const, resourceName: snapshot.accountId, evidence };
     if (evidence.assignments.length === 0) {

@@ -16,6 +16,8 @@ export const directUserAssignmentsEvidenceSchema = z
         .strict(),
     ),
     instanceArn: z.string(),
+    /** The management or delegated administrator account where the instance was read. */
+    readInAccountId: z.string(),
   })
   .strict();
 export type DirectUserAssignmentsEvidence = z.infer<typeof directUserAssignmentsEvidenceSchema>;

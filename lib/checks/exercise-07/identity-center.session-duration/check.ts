@@ -38,6 +38,7 @@ export const identityCenterSessionDuration = defineCheck({
         seconds: set.sessionDuration === undefined ? AWS_DEFAULT_SECONDS : durationSeconds(set.sessionDuration),
       })),
       instanceArn: here.instance.instanceArn,
+      readInAccountId: here.instance.readInAccountId,
     };
     const base = { resourceId: accountRootArn(snapshot.accountId), resourceType: "account" as const, resourceName: snapshot.accountId, evidence };
     const limit = durationInWords(SESSION_THRESHOLD_SECONDS);

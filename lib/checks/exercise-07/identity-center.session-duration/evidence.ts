@@ -18,6 +18,8 @@ export const sessionDurationEvidenceSchema = z
         .strict(),
     ),
     instanceArn: z.string(),
+    /** The management or delegated administrator account where the instance was read. */
+    readInAccountId: z.string(),
   })
   .strict();
 export type SessionDurationEvidence = z.infer<typeof sessionDurationEvidenceSchema>;
