@@ -32,7 +32,7 @@ import type { AccountClients } from "../client-factory";
 import { hasErrorCode } from "../errors";
 import { parsePolicyJson } from "../parsers/policy-document";
 import { awsCall, validatePart } from "./aws-call";
-import { compareStrings, sortBy } from "./sdk-values";
+import { compareStrings, missingMember, sortBy } from "./sdk-values";
 
 /** The region Identity Center is most often enabled in is asked first, then the others in order. */
 const LIKELY_HOME_REGION = "us-east-1";
@@ -42,8 +42,12 @@ async function findInstance(clients: AccountClients, regions: string[], signal?:
   for (const region of ordered) {
     const found = await awsCall("sso:ListInstances", region, async () => {
       for await (const page of paginateListInstances({ client: clients.ssoAdmin(region) }, {}, { abortSignal: signal })) {
-        const instance = (page.Instances ?? []).find((candidate) => candidate.InstanceArn && candidate.IdentityStoreId);
-        if (instance) return instance;
+        const instance = (page.Instances ?? [])[0];
+        if (!instance) continue;
+        // An instance without its ARN or identity store cannot be read: an error, never "no instance here".
+        if (!instance.InstanceArn) throw missingMember("sso:ListInstances", region, "the instance's ARN");
+        if (!instance.IdentityStoreId) throw missingMember("sso:ListInstances", region, "the instance's identity store id");
+        return instance;
       }
       return undefined;
     });

@@ -37,6 +37,8 @@ const CLIENT_PACKAGES: Record<string, string> = {
   S3: "client-s3",
   S3Control: "client-s3-control",
   STS: "client-sts",
+  SSOAdmin: "client-sso-admin",
+  Identitystore: "client-identitystore",
 };
 
 const structuresByClient = new Map<string, Structures>();
