@@ -31,6 +31,19 @@ export const AUDIT_ROLE_OPERATIONS = {
   "cloudtrail:DescribeTrails": "cloudtrail:DescribeTrails",
   "cloudtrail:GetTrailStatus": "cloudtrail:GetTrailStatus",
   "access-analyzer:ListAnalyzers": "access-analyzer:ListAnalyzers",
+  // IAM Identity Center: an instance answers only in the management or delegated administrator account.
+  "sso:ListInstances": "sso:ListInstances",
+  "sso:ListPermissionSets": "sso:ListPermissionSets",
+  "sso:DescribePermissionSet": "sso:DescribePermissionSet",
+  "sso:ListManagedPoliciesInPermissionSet": "sso:ListManagedPoliciesInPermissionSet",
+  "sso:ListCustomerManagedPolicyReferencesInPermissionSet": "sso:ListCustomerManagedPolicyReferencesInPermissionSet",
+  "sso:GetInlinePolicyForPermissionSet": "sso:GetInlinePolicyForPermissionSet",
+  "sso:GetPermissionsBoundaryForPermissionSet": "sso:GetPermissionsBoundaryForPermissionSet",
+  "sso:ListAccountsForProvisionedPermissionSet": "sso:ListAccountsForProvisionedPermissionSet",
+  "sso:ListAccountAssignments": "sso:ListAccountAssignments",
+  "identitystore:ListUsers": "identitystore:ListUsers",
+  "identitystore:ListGroups": "identitystore:ListGroups",
+  "identitystore:ListGroupMemberships": "identitystore:ListGroupMemberships",
 } as const;
 export type AuditRoleOperation = keyof typeof AUDIT_ROLE_OPERATIONS;
 

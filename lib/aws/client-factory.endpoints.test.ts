@@ -7,6 +7,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
 import { GetAccountSummaryCommand } from "@aws-sdk/client-iam";
+import { ListUsersCommand } from "@aws-sdk/client-identitystore";
+import { ListInstancesCommand } from "@aws-sdk/client-sso-admin";
 import { GetBucketLocationCommand } from "@aws-sdk/client-s3";
 import { GetPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
 import type { Pluggable } from "@smithy/types";
@@ -18,6 +20,8 @@ interface ReceivedRequest {
   method: string;
   url: string;
   host: string;
+  /** X-Amz-Target of JSON protocols: which operation was asked. */
+  target: string;
   accountHeader: string;
   body: string;
 }
@@ -36,6 +40,7 @@ beforeAll(async () => {
         method: request.method ?? "",
         url: request.url ?? "",
         host: request.headers.host ?? "",
+        target: String(request.headers["x-amz-target"] ?? ""),
         accountHeader: String(request.headers["x-amz-account-id"] ?? ""),
         body,
       });
@@ -51,7 +56,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const ENDPOINT_VARIABLES = ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_EC2", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_S3_CONTROL"];
+const ENDPOINT_VARIABLES = ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_EC2", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_S3_CONTROL", "AWS_ENDPOINT_URL_SSO_ADMIN", "AWS_ENDPOINT_URL_IDENTITYSTORE"];
 const saved = Object.fromEntries(ENDPOINT_VARIABLES.map((name) => [name, process.env[name]]));
 
 afterEach(() => {
@@ -80,6 +85,28 @@ describe("custom endpoints from the environment", () => {
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ method: "POST", url: "/", host: new URL(baseUrl).host });
     expect(received[0]?.body).toContain("Action=GetAccountSummary");
+  });
+
+  it("sends IAM Identity Center requests to AWS_ENDPOINT_URL_SSO_ADMIN", async () => {
+    process.env.AWS_ENDPOINT_URL_SSO_ADMIN = baseUrl;
+    answer = JSON.stringify({ Instances: [{ InstanceArn: "arn:aws:sso:::instance/ssoins-1111222233334444", IdentityStoreId: "d-1234567890" }] });
+    const clients = baseClients();
+    const output = await clients.ssoAdmin("eu-west-1").send(new ListInstancesCommand({}));
+    clients.destroy();
+    expect(output.Instances).toEqual([{ InstanceArn: "arn:aws:sso:::instance/ssoins-1111222233334444", IdentityStoreId: "d-1234567890" }]);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ method: "POST", url: "/", host: new URL(baseUrl).host, target: "SWBExternalService.ListInstances" });
+  });
+
+  it("sends identity store requests to AWS_ENDPOINT_URL_IDENTITYSTORE", async () => {
+    process.env.AWS_ENDPOINT_URL_IDENTITYSTORE = baseUrl;
+    answer = JSON.stringify({ Users: [{ IdentityStoreId: "d-1234567890", UserId: "u-1", UserName: "zoe" }] });
+    const clients = baseClients();
+    const output = await clients.identityStore("eu-west-1").send(new ListUsersCommand({ IdentityStoreId: "d-1234567890" }));
+    clients.destroy();
+    expect(output.Users).toEqual([{ IdentityStoreId: "d-1234567890", UserId: "u-1", UserName: "zoe" }]);
+    expect(received[0]).toMatchObject({ host: new URL(baseUrl).host, target: "AWSIdentityStore.ListUsers" });
+    expect(JSON.parse(received[0]?.body ?? "{}")).toEqual({ IdentityStoreId: "d-1234567890" });
   });
 
   it("sends a regional EC2 client's requests to AWS_ENDPOINT_URL_EC2", async () => {

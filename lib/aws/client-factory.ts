@@ -9,8 +9,10 @@ import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { IAMClient } from "@aws-sdk/client-iam";
+import { IdentitystoreClient } from "@aws-sdk/client-identitystore";
 import { S3Client } from "@aws-sdk/client-s3";
 import { S3ControlClient } from "@aws-sdk/client-s3-control";
+import { SSOAdminClient } from "@aws-sdk/client-sso-admin";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentityProvider, EndpointObjectProperty, Pluggable, RetryStrategyV2 } from "@smithy/types";
 import { assumeRoleSession } from "./assume-role-session";
@@ -69,6 +71,9 @@ export interface AccountClients {
   s3Control(region: string): S3ControlClient;
   cloudTrail(region: string): CloudTrailClient;
   accessAnalyzer(region: string): AccessAnalyzerClient;
+  /** IAM Identity Center, in the region that holds the instance. */
+  ssoAdmin(region: string): SSOAdminClient;
+  identityStore(region: string): IdentitystoreClient;
   destroy(): void;
 }
 
@@ -128,6 +133,8 @@ function buildAccountClients(
     s3Control: (region) => clients.get("s3control", region, (config) => withCustomEndpointAsGiven(new S3ControlClient(config))),
     cloudTrail: (region) => clients.get("cloudtrail", region, (config) => new CloudTrailClient(config)),
     accessAnalyzer: (region) => clients.get("accessanalyzer", region, (config) => new AccessAnalyzerClient(config)),
+    ssoAdmin: (region) => clients.get("sso-admin", region, (config) => new SSOAdminClient(config)),
+    identityStore: (region) => clients.get("identitystore", region, (config) => new IdentitystoreClient(config)),
     destroy() {
       clients.destroy();
       if (clients !== baseClients) baseClients.destroy();

@@ -18,6 +18,8 @@ export const AWS_SERVICES = [
   "s3control",
   "cloudtrail",
   "accessanalyzer",
+  "sso-admin",
+  "identitystore",
 ] as const;
 export type AwsService = (typeof AWS_SERVICES)[number];
 
@@ -66,6 +68,9 @@ export const DEFAULT_LIMITS: ConcurrencyLimits = {
     s3control: 3,
     cloudtrail: 3,
     accessanalyzer: 3,
+    // IAM Identity Center: read in one account of the organization, one call per permission set and page.
+    "sso-admin": 2,
+    identitystore: 2,
   },
 };
 
@@ -102,6 +107,8 @@ export function resolveLimits(overrides?: ConcurrencyLimitOverrides): Concurrenc
  *   under half of one region's refill.
  * - autoscaling, cloudtrail, accessanalyzer 10: one to three calls per region, so under one
  *   request a second per regional endpoint across 17 regions.
+ * - identitycenter 5 (sso-admin and identitystore): read in one account only, a few calls per
+ *   permission set; AWS publishes no per-operation rates.
  * - s3 20 (S3 Control included): bucket configuration reads, four per bucket; S3's request
  *   rates are far higher, and accounts with hundreds of buckets stay reasonably fast.
  */
@@ -113,4 +120,5 @@ export const DEFAULT_REQUEST_RATES = {
   s3: 20,
   cloudtrail: 10,
   accessanalyzer: 10,
+  identitycenter: 5,
 } as const satisfies Record<string, number>;

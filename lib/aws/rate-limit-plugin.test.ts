@@ -66,9 +66,9 @@ describe("configured rates", () => {
 
   it("keeps the defaults for families not overridden, and removes every cap with off", () => {
     expect(resolveRequestRates({ iam: 2 })).toEqual({ ...DEFAULT_REQUEST_RATES, iam: 2 });
-    expect(Object.values(resolveRequestRates("off"))).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(resolveRequestRates("off"))).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     expect(describeRequestRates(resolveRequestRates({ ec2: 0 }))).toBe(
-      "iam 5/s, sts 10/s, ec2 unpaced, autoscaling 10/s, s3 20/s, cloudtrail 10/s, accessanalyzer 10/s",
+      "iam 5/s, sts 10/s, ec2 unpaced, autoscaling 10/s, s3 20/s, cloudtrail 10/s, accessanalyzer 10/s, identitycenter 5/s",
     );
   });
 });
@@ -107,7 +107,7 @@ describe("a rate cap, measured in the sandbox", () => {
 
   it("paces a whole account's collection: in every second, all its calls together stay under the sum of the family caps", async () => {
     const world = testWorld();
-    const rates: RequestRates = { iam: 4, sts: 6, ec2: 6, autoscaling: 4, s3: 6, cloudtrail: 4, accessanalyzer: 4 };
+    const rates: RequestRates = { iam: 4, sts: 6, ec2: 6, autoscaling: 4, s3: 6, cloudtrail: 4, accessanalyzer: 4, identitycenter: 4 };
     const account = world.accounts().find((a) => a.accountId === CURATED_ACCOUNT_IDS.stagingWeb)!;
     const clients = createAccountClients(
       { credentials: async () => SANDBOX_BASE_CREDENTIALS, plugins: [sandboxPlugin(world, { builtInRules: false })], requestRates: rates },

@@ -13,14 +13,16 @@
 import { SMITHY_CONTEXT_KEY, type HandlerExecutionContext, type Pluggable } from "@smithy/types";
 import { DEFAULT_REQUEST_RATES, type AwsService } from "./limits";
 
-/** The families rates are set for: S3 Control shares S3's. */
-export const SERVICE_FAMILIES = ["iam", "sts", "ec2", "autoscaling", "s3", "cloudtrail", "accessanalyzer"] as const;
+/** The families rates are set for: S3 Control shares S3's; the identity store shares Identity Center's. */
+export const SERVICE_FAMILIES = ["iam", "sts", "ec2", "autoscaling", "s3", "cloudtrail", "accessanalyzer", "identitycenter"] as const;
 export type ServiceFamily = (typeof SERVICE_FAMILIES)[number];
 
 export type RequestRates = Record<ServiceFamily, number>;
 
 export function serviceFamily(service: AwsService): ServiceFamily {
-  return service === "s3control" ? "s3" : service;
+  if (service === "s3control") return "s3";
+  if (service === "sso-admin" || service === "identitystore") return "identitycenter";
+  return service;
 }
 
 /** Paces one family: the n-th request may start n/rate seconds after the first (a leaky bucket of one). */

@@ -51,6 +51,8 @@ const PART_FAULTS: Record<PartName, Omit<FaultRule, "fault">> = {
   "accessanalyzer.analyzers": { api: "accessanalyzer:ListAnalyzers" },
   // Read with the organization's reader (iamfit's base credentials), not the account's audit role.
   "organizations.serviceControlPolicies": { api: "organizations:ListPoliciesForTarget", accountId: ORGANIZATION_READER },
+  // Read in the account that holds the instance (the management account); a denial there leaves it unread.
+  "identitycenter.assignments": { api: "sso-admin:ListInstances" },
 };
 
 /**

@@ -13,11 +13,11 @@ import { DEFAULT_THRESHOLDS, type CheckDefinition } from "./types";
 const CATALOGUE: Record<number, string[]> = {
   1: ["root.access-keys", "root.recent-use"],
   2: ["root.mfa", "root.hardware-mfa", "users.console-mfa", "users.mfa-enforced"],
-  3: ["admins.count", "policies.no-star-star", "users.permissions-via-groups"],
+  3: ["admins.count", "policies.no-star-star", "users.permissions-via-groups", "identity-center.admin-assignments", "identity-center.direct-user-assignments"],
   4: ["ec2.instance-profile", "users.workload-keys", "ec2.role-not-admin"],
   5: ["policies.service-wildcards", "policies.privilege-escalation", "principals.unused", "accessanalyzer.enabled", "cloudtrail.multi-region"],
   6: ["keys.rotated", "keys.single-active", "credentials.unused", "password-policy.strong"],
-  7: ["sts.regions-unused-disabled", "sts.global-token-v2", "roles.cross-account-conditions", "roles.short-sessions", "users.humans-via-roles"],
+  7: ["sts.regions-unused-disabled", "sts.global-token-v2", "roles.cross-account-conditions", "roles.short-sessions", "users.humans-via-roles", "identity-center.session-duration"],
   8: ["ec2.in-autoscaling-group", "asg.can-scale"],
   9: ["sg.admin-ports-open", "sg.default-closed", "policies.allow-not-action"],
   10: ["s3.account-public-access-block", "s3.bucket-policy-public", "s3.bucket-acl-public"],

@@ -36,6 +36,8 @@ function emptyAccount(overrides: StubTable = {}): StubTable {
     DescribePolicies: { ScalingPolicies: [] },
     DescribeTrails: { trailList: [] },
     ListAnalyzers: { analyzers: [] },
+    // No IAM Identity Center instance in any region: a member account.
+    ListInstances: { Instances: [] },
     ...overrides,
   };
 }
@@ -61,10 +63,10 @@ describe("collectAccount", () => {
     expect(snapshot.collectedAt).toBe("2025-11-20T09:00:00.000Z");
     expect(snapshot.regions).toEqual(["ap-east-1", "eu-west-1", "us-east-1"]);
     const byStatus = statuses(snapshot.parts);
-    expect(Object.values(byStatus).filter((status) => status === "ok")).toHaveLength(11 + 5 * 3);
+    expect(Object.values(byStatus).filter((status) => status === "ok")).toHaveLength(12 + 5 * 3);
     for (const name of REGIONAL_PART_NAMES) expect(byStatus[`${name}@af-south-1`]).toBe("skipped:region_disabled");
     expect(Object.keys(snapshot.parts)).toEqual([...Object.keys(snapshot.parts)].sort());
-    expect(progress.at(-1)).toEqual([11 + 5 * 4, 11 + 5 * 4]);
+    expect(progress.at(-1)).toEqual([12 + 5 * 4, 12 + 5 * 4]);
     expect(snapshot.parts["sts.regionStatus"]).toEqual({
       status: "ok",
       data: {
@@ -251,7 +253,7 @@ describe("collectAccount", () => {
     );
     const prefixes: Record<string, string> = {
       IAM: "iam", STS: "sts", EC2: "ec2", AutoScaling: "autoscaling", S3: "s3",
-      S3Control: "s3control", CloudTrail: "cloudtrail", AccessAnalyzer: "access-analyzer",
+      S3Control: "s3control", CloudTrail: "cloudtrail", AccessAnalyzer: "access-analyzer", SSOAdmin: "sso", Identitystore: "identitystore",
     };
     const actions = new Set(calls.map((call) => iamActionFor(`${prefixes[call.service] ?? call.service}:${call.operation}`)));
     const allowed = new Set([...COLLECTOR_API_CALLS, ...Object.values(BASE_PRINCIPAL_OPERATIONS)]);

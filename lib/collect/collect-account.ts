@@ -27,6 +27,8 @@ import { collectStsRegionStatus } from "@/lib/aws/collectors/sts";
 import { isAwsError, isInvalidCredentials, isRegionDisabled, toCollectorError } from "@/lib/aws/errors";
 import { DEFAULT_ENABLED_REGIONS } from "@/lib/aws/regions";
 import { resolveOrganizationsFeatures, type OrganizationsFeaturesDirectory } from "@/lib/collect/organizations-features";
+import { resolveIdentityCenter, type IdentityCenterDirectory } from "@/lib/collect/identity-center";
+import { collectIdentityCenter } from "@/lib/aws/collectors/identity-center";
 import {
   GLOBAL_PART_NAMES,
   REGIONAL_PART_NAMES,
@@ -52,6 +54,8 @@ export interface CollectAccountOptions {
   credentialReport?: Omit<CredentialReportOptions, "signal">;
   /** Where member accounts learn their organization's centralized root access features. */
   organizationsFeatures?: OrganizationsFeaturesDirectory;
+  /** Where accounts learn the Identity Center assignments that target them (lib/collect/identity-center.ts). */
+  identityCenter?: IdentityCenterDirectory;
   /**
    * Reads the service control policies that apply to the account, with the principal that reads
    * the organization (not the audit role). Without it they are recorded as not read.
@@ -92,6 +96,10 @@ export function globalPartCollectors(
       api: "iam:ListOrganizationsFeatures",
       collect: async () =>
         resolveOrganizationsFeatures(clients.accountId, await collectOrganizationsFeatures(clients, signal), options.organizationsFeatures),
+    },
+    "identitycenter.assignments": {
+      api: "sso:ListInstances",
+      collect: async () => resolveIdentityCenter(clients.accountId, await collectIdentityCenter(clients, regionNames, signal), options.identityCenter),
     },
     "sts.regionStatus": { api: "sts:AssumeRole", collect: () => collectStsRegionStatus(clients, regionNames, signal) },
     "s3.buckets": { api: "s3:ListBuckets", collect: () => collectBuckets(clients, signal) },

@@ -4,6 +4,7 @@
  */
 import type { AccountClients } from "@/lib/aws/client-factory";
 import { AssumeRoleError, collectAccount, type CollectAccountOptions } from "@/lib/collect/collect-account";
+import type { IdentityCenterDirectory } from "@/lib/collect/identity-center";
 import type { OrganizationsFeaturesDirectory } from "@/lib/collect/organizations-features";
 import type { ServiceControlPolicyReader } from "@/lib/aws/collectors/organizations-scps";
 import {
@@ -36,6 +37,8 @@ export interface CollectionJobContext {
   regionScope?(account: ClaimedCollection["account"]): Promise<CollectAccountOptions["regions"]>;
   /** Where member accounts learn their organization's centralized root access features. */
   organizationsFeatures?: OrganizationsFeaturesDirectory;
+  /** Where accounts learn the IAM Identity Center assignments that target them. */
+  identityCenter?: IdentityCenterDirectory;
   /** Reads the service control policies that apply to each account (the organization's reader). */
   serviceControlPolicies?: ServiceControlPolicyReader;
   log?: (line: string) => void;
@@ -87,6 +90,7 @@ export async function runCollectionJob(
           signal: abort.signal,
           ...(regions ? { regions } : {}),
           ...(context.organizationsFeatures ? { organizationsFeatures: context.organizationsFeatures } : {}),
+          ...(context.identityCenter ? { identityCenter: context.identityCenter } : {}),
           ...(context.serviceControlPolicies ? { serviceControlPolicies: context.serviceControlPolicies } : {}),
           onProgress: (done: number, total: number) => {
             progress = { done, total };

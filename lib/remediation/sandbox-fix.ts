@@ -89,9 +89,50 @@ export function sandboxFixFor(target: RemediationTarget): SandboxMutation[] {
       return target.region ? [{ type: "revoke-security-group-ingress", accountId, region: target.region, groupId: securityGroupIdOf(target) }] : [];
     case "s3.account-public-access-block":
       return [{ type: "put-account-public-access-block", accountId, configuration: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true } }];
+    case "identity-center.admin-assignments":
+      return removeIdentityCenterAdminAssignments(target);
+    case "identity-center.session-duration": {
+      const holder = evidenceRecord(target.evidence).readInAccountId;
+      const threshold = evidenceRecord(target.evidence).thresholdSeconds;
+      if (typeof holder !== "string" || typeof threshold !== "number") return [];
+      return evidenceArray(target.evidence, "permissionSets")
+        .map((set) => evidenceRecord(set))
+        .filter((set) => typeof set.name === "string" && (set.seconds === null || (typeof set.seconds === "number" && set.seconds > threshold)))
+        .map((set) => ({ type: "set-permission-set-session" as const, accountId: holder, permissionSetName: set.name as string, sessionDuration: "PT4H" }));
+    }
+    case "identity-center.direct-user-assignments": {
+      const holder = evidenceRecord(target.evidence).readInAccountId;
+      if (typeof holder !== "string") return [];
+      return evidenceArray(target.evidence, "assignments")
+        .map((assignment) => evidenceRecord(assignment))
+        .filter((assignment) => assignment.principalType === "USER" && typeof assignment.principalId === "string" && typeof assignment.permissionSetName === "string")
+        .map((assignment) => ({
+          type: "assign-through-group" as const,
+          accountId: holder,
+          targetAccountId: accountId,
+          permissionSetName: assignment.permissionSetName as string,
+          userId: assignment.principalId as string,
+          groupName: `${assignment.permissionSetName as string}-holders`.slice(0, 128),
+        }));
+    }
     default:
       return [];
   }
+}
+
+/** Every assignment that makes someone admin in the target account, removed in the instance's account. */
+function removeIdentityCenterAdminAssignments(target: RemediationTarget): SandboxMutation[] {
+  const holder = evidenceRecord(target.evidence).readInAccountId;
+  if (typeof holder !== "string") return [];
+  const seen = new Map<string, SandboxMutation>();
+  for (const admin of evidenceArray(target.evidence, "identityCenterAdmins")) {
+    for (const path of evidenceArray(evidenceRecord(admin), "paths").map((entry) => evidenceRecord(entry))) {
+      const { principalType, principalId, permissionSetName } = path;
+      if ((principalType !== "USER" && principalType !== "GROUP") || typeof principalId !== "string" || typeof permissionSetName !== "string") continue;
+      seen.set(`${principalId}|${permissionSetName}`, { type: "delete-account-assignment", accountId: holder, targetAccountId: target.awsAccountId, permissionSetName, principalType, principalId });
+    }
+  }
+  return [...seen.values()];
 }
 
 /** One line per mutation for the history and the confirmation message. */
@@ -123,5 +164,11 @@ export function describeSandboxMutation(mutation: SandboxMutation): string {
       return `${mutation.logging ? "started" : "stopped"} logging on trail ${mutation.trailName}`;
     case "add-admin-user":
       return `added admin user ${mutation.userName}`;
+    case "delete-account-assignment":
+      return `removed permission set ${mutation.permissionSetName} from the ${mutation.principalType === "GROUP" ? "group" : "person"} assigned in account ${mutation.targetAccountId}`;
+    case "set-permission-set-session":
+      return `set the session of permission set ${mutation.permissionSetName} to ${mutation.sessionDuration.slice(2, -1)} hours`;
+    case "assign-through-group":
+      return `moved permission set ${mutation.permissionSetName} in account ${mutation.targetAccountId} from one person to group ${mutation.groupName}`;
   }
 }

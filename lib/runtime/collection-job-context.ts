@@ -9,6 +9,7 @@ import { createAccountClients } from "@/lib/aws/client-factory";
 import { DEFAULT_THRESHOLDS } from "@/lib/checks/types";
 import type { CollectionJobContext } from "@/lib/collect/collection-job";
 import { regionFilter } from "@/lib/collect/scope";
+import { databaseIdentityCenter } from "@/lib/db/identity-center";
 import { databaseOrganizationsFeatures } from "@/lib/db/organizations-features";
 import { regionScopeFor } from "@/lib/db/scope-settings";
 import type { IamfitEnv } from "@/lib/env";
@@ -34,6 +35,7 @@ export function collectionJobContext(config: IamfitEnv, aws: AwsRuntime, log?: (
     timeBudgetMs: limits.timeBudgetMs,
     regionScope: async (account) => regionFilter(await regionScopeFor(account.awsAccountId)),
     organizationsFeatures: databaseOrganizationsFeatures,
+    identityCenter: databaseIdentityCenter,
     serviceControlPolicies: organizationPolicyReader(aws),
     ...(log ? { log: aws.sandbox ? sandboxCollectionLog(log) : log } : {}),
   };

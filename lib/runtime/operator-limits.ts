@@ -29,6 +29,7 @@ export function paceRows(limits: OperatorLimits): Array<{ family: ServiceFamily;
   return SERVICE_FAMILIES.map((family) => ({
     family,
     requestsPerSecond: limits.requestRates[family],
-    inFlight: DEFAULT_LIMITS.perService[family],
+    // The identity store is paced with Identity Center and has the same in-flight bound.
+    inFlight: DEFAULT_LIMITS.perService[family === "identitycenter" ? "sso-admin" : family],
   }));
 }

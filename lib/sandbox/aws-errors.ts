@@ -22,6 +22,17 @@ import { OrganizationsServiceException, TooManyRequestsException as Organization
 import { AccessDenied as S3AccessDenied, NoSuchBucket, S3ServiceException } from "@aws-sdk/client-s3";
 import { NoSuchPublicAccessBlockConfiguration, S3ControlServiceException } from "@aws-sdk/client-s3-control";
 import { ExpiredTokenException, RegionDisabledException, STSServiceException } from "@aws-sdk/client-sts";
+import {
+  AccessDeniedException as IdentityStoreAccessDenied,
+  IdentitystoreServiceException,
+  ThrottlingException as IdentityStoreThrottling,
+} from "@aws-sdk/client-identitystore";
+import {
+  AccessDeniedException as SsoAdminAccessDenied,
+  ResourceNotFoundException as SsoAdminResourceNotFound,
+  SSOAdminServiceException,
+  ThrottlingException as SsoAdminThrottling,
+} from "@aws-sdk/client-sso-admin";
 import type { ResponseMetadata } from "@smithy/types";
 
 export type SandboxService =
@@ -33,7 +44,9 @@ export type SandboxService =
   | "s3control"
   | "cloudtrail"
   | "accessanalyzer"
-  | "organizations";
+  | "organizations"
+  | "sso-admin"
+  | "identitystore";
 
 type BaseExceptionClass = new (options: { name: string; $fault: "client" | "server"; $metadata: ResponseMetadata; message?: string }) => Error;
 type ModeledExceptionClass = new (options: { $metadata: ResponseMetadata; message: string }) => Error;
@@ -48,6 +61,8 @@ const BASE_EXCEPTIONS: Record<SandboxService, BaseExceptionClass> = {
   cloudtrail: CloudTrailServiceException as unknown as BaseExceptionClass,
   accessanalyzer: AccessAnalyzerServiceException as unknown as BaseExceptionClass,
   organizations: OrganizationsServiceException as unknown as BaseExceptionClass,
+  "sso-admin": SSOAdminServiceException as unknown as BaseExceptionClass,
+  identitystore: IdentitystoreServiceException as unknown as BaseExceptionClass,
 };
 
 /** Wire code → modeled class, per service. The class name may differ from the code (query protocols). */
@@ -65,6 +80,8 @@ const MODELED_EXCEPTIONS: Partial<Record<SandboxService, Record<string, unknown>
   cloudtrail: { ThrottlingException: CloudTrailThrottling, TrailNotFoundException },
   accessanalyzer: { ThrottlingException: AnalyzerThrottling, AccessDeniedException: AnalyzerAccessDenied, InternalServerException },
   organizations: { TooManyRequestsException: OrganizationsTooManyRequests },
+  "sso-admin": { ThrottlingException: SsoAdminThrottling, AccessDeniedException: SsoAdminAccessDenied, ResourceNotFoundException: SsoAdminResourceNotFound },
+  identitystore: { ThrottlingException: IdentityStoreThrottling, AccessDeniedException: IdentityStoreAccessDenied },
 };
 
 /** Query and XML protocols carry the wire code in `Code` next to the class name; JSON ones do not. */
@@ -120,6 +137,8 @@ const THROTTLE: Record<SandboxService, ErrorTemplate> = {
   cloudtrail: { code: "ThrottlingException", httpStatus: 400, message: "Rate exceeded", throttling: true },
   accessanalyzer: { code: "ThrottlingException", httpStatus: 429, message: "Rate exceeded", throttling: true },
   organizations: { code: "TooManyRequestsException", httpStatus: 400, message: "AWS Organizations can't complete your request because another request is already in progress. Try again later.", throttling: true },
+  "sso-admin": { code: "ThrottlingException", httpStatus: 400, message: "Rate exceeded", throttling: true },
+  identitystore: { code: "ThrottlingException", httpStatus: 400, message: "Rate exceeded", throttling: true },
 };
 
 const INTERNAL: Record<SandboxService, ErrorTemplate> = {
@@ -132,6 +151,8 @@ const INTERNAL: Record<SandboxService, ErrorTemplate> = {
   cloudtrail: { code: "InternalFailure", httpStatus: 500, message: "The request processing has failed because of an unknown error." },
   accessanalyzer: { code: "InternalServerException", httpStatus: 500, message: "Internal server error" },
   organizations: { code: "ServiceException", httpStatus: 500, message: "AWS Organizations can't complete your request because of an internal service error." },
+  "sso-admin": { code: "InternalServerException", httpStatus: 500, message: "An unexpected error occurred." },
+  identitystore: { code: "InternalServerException", httpStatus: 500, message: "An unexpected error occurred." },
 };
 
 /** What each service answers for credentials it does not recognise (also: a region the account has not enabled). */
@@ -145,6 +166,8 @@ const INVALID_CREDENTIALS: Record<SandboxService, ErrorTemplate> = {
   cloudtrail: { code: "UnrecognizedClientException", httpStatus: 400, message: "The security token included in the request is invalid." },
   accessanalyzer: { code: "UnrecognizedClientException", httpStatus: 403, message: "The security token included in the request is invalid." },
   organizations: { code: "UnrecognizedClientException", httpStatus: 400, message: "The security token included in the request is invalid." },
+  "sso-admin": { code: "UnrecognizedClientException", httpStatus: 400, message: "The security token included in the request is invalid." },
+  identitystore: { code: "UnrecognizedClientException", httpStatus: 400, message: "The security token included in the request is invalid." },
 };
 
 function fromTemplate(service: SandboxService, template: ErrorTemplate, requestId: string, message = template.message): Error {
@@ -180,6 +203,8 @@ export function accessDeniedError(service: SandboxService, requestId: string, ca
     case "cloudtrail":
     case "accessanalyzer":
     case "organizations":
+    case "sso-admin":
+    case "identitystore":
       return awsError({ service, code: "AccessDeniedException", httpStatus: 403, requestId, message: denied });
     default:
       return awsError({ service, code: "AccessDenied", httpStatus: 403, requestId, message: denied });

@@ -36,6 +36,16 @@ export function ec2Id(seed: number, accountId: string, prefix: Ec2IdPrefix, name
 }
 
 /** A 64-hex-digit S3 canonical user id. */
+/** Identity Center ids: ssoins-<16 hex>, ps-<16 hex>, d-<10 hex> (identity store), and a uuid-shaped user or group id. */
+export function identityCenterId(seed: number, kind: "ssoins" | "ps" | "d" | "user" | "group", name: string): string {
+  if (kind === "d") return `d-${drawChars(HEX, 10, seed, kind, name)}`;
+  if (kind === "user" || kind === "group") {
+    const hex = drawChars(HEX, 32, seed, kind, name);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+  return `${kind}-${drawChars(HEX, 16, seed, kind, name)}`;
+}
+
 export function canonicalUserId(seed: number, accountId: string): string {
   return drawChars(HEX, 64, seed, accountId, "canonical-user");
 }

@@ -281,6 +281,37 @@ export interface SandboxAccount {
   buckets: SandboxBucket[];
   /** Account-level S3 Block Public Access; absent: NoSuchPublicAccessBlockConfiguration. */
   accountPublicAccessBlock?: PublicAccessBlockSettings;
+  /** The IAM Identity Center instance this account holds (the management account's). */
+  identityCenter?: SandboxIdentityCenter;
+}
+
+// ---------------------------------------------------------------------------------------------
+// IAM Identity Center
+
+export interface SandboxPermissionSet {
+  /** ps-<16 hex>, unique within the instance. */
+  id: string;
+  name: string;
+  /** ISO 8601 duration ("PT8H"); absent means AWS's default of one hour. */
+  sessionDuration?: string;
+  awsManagedPolicyArns: string[];
+  customerManagedPolicies: Array<{ name: string; path: string }>;
+  inlinePolicy?: PolicyDocument;
+  boundary?: { managedPolicyArn?: string; customerManagedPolicy?: { name: string; path: string } };
+}
+
+export interface SandboxIdentityCenter {
+  /** ssoins-<16 hex> */
+  instanceId: string;
+  /** d-<10 hex> */
+  identityStoreId: string;
+  /** The one region Identity Center answers in. */
+  region: string;
+  users: Array<{ userId: string; userName: string; displayName: string }>;
+  groups: Array<{ groupId: string; displayName: string }>;
+  memberships: Array<{ groupId: string; userId: string }>;
+  permissionSets: SandboxPermissionSet[];
+  assignments: Array<{ accountId: string; permissionSetId: string; principalType: "USER" | "GROUP"; principalId: string }>;
 }
 
 export interface SandboxAccountSummary {

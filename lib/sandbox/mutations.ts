@@ -7,7 +7,8 @@
 import { z } from "zod";
 import { daysAgo, enabledRegions, type BuildContext } from "@/lib/sandbox/account-builder";
 import { mfaDevice, user } from "@/lib/sandbox/iam-builder";
-import type { PublicAccessBlockSettings, SandboxAccount, SandboxUser } from "@/lib/sandbox/model";
+import type { PublicAccessBlockSettings, SandboxAccount, SandboxIdentityCenter, SandboxUser } from "@/lib/sandbox/model";
+import { identityCenterId } from "@/lib/sandbox/identifiers";
 import { ADMINISTRATOR_ACCESS_ARN } from "@/lib/sandbox/policy-documents";
 import { isKnownRegion, STS_ALWAYS_ACTIVE_REGION } from "@/lib/sandbox/regions";
 
@@ -42,6 +43,24 @@ export const sandboxMutationSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("set-global-endpoint-token-version"), accountId, version: z.union([z.literal(1), z.literal(2)]) }),
   z.object({ type: z.literal("set-trail-logging"), accountId, trailName: z.string().min(1), logging: z.boolean() }),
   z.object({ type: z.literal("add-admin-user"), accountId, userName: z.string().min(1).max(64) }),
+  // IAM Identity Center: `accountId` is the account that holds the instance, `targetAccountId` the one assigned.
+  z.object({
+    type: z.literal("delete-account-assignment"),
+    accountId,
+    targetAccountId: accountId,
+    permissionSetName: z.string().min(1),
+    principalType: z.enum(["USER", "GROUP"]),
+    principalId: z.string().min(1),
+  }),
+  z.object({ type: z.literal("set-permission-set-session"), accountId, permissionSetName: z.string().min(1), sessionDuration: z.string().regex(/^PT\d+H$/) }),
+  z.object({
+    type: z.literal("assign-through-group"),
+    accountId,
+    targetAccountId: accountId,
+    permissionSetName: z.string().min(1),
+    userId: z.string().min(1),
+    groupName: z.string().min(1).max(128),
+  }),
 ]);
 
 export type SandboxMutation = z.infer<typeof sandboxMutationSchema>;
@@ -66,6 +85,25 @@ function findUser(account: SandboxAccount, userName: string): SandboxUser {
   const found = account.users.find((candidate) => candidate.userName === userName);
   if (!found) throw new SandboxMutationError(`account ${account.accountId} has no IAM user named ${JSON.stringify(userName)}`);
   return found;
+}
+
+function identityCenterOf(account: SandboxAccount): SandboxIdentityCenter {
+  if (!account.identityCenter) throw new SandboxMutationError(`account ${account.accountId} holds no IAM Identity Center instance`);
+  return account.identityCenter;
+}
+
+function permissionSetNamed(center: SandboxIdentityCenter, name: string): string {
+  const set = center.permissionSets.find((candidate) => candidate.name === name);
+  if (!set) throw new SandboxMutationError(`the IAM Identity Center instance has no permission set named ${JSON.stringify(name)}`);
+  return set.id;
+}
+
+function removeAssignment(center: SandboxIdentityCenter, targetAccountId: string, permissionSetId: string, principalType: "USER" | "GROUP", principalId: string): void {
+  const index = center.assignments.findIndex(
+    (candidate) => candidate.accountId === targetAccountId && candidate.permissionSetId === permissionSetId && candidate.principalType === principalType && candidate.principalId === principalId,
+  );
+  if (index < 0) throw new SandboxMutationError(`no such assignment in account ${targetAccountId}`);
+  center.assignments.splice(index, 1);
 }
 
 function fullBlock(configuration: Partial<PublicAccessBlockSettings> | undefined): PublicAccessBlockSettings {
@@ -186,5 +224,27 @@ export function applyMutationTo(account: SandboxAccount, mutation: SandboxMutati
         }),
       );
       return;
+    case "delete-account-assignment": {
+      const center = identityCenterOf(account);
+      removeAssignment(center, mutation.targetAccountId, permissionSetNamed(center, mutation.permissionSetName), mutation.principalType, mutation.principalId);
+      return;
+    }
+    case "set-permission-set-session": {
+      const center = identityCenterOf(account);
+      const id = permissionSetNamed(center, mutation.permissionSetName);
+      center.permissionSets = center.permissionSets.map((set) => (set.id === id ? { ...set, sessionDuration: mutation.sessionDuration } : set));
+      return;
+    }
+    case "assign-through-group": {
+      const center = identityCenterOf(account);
+      const permissionSetId = permissionSetNamed(center, mutation.permissionSetName);
+      removeAssignment(center, mutation.targetAccountId, permissionSetId, "USER", mutation.userId);
+      const existing = center.groups.find((group) => group.displayName === mutation.groupName);
+      const groupId = existing?.groupId ?? identityCenterId(ctx.seed, "group", mutation.groupName);
+      if (!existing) center.groups.push({ groupId, displayName: mutation.groupName });
+      if (!center.memberships.some((membership) => membership.groupId === groupId && membership.userId === mutation.userId)) center.memberships.push({ groupId, userId: mutation.userId });
+      center.assignments.push({ accountId: mutation.targetAccountId, permissionSetId, principalType: "GROUP", principalId: groupId });
+      return;
+    }
   }
 }

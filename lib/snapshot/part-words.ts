@@ -17,6 +17,7 @@ const PART_WORDS: Record<PartName, readonly [words: string, plural: boolean]> = 
   "s3.buckets": ["the S3 buckets and their policies", true],
   "s3control.publicAccessBlock": ["the account's S3 Block Public Access settings", true],
   "organizations.serviceControlPolicies": ["the organization's service control policies", true],
+  "identitycenter.assignments": ["the IAM Identity Center permission sets and assignments", true],
   "ec2.instances": ["the EC2 instances", true],
   "ec2.securityGroups": ["the security groups", true],
   "autoscaling.groups": ["the Auto Scaling groups", true],

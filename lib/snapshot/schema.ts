@@ -417,6 +417,66 @@ export type ServiceControlPolicies = z.infer<typeof serviceControlPoliciesSchema
 export type ServiceControlPolicyTargetLevel = z.infer<typeof serviceControlPolicyLevelSchema>;
 
 // ---------------------------------------------------------------------------------------------
+// IAM Identity Center: read in the account that holds the instance (the management account or
+// the delegated administrator; ListInstances answers only there), and copied into the accounts
+// its assignments target (lib/collect/identity-center.ts), so each account's snapshot carries
+// the permission sets and people that reach it.
+
+/** A customer managed policy a permission set names; it must exist under this name in each target account. */
+export const customerManagedPolicyReferenceSchema = z.object({ name: z.string(), path: z.string() });
+export const identityCenterPermissionSetSchema = z.object({
+  permissionSetArn: z.string(),
+  /** DescribePermissionSet's Name; the ARN's last segment (ps-…) when AWS leaves it out. */
+  name: z.string(),
+  /** ISO 8601 duration as AWS reports it ("PT8H"); absent means AWS's default of one hour. */
+  sessionDuration: z.string().optional(),
+  awsManagedPolicies: z.array(attachedPolicySchema),
+  customerManagedPolicies: z.array(customerManagedPolicyReferenceSchema),
+  /** The inline policy parsed (malformed documents as `{ $malformed: true, … }`); absent when there is none. */
+  inlinePolicy: policyDocumentSchema.optional(),
+  permissionsBoundary: z
+    .object({ managedPolicyArn: z.string().optional(), customerManagedPolicy: customerManagedPolicyReferenceSchema.optional() })
+    .optional(),
+});
+export const identityCenterAssignmentSchema = z.object({
+  accountId: z.string(),
+  permissionSetArn: z.string(),
+  principalType: z.enum(["USER", "GROUP"]),
+  principalId: z.string(),
+});
+export const identityStoreUserSchema = z.object({ userId: z.string(), userName: z.string(), displayName: z.string().optional() });
+export const identityStoreGroupSchema = z.object({ groupId: z.string(), displayName: z.string() });
+export const identityStoreMembershipSchema = z.object({ groupId: z.string(), userId: z.string() });
+export const identityCenterInstanceSchema = z.object({
+  instanceArn: z.string(),
+  identityStoreId: z.string(),
+  /** The region that answered ListInstances. */
+  region: z.string(),
+  /** The management or delegated administrator account that read the instance. */
+  readInAccountId: z.string(),
+  /** Sorted by ARN. In a target account only the sets assigned there. */
+  permissionSets: z.array(identityCenterPermissionSetSchema),
+  /** Sorted by account, permission set and principal. In a target account only those targeting it. */
+  assignments: z.array(identityCenterAssignmentSchema),
+  users: z.array(identityStoreUserSchema),
+  groups: z.array(identityStoreGroupSchema),
+  memberships: z.array(identityStoreMembershipSchema),
+});
+export const identityCenterSchema = z.discriminatedUnion("answer", [
+  /** This account holds the instance: everything it read. */
+  z.object({ answer: z.literal("read_here"), instance: identityCenterInstanceSchema }),
+  /**
+   * ListInstances answered no instance here. `instance` is the organization's, as read in the
+   * account that holds it, narrowed to this account; absent until that account was collected.
+   */
+  z.object({ answer: z.literal("member_account"), instance: identityCenterInstanceSchema.optional() }),
+]);
+export type IdentityCenter = z.infer<typeof identityCenterSchema>;
+export type IdentityCenterInstance = z.infer<typeof identityCenterInstanceSchema>;
+export type IdentityCenterPermissionSet = z.infer<typeof identityCenterPermissionSetSchema>;
+export type IdentityCenterAssignment = z.infer<typeof identityCenterAssignmentSchema>;
+
+// ---------------------------------------------------------------------------------------------
 // The part catalogue
 
 export const globalPartSchemas = {
@@ -431,6 +491,7 @@ export const globalPartSchemas = {
   "s3.buckets": bucketsSchema,
   "s3control.publicAccessBlock": accountPublicAccessBlockSchema,
   "organizations.serviceControlPolicies": serviceControlPoliciesSchema,
+  "identitycenter.assignments": identityCenterSchema,
 } as const;
 
 export const regionalPartSchemas = {

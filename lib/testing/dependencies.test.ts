@@ -81,7 +81,7 @@ describe("the package manifest", () => {
 
   it("pins the AWS SDK and Better Auth, whose internals the code relies on, to the exact versions locked and installed", () => {
     const fenced = Object.keys(declared).filter((name) => /^(@aws-sdk\/|@smithy\/|better-auth$)/.test(name));
-    expect(fenced).toEqual(expect.arrayContaining(["@aws-sdk/core", "@smithy/core", "@smithy/node-http-handler", "better-auth"]));
+    expect(fenced).toEqual(expect.arrayContaining(["@aws-sdk/core", "@aws-sdk/client-sso-admin", "@aws-sdk/client-identitystore", "@smithy/core", "@smithy/node-http-handler", "better-auth"]));
     for (const name of fenced) {
       const locked = lock.packages[`node_modules/${name}`]?.version;
       const installed = (JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;

@@ -68,6 +68,9 @@ data "aws_iam_policy_document" "minimal" {
       "iam:ListOrganizationsFeatures",
       "iam:ListRoles",
       "iam:ListVirtualMFADevices",
+      "identitystore:ListGroupMemberships",
+      "identitystore:ListGroups",
+      "identitystore:ListUsers",
       "organizations:DescribeOrganization",
       "organizations:DescribeOrganizationalUnit",
       "organizations:DescribePolicy",
@@ -79,7 +82,16 @@ data "aws_iam_policy_document" "minimal" {
       "s3:GetBucketPolicy",
       "s3:GetBucketPolicyStatus",
       "s3:GetBucketPublicAccessBlock",
-      "s3:ListAllMyBuckets"
+      "s3:ListAllMyBuckets",
+      "sso:DescribePermissionSet",
+      "sso:GetInlinePolicyForPermissionSet",
+      "sso:GetPermissionsBoundaryForPermissionSet",
+      "sso:ListAccountAssignments",
+      "sso:ListAccountsForProvisionedPermissionSet",
+      "sso:ListCustomerManagedPolicyReferencesInPermissionSet",
+      "sso:ListInstances",
+      "sso:ListManagedPoliciesInPermissionSet",
+      "sso:ListPermissionSets"
     ]
   }
 }

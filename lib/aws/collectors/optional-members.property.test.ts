@@ -117,6 +117,19 @@ const CASES: Case[] = [
   { operation: "Organizations:ListPoliciesForTarget", parts: ["organizations.serviceControlPolicies"], serviceControlPolicies: true },
   { operation: "Organizations:DescribePolicy", parts: ["organizations.serviceControlPolicies"], serviceControlPolicies: true },
   { operation: "Organizations:DescribeOrganizationalUnit", parts: ["organizations.serviceControlPolicies"], serviceControlPolicies: true },
+  // IAM Identity Center, read in the management account that holds the instance.
+  // Without its ARN or identity store the instance cannot be read at all: an error, never "no instance here".
+  { operation: "SSOAdmin:ListInstances", parts: ["identitycenter.assignments"], essential: ["Instances[].InstanceArn", "Instances[].IdentityStoreId"] },
+  { operation: "SSOAdmin:ListPermissionSets", parts: ["identitycenter.assignments"] },
+  { operation: "SSOAdmin:DescribePermissionSet", parts: ["identitycenter.assignments"] },
+  { operation: "SSOAdmin:ListManagedPoliciesInPermissionSet", parts: ["identitycenter.assignments"] },
+  { operation: "SSOAdmin:GetInlinePolicyForPermissionSet", parts: ["identitycenter.assignments"] },
+  { operation: "SSOAdmin:ListAccountsForProvisionedPermissionSet", parts: ["identitycenter.assignments"] },
+  { operation: "SSOAdmin:ListAccountAssignments", parts: ["identitycenter.assignments"],
+    identity: ["AccountAssignments[].PrincipalId", "AccountAssignments[].PrincipalType"] },
+  { operation: "Identitystore:ListUsers", parts: ["identitycenter.assignments"] },
+  { operation: "Identitystore:ListGroups", parts: ["identitycenter.assignments"] },
+  { operation: "Identitystore:ListGroupMemberships", parts: ["identitycenter.assignments"] },
 ];
 
 const NUM_RUNS = 50;
@@ -129,7 +142,7 @@ const SEED_SETTING = process.env.IAMFIT_PROPERTY_SEED;
 const SEED = SEED_SETTING === "random" ? undefined : Number(SEED_SETTING || 20261207);
 
 /** Accounts chosen for many passes (a pass is what a missing member must never produce) and for variety. */
-const ACCOUNTS = ["security-tooling", "prod-payments"];
+const ACCOUNTS = ["security-tooling", "prod-payments", "org-management"];
 
 describe.each(ACCOUNTS)("collecting %s from responses without optional members", (accountName) => {
   let harness: Harness;

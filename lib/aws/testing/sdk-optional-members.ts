@@ -38,6 +38,8 @@ const CLIENT_PACKAGES: Record<string, string> = {
   S3Control: "client-s3-control",
   STS: "client-sts",
   Organizations: "client-organizations",
+  SSOAdmin: "client-sso-admin",
+  Identitystore: "client-identitystore",
 };
 
 const structuresByClient = new Map<string, Structures>();

@@ -43,6 +43,7 @@ const STATUS_WORDS: Record<string, string> = {
   skipped: "skipped",
   invalid: "stored in a form this version does not read",
   root_row_missing: "the root user's row is missing from the report",
+  not_read_yet: "not read yet: the account that holds it has not been collected",
 };
 
 function unavailableRows(part: z.infer<typeof unavailablePartSchema>): FactRow[] {

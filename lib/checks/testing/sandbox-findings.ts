@@ -5,6 +5,7 @@
  */
 import { createAccountClients } from "@/lib/aws/client-factory";
 import { AssumeRoleError, collectAccount } from "@/lib/collect/collect-account";
+import { memoryIdentityCenterDirectory } from "@/lib/collect/identity-center";
 import { memoryOrganizationsFeaturesDirectory } from "@/lib/collect/organizations-features";
 import { SANDBOX_BASE_CREDENTIALS } from "@/lib/sandbox/base-credentials";
 import { sandboxPlugin } from "@/lib/sandbox/plugin";
@@ -26,15 +27,18 @@ async function collectSandbox(): Promise<SandboxFindings> {
   const world = testWorld();
   const plugin = sandboxPlugin(world, { builtInRules: false });
   const organizationsFeatures = memoryOrganizationsFeaturesDirectory();
-  // The delegated administrator first: member accounts learn their organization's root access features from it.
-  const accounts = [...world.accounts()].sort((a, b) => Number(b.accountId === world.baseAccountId) - Number(a.accountId === world.baseAccountId));
+  const identityCenter = memoryIdentityCenterDirectory();
+  // The management account first: it holds the Identity Center instance whose assignments the others learn;
+  // then the delegated administrator: member accounts learn their organization's root access features from it.
+  const firstness = (accountId: string) => (accountId === world.managementAccountId ? 2 : accountId === world.baseAccountId ? 1 : 0);
+  const accounts = [...world.accounts()].sort((a, b) => firstness(b.accountId) - firstness(a.accountId));
   for (const summary of accounts) {
     const clients = createAccountClients(
       { credentials: async () => SANDBOX_BASE_CREDENTIALS, plugins: [plugin], maxAttempts: 1, retryMode: "standard" },
       { accountId: summary.accountId, roleArn: summary.roleArn, externalId: world.externalId },
     );
     try {
-      const snapshot = await collectAccount(clients, { now: () => TEST_NOW, credentialReport: { sleep: async () => undefined }, organizationsFeatures });
+      const snapshot = await collectAccount(clients, { now: () => TEST_NOW, credentialReport: { sleep: async () => undefined }, organizationsFeatures, identityCenter });
       findingsByAccount.set(summary.name, evaluateSnapshot(snapshot, DEFAULT_THRESHOLDS));
     } catch (error) {
       if (!(error instanceof AssumeRoleError)) throw error;

@@ -34,6 +34,8 @@ const PREFIX_BY_CLIENT: Record<string, string> = {
   CloudTrailClient: "cloudtrail",
   AccessAnalyzerClient: "access-analyzer",
   OrganizationsClient: "organizations",
+  SSOAdminClient: "sso",
+  IdentitystoreClient: "identitystore",
 };
 
 interface RecordedCall {
@@ -116,6 +118,12 @@ describe("the calls the collectors make, derived by recording them", () => {
     expect(recorded.length).toBeGreaterThan(100);
     expect(labels()).toEqual(expect.arrayContaining(["iam:GetAccountAuthorizationDetails", "s3:GetBucketPolicy", "sts:AssumeRole", "ec2:DescribeSecurityGroups"]));
     expect(labels()).toEqual(expect.arrayContaining(["organizations:ListParents", "organizations:ListPoliciesForTarget", "organizations:DescribePolicy"]));
+    // The management account holds the organization's IAM Identity Center instance: every read of it is recorded.
+    expect(labels().filter((label) => label.startsWith("sso:") || label.startsWith("identitystore:"))).toEqual(
+      Object.keys(AUDIT_ROLE_OPERATIONS)
+        .filter((label) => label.startsWith("sso:") || label.startsWith("identitystore:"))
+        .sort(),
+    );
   });
 
   it("read the organization's service control policies only with actions the organization reading policy allows", () => {

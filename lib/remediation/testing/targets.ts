@@ -29,6 +29,10 @@ export const HOSTILE_NAMES: TargetNames = {
   region: "eu-west-1",
 };
 
+const IDENTITY_CENTER_INSTANCE = "arn:aws:sso:::instance/ssoins-1111222233334444";
+const IDENTITY_CENTER_SET = "arn:aws:sso:::permissionSet/ssoins-1111222233334444/ps-0123456789abcdef";
+const IDENTITY_CENTER_HOLDER = "999900001111";
+
 function target(checkId: string, resourceType: ResourceType, resourceId: string, resourceName: string, evidence: JsonValue, region: string | null = null): RemediationTarget {
   return { awsAccountId: TEST_ACCOUNT, checkId, resourceId, resourceType, resourceName, region, evidence };
 }
@@ -213,6 +217,33 @@ export function targetFor(checkId: string, names: TargetNames = PLAIN_NAMES): Re
         publicGrants: [{ granteeUri: "http://acs.amazonaws.com/groups/global/AllUsers", permission: "READ" }],
         mitigatedBy: null,
       }, names.region);
+    case "identity-center.admin-assignments":
+      return target(checkId, "account", rootArn, TEST_ACCOUNT, {
+        limit: 2,
+        iamAdminCount: 1,
+        identityCenterAdmins: [1, 2].map((index) => ({
+          userId: `u-${index}`,
+          userName: `${names.user}${index}`,
+          displayName: null,
+          paths: [{ groupName: names.group, principalType: "GROUP", principalId: "g-admins", permissionSetName: names.policy, permissionSetArn: IDENTITY_CENTER_SET, policyName: "AdministratorAccess", policyType: "aws_managed", kind: "administrator_access_arn", conditional: false, statement: adminStatement }],
+        })),
+        undeterminedPermissionSets: [],
+        instanceArn: IDENTITY_CENTER_INSTANCE,
+        readInAccountId: IDENTITY_CENTER_HOLDER,
+      });
+    case "identity-center.session-duration":
+      return target(checkId, "account", rootArn, TEST_ACCOUNT, {
+        thresholdSeconds: 14400,
+        permissionSets: [{ name: names.policy, permissionSetArn: IDENTITY_CENTER_SET, sessionDuration: "PT12H", seconds: 43200 }],
+        instanceArn: IDENTITY_CENTER_INSTANCE,
+        readInAccountId: IDENTITY_CENTER_HOLDER,
+      });
+    case "identity-center.direct-user-assignments":
+      return target(checkId, "account", rootArn, TEST_ACCOUNT, {
+        assignments: [{ principalType: "USER", principalId: "u-1", principalName: names.user, permissionSetName: names.policy, permissionSetArn: IDENTITY_CENTER_SET }],
+        instanceArn: IDENTITY_CENTER_INSTANCE,
+        readInAccountId: IDENTITY_CENTER_HOLDER,
+      });
     default:
       throw new Error(`no test target for ${checkId}: add one here`);
   }

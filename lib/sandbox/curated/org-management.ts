@@ -1,7 +1,8 @@
 /**
  * The organization's management account: no workloads, a locked-down root, one break-glass
  * user in a group, and no Access Analyzer (delegated to security tooling, which runs an
- * organization analyzer; the account-level check still fails here).
+ * organization analyzer; the account-level check still fails here). It holds the organization's
+ * IAM Identity Center instance (curated/identity-center.ts).
  */
 import { baseAccount, closeDefaultSecurityGroups, daysAgo } from "@/lib/sandbox/account-builder";
 import { auditRole, group, mfaDevice, user } from "@/lib/sandbox/iam-builder";
@@ -9,6 +10,7 @@ import { CURATED_ACCOUNT_IDS } from "@/lib/sandbox/curated/account-ids";
 import type { CuratedAccountDefinition } from "@/lib/sandbox/curated/definition";
 import { accountTrust, ADMINISTRATOR_ACCESS_ARN } from "@/lib/sandbox/policy-documents";
 import { addTrail, ALL_BLOCKED } from "@/lib/sandbox/resource-builder";
+import { organizationIdentityCenter } from "@/lib/sandbox/curated/identity-center";
 
 export const orgManagement: CuratedAccountDefinition = {
   identity: {
@@ -23,6 +25,7 @@ export const orgManagement: CuratedAccountDefinition = {
     const account = baseAccount(ctx, this.identity);
     account.globalEndpointTokenVersion = 2;
     account.organizationsFeatures = ["RootCredentialsManagement", "RootSessions"];
+    account.identityCenter = organizationIdentityCenter(ctx);
     account.root = {
       credentialsManagedCentrally: false,
       password: { lastUsed: daysAgo(ctx, 120) },

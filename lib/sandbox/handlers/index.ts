@@ -3,6 +3,7 @@ import type { SandboxService } from "@/lib/sandbox/aws-errors";
 import { autoScalingHandlers } from "@/lib/sandbox/handlers/autoscaling";
 import { accessAnalyzerHandlers, cloudTrailHandlers } from "@/lib/sandbox/handlers/cloudtrail-analyzer";
 import { ec2Handlers } from "@/lib/sandbox/handlers/ec2";
+import { identityStoreHandlers, ssoAdminHandlers } from "@/lib/sandbox/handlers/identity-center";
 import { iamHandlers } from "@/lib/sandbox/handlers/iam";
 import { getAccountAuthorizationDetails } from "@/lib/sandbox/handlers/iam-authorization-details";
 import { organizationsHandlers } from "@/lib/sandbox/handlers/organizations";
@@ -21,6 +22,8 @@ export const SERVICE_BY_CLIENT: Readonly<Record<string, SandboxService>> = {
   CloudTrailClient: "cloudtrail",
   AccessAnalyzerClient: "accessanalyzer",
   OrganizationsClient: "organizations",
+  SSOAdminClient: "sso-admin",
+  IdentitystoreClient: "identitystore",
 };
 
 export const HANDLERS: Readonly<Record<SandboxService, Readonly<Record<string, Handler>>>> = {
@@ -33,10 +36,12 @@ export const HANDLERS: Readonly<Record<SandboxService, Readonly<Record<string, H
   cloudtrail: cloudTrailHandlers,
   accessanalyzer: accessAnalyzerHandlers,
   organizations: organizationsHandlers,
+  "sso-admin": ssoAdminHandlers,
+  identitystore: identityStoreHandlers,
 };
 
 /**
  * Services answered per region, where a region the account has not enabled is refused like
  * AWS refuses it. IAM and Organizations are global; STS applies its own regional rules.
  */
-export const REGIONAL_SERVICES: ReadonlySet<SandboxService> = new Set(["ec2", "autoscaling", "s3", "s3control", "cloudtrail", "accessanalyzer"]);
+export const REGIONAL_SERVICES: ReadonlySet<SandboxService> = new Set(["ec2", "autoscaling", "s3", "s3control", "cloudtrail", "accessanalyzer", "sso-admin", "identitystore"]);

@@ -8,9 +8,11 @@ import * as autoScaling from "@aws-sdk/client-auto-scaling";
 import * as cloudTrail from "@aws-sdk/client-cloudtrail";
 import * as ec2 from "@aws-sdk/client-ec2";
 import * as iam from "@aws-sdk/client-iam";
+import * as identityStore from "@aws-sdk/client-identitystore";
 import * as organizations from "@aws-sdk/client-organizations";
 import * as s3 from "@aws-sdk/client-s3";
 import * as s3Control from "@aws-sdk/client-s3-control";
+import * as ssoAdmin from "@aws-sdk/client-sso-admin";
 import * as sts from "@aws-sdk/client-sts";
 import { NormalizedSchema } from "@smithy/core/schema";
 
@@ -37,6 +39,9 @@ const SERVICES: Record<string, WireService> = {
   cloudtrail: { clientName: "CloudTrailClient", protocol: "awsJson", operations: cloudTrail },
   organizations: { clientName: "OrganizationsClient", protocol: "awsJson", operations: organizations },
   "access-analyzer": { clientName: "AccessAnalyzerClient", protocol: "restJson", operations: accessAnalyzer },
+  // IAM Identity Center signs as "sso".
+  sso: { clientName: "SSOAdminClient", protocol: "awsJson", operations: ssoAdmin },
+  identitystore: { clientName: "IdentitystoreClient", protocol: "awsJson", operations: identityStore },
 };
 const S3_CONTROL: WireService = { clientName: "S3ControlClient", protocol: "restXml", operations: s3Control };
 

@@ -1,4 +1,5 @@
-import { factsBlock, type EvidenceBlock, type TableCell } from "../../evidence/blocks";
+import { factsBlock, noteBlock, type EvidenceBlock, type TableCell } from "../../evidence/blocks";
+import { identityCenterAdminBlocks } from "../../evidence/identity-center-admins";
 import { adminPathInWords, nameInArn, serviceControlPolicyNote, statementBlocks, type StoredAdminPath } from "../../evidence/policy-statements";
 import type { AdminsCountEvidence } from "./evidence";
 
@@ -11,9 +12,17 @@ export function adminPathCells(path: StoredAdminPath): Array<string | TableCell>
 
 export function describeAdminsCount(evidence: AdminsCountEvidence): EvidenceBlock[] {
   const count = evidence.adminUsers.length;
+  const people = evidence.identityCenterAdmins ?? [];
+  const total = count + people.length;
   const blocks: EvidenceBlock[] = [
     factsBlock("Administrators", [
-      { label: "Users with administrator rights", value: String(count), mark: count > evidence.limit },
+      ...(people.length === 0
+        ? [{ label: "Users with administrator rights", value: String(count), mark: count > evidence.limit }]
+        : [
+            { label: "IAM users with administrator rights", value: String(count), mark: total > evidence.limit && count > 0 },
+            { label: "People with administrator rights through IAM Identity Center", value: String(people.length), mark: total > evidence.limit },
+            { label: "Counted against the limit", value: String(total), mark: total > evidence.limit },
+          ]),
       { label: "Limit", value: String(evidence.limit) },
       evidence.undeterminedUsers.length > 0 && { label: "Users whose policies could not all be read", value: String(evidence.undeterminedUsers.length) },
       evidence.adminThroughRoles.length > 0 && { label: "Users who can assume an administrator role (not counted)", value: String(evidence.adminThroughRoles.length) },
@@ -32,6 +41,8 @@ export function describeAdminsCount(evidence: AdminsCountEvidence): EvidenceBloc
       ),
     );
   }
+  blocks.push(...identityCenterAdminBlocks(people));
+  if (evidence.identityCenterNotCounted) blocks.push(noteBlock(`IAM Identity Center admins are not in the count: ${evidence.identityCenterNotCounted}.`, "IAM Identity Center"));
   if (evidence.adminThroughRoles.length > 0) {
     blocks.push({
       kind: "table",

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { adminPathSchema, serviceControlPolicyShape } from "../../evidence/policy-statements";
+import { identityCenterAdminSchema } from "../../identity-center";
 
 export const adminUserSchema = z.object({ arn: z.string(), name: z.string(), paths: z.array(adminPathSchema) }).strict();
 
@@ -17,6 +18,10 @@ export const adminsCountEvidenceSchema = z
     adminThroughRoles: z.array(z.object({ userArn: z.string(), roles: z.array(z.string()) }).strict()),
     /** Users not admin by any readable policy, with some policy that could not be read. */
     undeterminedUsers: z.array(z.string()),
+    /** People who are admin here through an IAM Identity Center permission set: counted with the users. Absent in evidence stored before they were. */
+    identityCenterAdmins: z.array(identityCenterAdminSchema).optional(),
+    /** Why Identity Center admins are not in the count (the instance has not been read); absent when they are. */
+    identityCenterNotCounted: z.string().optional(),
     ...serviceControlPolicyShape,
   })
   .strict();
