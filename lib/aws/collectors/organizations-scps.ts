@@ -200,7 +200,12 @@ export function serviceControlPolicyReader(client: OrganizationsClient, options:
       remembered("organization", () => client.send(new DescribeOrganizationCommand({}))),
     );
     const organizationId = Organization?.Id ?? "";
-    if (Organization?.MasterAccountId === accountId) return { answer: "management_account", organizationId };
+    // SCPs never restrict the management account: without knowing which account that is, applying
+    // them could take away permissions the account really has, and turn a failure into a pass.
+    if (!Organization?.MasterAccountId) {
+      return { answer: "not_readable", code: "InvalidResponse", reason: "AWS Organizations did not say which account is the management account." };
+    }
+    if (Organization.MasterAccountId === accountId) return { answer: "management_account", organizationId };
 
     const chain: Array<{ id: string; type: TargetType }> = [{ id: accountId, type: "ACCOUNT" }];
     let child = accountId;
