@@ -102,7 +102,8 @@ describe("AWS's Organizations samples, read as the service control policies of o
       api: "organizations:ListPoliciesForTarget",
       code: "UnreadableResponse",
       httpStatus: 200,
-      message: expect.stringContaining('"wsManaged", false,'),
+      // The parser's own words differ between Node.js versions; what iamfit says around them does not.
+      message: expect.stringMatching(/^organizations:ListPoliciesForTarget answered with a body the AWS SDK cannot read \(HTTP 200, application\/x-amz-json-1\.1\): .*JSON/),
     });
   });
 
