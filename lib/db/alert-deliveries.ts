@@ -111,6 +111,23 @@ export async function listAlertDeliveries(destinationId: string, limit = 100): P
 
 type AccountColumns = { aws_account_id: string; account_name: string; ou_path: string | null; tags: Prisma.JsonValue };
 
+type SubjectColumns = AccountColumns & { check_id: string; exercise: number; severity: string; resource_id: string; resource_name: string; resource_type: string; region: string | null };
+
+/** The account, check and resource an alert is about: the same columns for findings and checklist items. */
+function subjectOf(row: SubjectColumns, titleOf: (checkId: string) => string) {
+  return {
+    account: accountOf(row),
+    checkId: row.check_id,
+    checkTitle: titleOf(row.check_id),
+    exercise: row.exercise as ExerciseNumber,
+    severity: row.severity as Severity,
+    resourceId: row.resource_id,
+    resourceName: row.resource_name,
+    resourceType: row.resource_type,
+    region: row.region,
+  };
+}
+
 function accountOf(row: AccountColumns): AlertAccount {
   const tags = row.tags && typeof row.tags === "object" && !Array.isArray(row.tags) ? (row.tags as Record<string, string>) : {};
   return { awsAccountId: row.aws_account_id, name: row.account_name, ouPath: row.ou_path, tags };
@@ -122,7 +139,7 @@ function accountOf(row: AccountColumns): AlertAccount {
  */
 export async function listNewFailingIntervals(since: Date, titleOf: (checkId: string) => string): Promise<NewFailingInterval[]> {
   const rows = await db().$queryRaw<
-    Array<AccountColumns & { id: string; check_id: string; exercise: number; severity: string; resource_id: string; resource_name: string; resource_type: string; region: string | null; reason: string; first_seen_at: Date; before: string }>
+    Array<SubjectColumns & { id: string; reason: string; first_seen_at: Date; before: string }>
   >`
     SELECT f.id::text, f.check_id, f.exercise, f.severity, f.resource_id, f.resource_name, f.resource_type, f.region, f.reason, f.first_seen_at,
            a.aws_account_id, a.name AS account_name, a.ou_path, a.tags,
@@ -138,15 +155,7 @@ export async function listNewFailingIntervals(since: Date, titleOf: (checkId: st
      ORDER BY f.id`;
   return rows.map((row) => ({
     intervalId: row.id,
-    account: accountOf(row),
-    checkId: row.check_id,
-    checkTitle: titleOf(row.check_id),
-    exercise: row.exercise as ExerciseNumber,
-    severity: row.severity as Severity,
-    resourceId: row.resource_id,
-    resourceName: row.resource_name,
-    resourceType: row.resource_type,
-    region: row.region,
+    ...subjectOf(row, titleOf),
     reason: row.reason,
     firstSeenAt: row.first_seen_at,
     before: row.before as NewFailingInterval["before"],
@@ -156,7 +165,7 @@ export async function listNewFailingIntervals(since: Date, titleOf: (checkId: st
 /** Checklist items still to do whose due day is before `today` (YYYY-MM-DD, UTC). */
 export async function listOverdueChecklistItems(today: string, titleOf: (checkId: string) => string): Promise<OverdueChecklistItem[]> {
   const rows = await db().$queryRaw<
-    Array<AccountColumns & { id: string; check_id: string; exercise: number; severity: string; resource_id: string; resource_name: string; resource_type: string; region: string | null; due_on: string }>
+    Array<SubjectColumns & { id: string; due_on: string }>
   >`
     SELECT c.id::text, c.check_id, c.exercise, c.severity, c.resource_id, c.resource_name, c.resource_type, c.region, to_char(c.due_on AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS due_on,
            a.aws_account_id, a.name AS account_name, a.ou_path, a.tags
@@ -165,15 +174,7 @@ export async function listOverdueChecklistItems(today: string, titleOf: (checkId
      ORDER BY c.id`;
   return rows.map((row) => ({
     itemId: row.id,
-    account: accountOf(row),
-    checkId: row.check_id,
-    checkTitle: titleOf(row.check_id),
-    exercise: row.exercise as ExerciseNumber,
-    severity: row.severity as Severity,
-    resourceId: row.resource_id,
-    resourceName: row.resource_name,
-    resourceType: row.resource_type,
-    region: row.region,
+    ...subjectOf(row, titleOf),
     dueOn: row.due_on,
   }));
 }
