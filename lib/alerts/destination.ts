@@ -60,6 +60,11 @@ export function accountInAlertScope(scope: AlertScope, account: ScopedAlertAccou
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 
+/** The severities an alert with this minimum covers, most severe first. */
+export function severitiesFrom(minimum: Severity): Severity[] {
+  return SEVERITIES.filter((severity) => meetsMinimumSeverity(severity, minimum));
+}
+
 export function meetsMinimumSeverity(severity: Severity, minimum: Severity): boolean {
   return SEVERITY_RANK[severity] >= SEVERITY_RANK[minimum];
 }

@@ -8,6 +8,7 @@ import { getCheck } from "@/lib/checks/registry";
 import { createAlertDeliveries, claimAlertDelivery, listNewFailingIntervals, listOverdueChecklistItems, markAlertAttemptFailed, markAlertSent } from "@/lib/db/alert-deliveries";
 import { getStoredDestination, listStoredDestinations, type StoredDestination } from "@/lib/db/alert-destinations";
 import { accountHref, resourceHref } from "@/lib/scorecard/links";
+import { severitiesFrom } from "./destination";
 import { eventsForDestination, findingEvents, overdueEvents, type AlertEvent } from "./events";
 import { webhookBody, type WebhookBody } from "./messages";
 import { openAlertSecret } from "./secret-box";
@@ -27,20 +28,26 @@ function payloadOf(event: AlertEvent, baseUrl: string): StoredAlertPayload {
   return { body: webhookBody(event, `${baseUrl}${event.path}`), summary: event.summary };
 }
 
-/** Creates the deliveries every enabled destination is owed; returns the ids created. */
+/**
+ * Creates the deliveries every enabled destination is owed; returns the ids created. Each
+ * destination reads only what it has not had yet, at its severities, since it exists (at most a
+ * week back): a tick every minute stays small however many findings failed before.
+ */
 export async function createDueAlertDeliveries(now: Date, baseUrl: string): Promise<string[]> {
   const destinations = await listStoredDestinations({ enabledOnly: true });
-  if (destinations.length === 0) return [];
-  const earliest = Math.min(...destinations.map((destination) => destination.createdAt.getTime()));
-  const since = new Date(Math.max(earliest, now.getTime() - SCAN_WINDOW_MS));
-  const intervals = await listNewFailingIntervals(since, titleOf);
-  const overdue = await listOverdueChecklistItems(now.toISOString().slice(0, 10), titleOf);
-  const events = [
-    ...findingEvents(intervals, (interval) => resourceHref(interval.account.awsAccountId, interval.resourceId)),
-    ...overdueEvents(overdue, now.toISOString().slice(0, 10), (item) => `${accountHref(item.account.awsAccountId)}/checklist`),
-  ];
+  const today = now.toISOString().slice(0, 10);
   const created: string[] = [];
   for (const destination of destinations) {
+    const owedTo = { destinationId: destination.id, severities: severitiesFrom(destination.minSeverity) };
+    const since = new Date(Math.max(destination.createdAt.getTime(), now.getTime() - SCAN_WINDOW_MS));
+    const events = [
+      ...(destination.events.some((event) => event !== "checklist_overdue")
+        ? findingEvents(await listNewFailingIntervals(since, owedTo, titleOf), (interval) => resourceHref(interval.account.awsAccountId, interval.resourceId))
+        : []),
+      ...(destination.events.includes("checklist_overdue")
+        ? overdueEvents(await listOverdueChecklistItems(today, owedTo, titleOf), today, (item) => `${accountHref(item.account.awsAccountId)}/checklist`)
+        : []),
+    ];
     const owed = eventsForDestination(destination, events);
     created.push(
       ...(await createAlertDeliveries(

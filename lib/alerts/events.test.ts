@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountInAlertScope } from "./destination";
+import { accountInAlertScope, severitiesFrom } from "./destination";
 import { eventsForDestination, findingEvents, overdueEvents, type NewFailingInterval } from "./events";
 
 const account = { awsAccountId: "111122223333", name: "prod", ouPath: "Root/Workloads/Prod", tags: { env: "prod" } };
@@ -74,5 +74,15 @@ describe("alert scope", () => {
     [{ kind: "tags" as const, tags: [{ key: "env" }] }, true],
   ])("%j covers an account in Root/Workloads/Prod: %s", (scope, expected) => {
     expect(accountInAlertScope(scope, account)).toBe(expected);
+  });
+});
+
+describe("severities a minimum covers", () => {
+  it.each([
+    ["critical", ["critical"]],
+    ["high", ["critical", "high"]],
+    ["low", ["critical", "high", "medium", "low"]],
+  ] as const)("%s covers %j", (minimum, severities) => {
+    expect(severitiesFrom(minimum)).toEqual(severities);
   });
 });

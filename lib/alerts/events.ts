@@ -8,6 +8,10 @@
 import type { ExerciseNumber, Severity } from "@/lib/checks/types";
 import { accountInAlertScope, meetsMinimumSeverity, type AlertEventType, type AlertScope, type ScopedAlertAccount } from "./destination";
 
+/** Event keys: a finding interval, or a checklist item and its due day (lib/db/alert-deliveries.ts matches on them). */
+export const FINDING_EVENT_KEY_PREFIX = "finding-interval:";
+export const OVERDUE_EVENT_KEY_PREFIX = "checklist-overdue:";
+
 export interface AlertAccount extends ScopedAlertAccount {
   name: string;
 }
@@ -65,7 +69,7 @@ export function findingEvents(intervals: NewFailingInterval[], pathOf: (interval
     if (interval.before === "continued") return [];
     return [
       {
-        key: `finding-interval:${interval.intervalId}`,
+        key: `${FINDING_EVENT_KEY_PREFIX}${interval.intervalId}`,
         event: interval.before === "earlier" ? "finding_reopened" : "finding_opened",
         occurredAt: interval.firstSeenAt,
         account: interval.account,
@@ -84,7 +88,7 @@ export function overdueEvents(items: OverdueChecklistItem[], today: string, path
   return items
     .filter((item) => item.dueOn < today)
     .map((item) => ({
-      key: `checklist-overdue:${item.itemId}:${item.dueOn}`,
+      key: `${OVERDUE_EVENT_KEY_PREFIX}${item.itemId}:${item.dueOn}`,
       event: "checklist_overdue" as const,
       occurredAt: new Date(`${item.dueOn}T00:00:00.000Z`),
       account: item.account,

@@ -6,7 +6,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ExerciseNumber, Severity } from "@/lib/checks/types";
-import type { AlertAccount, NewFailingInterval, OverdueChecklistItem } from "@/lib/alerts/events";
+import { FINDING_EVENT_KEY_PREFIX, OVERDUE_EVENT_KEY_PREFIX, type AlertAccount, type NewFailingInterval, type OverdueChecklistItem } from "@/lib/alerts/events";
 import { db } from "./client";
 
 export type AlertDeliveryStatus = "pending" | "sending" | "retrying" | "sent" | "failed";
@@ -133,11 +133,18 @@ function accountOf(row: AccountColumns): AlertAccount {
   return { awsAccountId: row.aws_account_id, name: row.account_name, ouPath: row.ou_path, tags };
 }
 
+/** Which events one destination may still be owed: at its severities, and not delivered to it yet. */
+export interface OwedTo {
+  destinationId: string;
+  severities: Severity[];
+}
+
 /**
- * Failing intervals opened since `since`, each with how its finding stood just before: failing
- * back to back (a continuation), failing at some earlier time (a reopening), or never failing.
+ * Failing intervals opened since `since` that `owedTo` has not had yet, each with how its finding
+ * stood just before: failing back to back (a continuation), failing at some earlier time (a
+ * reopening), or never failing. Leaving out what was delivered keeps the minutely scan to what is new.
  */
-export async function listNewFailingIntervals(since: Date, titleOf: (checkId: string) => string): Promise<NewFailingInterval[]> {
+export async function listNewFailingIntervals(since: Date, owedTo: OwedTo, titleOf: (checkId: string) => string): Promise<NewFailingInterval[]> {
   const rows = await db().$queryRaw<
     Array<SubjectColumns & { id: string; reason: string; first_seen_at: Date; before: string }>
   >`
@@ -151,7 +158,8 @@ export async function listNewFailingIntervals(since: Date, titleOf: (checkId: st
              ELSE 'none'
            END AS before
       FROM finding f JOIN linked_account a ON a.id = f.account_id
-     WHERE f.status = 'fail' AND f.first_seen_at >= ${since}
+     WHERE f.status = 'fail' AND f.first_seen_at >= ${since} AND f.severity = ANY(${owedTo.severities}::text[])
+       AND NOT EXISTS (SELECT 1 FROM alert_delivery d WHERE d.destination_id = ${owedTo.destinationId}::uuid AND d.event_key = ${FINDING_EVENT_KEY_PREFIX} || f.id::text)
      ORDER BY f.id`;
   return rows.map((row) => ({
     intervalId: row.id,
@@ -162,8 +170,8 @@ export async function listNewFailingIntervals(since: Date, titleOf: (checkId: st
   }));
 }
 
-/** Checklist items still to do whose due day is before `today` (YYYY-MM-DD, UTC). */
-export async function listOverdueChecklistItems(today: string, titleOf: (checkId: string) => string): Promise<OverdueChecklistItem[]> {
+/** Checklist items still to do whose due day is before `today` (YYYY-MM-DD, UTC), not yet sent to `owedTo` for that day. */
+export async function listOverdueChecklistItems(today: string, owedTo: OwedTo, titleOf: (checkId: string) => string): Promise<OverdueChecklistItem[]> {
   const rows = await db().$queryRaw<
     Array<SubjectColumns & { id: string; due_on: string }>
   >`
@@ -171,6 +179,9 @@ export async function listOverdueChecklistItems(today: string, titleOf: (checkId
            a.aws_account_id, a.name AS account_name, a.ou_path, a.tags
       FROM checklist_item c JOIN linked_account a ON a.id = c.account_id
      WHERE c.state IN ('open', 'in_progress') AND c.due_on IS NOT NULL AND c.due_on < ${new Date(`${today}T00:00:00.000Z`)}
+       AND c.severity = ANY(${owedTo.severities}::text[])
+       AND NOT EXISTS (SELECT 1 FROM alert_delivery d WHERE d.destination_id = ${owedTo.destinationId}::uuid
+                         AND d.event_key = ${OVERDUE_EVENT_KEY_PREFIX} || c.id::text || ':' || to_char(c.due_on AT TIME ZONE 'UTC', 'YYYY-MM-DD'))
      ORDER BY c.id`;
   return rows.map((row) => ({
     itemId: row.id,

@@ -13,6 +13,7 @@ import { sealAlertSecret } from "@/lib/alerts/secret-box";
 import { listAlertDeliveries } from "@/lib/db/alert-deliveries";
 import { createDestination } from "@/lib/db/alert-destinations";
 import { db } from "@/lib/db/client";
+import { collect, userFinding } from "@/lib/db/checklist-test-factories";
 import { clearScorecardTables, insertAccount, insertFinding, insertRun } from "@/lib/db/scorecard-test-factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { registerAlertJobs, type AlertJobs } from "./alert-jobs";
@@ -129,6 +130,21 @@ describe("alert jobs on two workers", () => {
     await waitFor(async () => received.length, (count) => count >= 1);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(received.map((alert) => [JSON.parse(alert.body).event, JSON.parse(alert.body).resource.name])).toEqual([["finding_reopened", "dave"]]);
+  });
+
+  it("sends an overdue checklist item once for its due day, and nothing on the next scan", async () => {
+    const account = await insertAccount({ awsAccountId: "111122223336", name: "ledger" });
+    await collect(account, new Date(Date.now() - 5 * 86_400_000), [userFinding(account.id, "erin", "fail")]);
+    await db().checklistItem.updateMany({ data: { dueOn: new Date(`${new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10)}T00:00:00.000Z`) } });
+    const destinationId = await addWebhook(new Date(Date.now() - 7 * 86_400_000));
+    await db().alertDestination.update({ where: { id: destinationId }, data: { events: ["checklist_overdue"] } });
+    const [first, second] = await startWorkers();
+    await first!.runTick();
+    await waitFor(async () => received.length, (count) => count >= 1);
+    await second!.runTick();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(received.map((alert) => [JSON.parse(alert.body).event, JSON.parse(alert.body).status, JSON.parse(alert.body).account.name])).toEqual([["checklist_overdue", "overdue", "ledger"]]);
+    expect((await listAlertDeliveries(destinationId)).map((delivery) => delivery.eventKey)).toEqual([expect.stringMatching(/^checklist-overdue:\d+:\d{4}-\d{2}-\d{2}$/)]);
   });
 
   it("retries a failing receiver and shows the failure in the log", async () => {
