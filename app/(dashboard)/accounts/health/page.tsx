@@ -5,10 +5,11 @@ import { buttonClass } from "@/components/ui/button-classes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterChips } from "@/components/ui/filter-chips";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { listAccountHealth } from "@/lib/db/account-health";
 import { healthCounts, matchesHealthFilter, type HealthFilter } from "@/lib/onboarding/connection-health";
 import { testLinkedAccountConnectionAction } from "../_actions/account";
-import { parseHealthFilter } from "./_lib/health-params";
+import { HEALTH_PAGE_SIZE, pageOfHealthRows, parseHealthFilter } from "./_lib/health-params";
 import { requirePage } from "@/lib/auth/guards";
 import { roleAllows } from "@/lib/auth/roles";
 
@@ -26,10 +27,14 @@ const LABELS: Record<HealthFilter, string> = {
 
 export default async function ConnectionHealthPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("browse");
-  const show = parseHealthFilter(await searchParams);
+  const params = await searchParams;
+  const show = parseHealthFilter(params);
   const rows = await listAccountHealth();
   const counts = healthCounts(rows.map((row) => row.health.state));
-  const shown = rows.filter((row) => matchesHealthFilter(row.health.state, show));
+  const shown = pageOfHealthRows(
+    rows.filter((row) => matchesHealthFilter(row.health.state, show)),
+    params,
+  );
   const state = { show: show === "all" ? undefined : show };
   return (
     <>
@@ -65,10 +70,13 @@ export default async function ConnectionHealthPage({ searchParams }: { searchPar
               label="Filter by health"
             />
           </div>
-          {shown.length === 0 ? (
+          {shown.total === 0 ? (
             <p className="px-3 py-10 text-center text-sm muted">No accounts in this state.</p>
           ) : (
-            <HealthTable rows={shown} testAction={roleAllows(user.role, "manageAccounts") ? testLinkedAccountConnectionAction : undefined} now={new Date()} />
+            <>
+              <HealthTable rows={shown.rows} testAction={roleAllows(user.role, "manageAccounts") ? testLinkedAccountConnectionAction : undefined} now={new Date()} />
+              <Pagination pathname={PATHNAME} state={state} page={shown.page} pageCount={shown.pageCount} pageSize={HEALTH_PAGE_SIZE} total={shown.total} noun="accounts" />
+            </>
           )}
         </section>
       )}
