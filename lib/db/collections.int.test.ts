@@ -131,6 +131,28 @@ describe("the per-account write path", () => {
     ]);
   });
 
+  it("keeps the counts of open findings the scorecard reads in step with the intervals, commit by commit", async () => {
+    const counts = () =>
+      db().$queryRawUnsafe<Array<{ check_id: string; status: string; severity: string; findings: number }>>(
+        "SELECT check_id, status, severity, findings FROM open_finding_count WHERE account_id = $1::uuid ORDER BY status, severity",
+        accountId,
+      );
+    const carol = { resourceId: "r-carol", resourceName: "carol" };
+    await collect([finding(), finding(carol), finding({ resourceId: "r-dan", resourceName: "dan", severity: "medium" })]);
+    expect(await counts()).toEqual([
+      { check_id: "users.console-mfa", status: "fail", severity: "high", findings: 2 },
+      { check_id: "users.console-mfa", status: "fail", severity: "medium", findings: 1 },
+    ]);
+    // carol passes now, dan is gone, alice is unchanged.
+    await collect([finding(), finding({ ...carol, status: "pass", evidence: { user: "carol", mfaActive: true } })]);
+    expect(await counts()).toEqual([
+      { check_id: "users.console-mfa", status: "fail", severity: "high", findings: 1 },
+      { check_id: "users.console-mfa", status: "pass", severity: "high", findings: 1 },
+    ]);
+    await collect([]);
+    expect(await counts()).toEqual([]);
+  });
+
   it("closes the interval of a resource no longer reported", async () => {
     await collect([finding()]);
     const second = await collect([]);

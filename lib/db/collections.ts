@@ -9,6 +9,7 @@ import { hashBlob, type HashedBlob, type SnapshotManifest } from "@/lib/collect/
 import type { CollectorError } from "@/lib/snapshot/schema";
 import { bytesToHex, hexToBytes, putBlobs } from "./blobs";
 import { db } from "./client";
+import { refreshOpenFindingCounts } from "./open-finding-counts";
 import type { DbTransaction } from "./transaction";
 
 export type RunTrigger = "schedule" | "manual" | "cli" | "api" | "startup";
@@ -203,6 +204,8 @@ export async function commitAccountCollection(input: CommitInput): Promise<{ sto
       const plan = input.planFindings(await getOpenFindingIntervals(input.accountId, tx));
       const storedBlobs = await putBlobs(tx, [...input.blobs, manifestBlob, detailBlob, ...plan.evidenceBlobs]);
       await tx.$executeRawUnsafe(COMMIT_WRITES_SQL, ...commitWritesParameters(input, plan, manifestBlob.hash, detailBlob.hash));
+      // Rewording a reason changes no count: most commits of an unchanged account skip this.
+      if (plan.close.length > 0 || plan.insert.length > 0) await refreshOpenFindingCounts(tx, input.accountId);
       await input.afterWrites?.(tx);
       return { storedBlobs, newFindings: plan.insert.length };
     },

@@ -8,6 +8,7 @@ import "server-only";
 import type { ExerciseNumber, FindingStatus, JsonValue, Severity } from "@/lib/checks/types";
 import type { FindingIdentity } from "@/lib/scorecard/finding-identity";
 import type { FindingsQuery } from "@/lib/scorecard/search-params";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getBlobs } from "./blobs";
 import { db } from "./client";
 import { toFindingIdentity, type FindingIdentitySqlRow } from "./finding-row";
@@ -170,23 +171,20 @@ export interface CheckStatusCounts {
 
 /** Status counts per check of one exercise, over every account (or one), in the current state. */
 export async function summarizeExerciseChecks(exercise: ExerciseNumber, awsAccountId?: string): Promise<CheckStatusCounts[]> {
-  const params = new SqlParams();
-  const conditions = ["a.removed_at IS NULL", "f.closed_run_id IS NULL", `f.exercise = ${params.add(exercise, "smallint")}`];
-  if (awsAccountId) conditions.push(`a.aws_account_id = ${params.add(awsAccountId)}`);
-  const rows = await db().$queryRawUnsafe<
+  const account = awsAccountId === undefined ? Prisma.empty : Prisma.sql`AND a.aws_account_id = ${awsAccountId}`;
+  // From the read model of open findings (a few rows per account and check), not every open finding.
+  const rows = await db().$queryRaw<
     Array<{ check_id: string; pass: number; fail: number; unknown: number; not_applicable: number; accounts_failing: number }>
-  >(
-    `SELECT f.check_id,
-            count(*) FILTER (WHERE f.status = 'pass')::int AS pass,
-            count(*) FILTER (WHERE f.status = 'fail')::int AS fail,
-            count(*) FILTER (WHERE f.status = 'unknown')::int AS unknown,
-            count(*) FILTER (WHERE f.status = 'not_applicable')::int AS not_applicable,
-            count(DISTINCT f.account_id) FILTER (WHERE f.status = 'fail')::int AS accounts_failing
-       FROM finding f JOIN linked_account a ON a.id = f.account_id
-      ${whereClause(conditions)}
-      GROUP BY f.check_id ORDER BY f.check_id`,
-    ...params.values,
-  );
+  >(Prisma.sql`
+    SELECT c.check_id,
+           COALESCE(sum(c.findings) FILTER (WHERE c.status = 'pass'), 0)::int AS pass,
+           COALESCE(sum(c.findings) FILTER (WHERE c.status = 'fail'), 0)::int AS fail,
+           COALESCE(sum(c.findings) FILTER (WHERE c.status = 'unknown'), 0)::int AS unknown,
+           COALESCE(sum(c.findings) FILTER (WHERE c.status = 'not_applicable'), 0)::int AS not_applicable,
+           count(DISTINCT c.account_id) FILTER (WHERE c.status = 'fail')::int AS accounts_failing
+      FROM open_finding_count c JOIN linked_account a ON a.id = c.account_id
+     WHERE a.removed_at IS NULL AND c.exercise = ${exercise}::smallint ${account}
+     GROUP BY c.check_id ORDER BY c.check_id`);
   return rows.map((row) => ({
     checkId: row.check_id,
     pass: row.pass,

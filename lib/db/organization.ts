@@ -137,16 +137,16 @@ export interface TopProblem {
 
 /** The failing checks that hurt most right now: by severity, then by how many accounts they hit. */
 export async function listTopProblems(limit = 5): Promise<TopProblem[]> {
-  const rows = await db().$queryRawUnsafe<Array<{ check_id: string; exercise: number; severity: string; accounts: number; resources: number }>>(
-    `SELECT f.check_id, f.exercise::int AS exercise, f.severity,
-            count(DISTINCT f.account_id)::int AS accounts, count(*)::int AS resources
-       FROM finding f JOIN linked_account a ON a.id = f.account_id AND a.removed_at IS NULL
-      WHERE f.closed_run_id IS NULL AND f.status = 'fail'
-      GROUP BY f.check_id, f.exercise, f.severity
-      ORDER BY ${SEVERITY_RANK_SQL("f.severity")}, accounts DESC, resources DESC, f.check_id
-      LIMIT $1::int`,
-    Math.min(Math.max(limit, 1), 50),
-  );
+  const capped = Math.min(Math.max(limit, 1), 50);
+  // From the read model of open findings (a few rows per account), not every open finding.
+  const rows = await db().$queryRaw<Array<{ check_id: string; exercise: number; severity: string; accounts: number; resources: number }>>(Prisma.sql`
+    SELECT c.check_id, c.exercise::int AS exercise, c.severity,
+           count(DISTINCT c.account_id)::int AS accounts, sum(c.findings)::int AS resources
+      FROM open_finding_count c JOIN linked_account a ON a.id = c.account_id AND a.removed_at IS NULL
+     WHERE c.status = 'fail'
+     GROUP BY c.check_id, c.exercise, c.severity
+     ORDER BY ${Prisma.raw(SEVERITY_RANK_SQL("c.severity"))}, accounts DESC, resources DESC, c.check_id
+     LIMIT ${capped}::int`);
   return rows.map((row) => ({
     checkId: row.check_id,
     exercise: row.exercise as ExerciseNumber,
@@ -171,18 +171,18 @@ export interface AttentionAccount {
  * the score only breaks ties.
  */
 export async function listAccountsNeedingAttention(limit = 5): Promise<AttentionAccount[]> {
-  const rows = await db().$queryRawUnsafe<
+  const capped = Math.min(Math.max(limit, 1), 50);
+  const rows = await db().$queryRaw<
     Array<{ aws_account_id: string; name: string; score: number | null; exercise_scores: Array<number | null>; critical: number; high: number }>
   >(
-    // One pass over the open critical and high failures (partial index on open findings by status
-    // and severity), not one count per account.
-    `WITH c AS (
-       SELECT f.account_id,
-              count(*) FILTER (WHERE f.severity = 'critical')::int AS critical,
-              count(*) FILTER (WHERE f.severity = 'high')::int AS high
-         FROM finding f
-        WHERE f.closed_run_id IS NULL AND f.status = 'fail' AND f.severity IN ('critical', 'high')
-        GROUP BY f.account_id)
+    // The open critical and high failures from the read model of open findings (a few rows per account).
+    Prisma.sql`WITH c AS (
+       SELECT c.account_id,
+              COALESCE(sum(c.findings) FILTER (WHERE c.severity = 'critical'), 0)::int AS critical,
+              COALESCE(sum(c.findings) FILTER (WHERE c.severity = 'high'), 0)::int AS high
+         FROM open_finding_count c
+        WHERE c.status = 'fail' AND c.severity IN ('critical', 'high')
+        GROUP BY c.account_id)
      SELECT a.aws_account_id, a.name, s.score::int AS score, s.exercise_scores::int[] AS exercise_scores,
             COALESCE(c.critical, 0) AS critical, COALESCE(c.high, 0) AS high
        FROM linked_account a
@@ -190,8 +190,7 @@ export async function listAccountsNeedingAttention(limit = 5): Promise<Attention
        LEFT JOIN c ON c.account_id = a.id
       WHERE a.removed_at IS NULL AND (c.critical > 0 OR c.high > 0 OR s.score < 80)
       ORDER BY COALESCE(c.critical, 0) DESC, COALESCE(c.high, 0) DESC, s.score ASC NULLS LAST, lower(a.name)
-      LIMIT $1::int`,
-    Math.min(Math.max(limit, 1), 50),
+      LIMIT ${capped}::int`,
   );
   return rows.map((row) => ({
     awsAccountId: row.aws_account_id,

@@ -7,6 +7,7 @@ import type { ExerciseNumber, FindingStatus, JsonValue, Severity } from "@/lib/c
 import type { StoredScoreDetail } from "@/lib/scoring/stored-score";
 import { hexToBytes } from "./blobs";
 import { db } from "./client";
+import { refreshOpenFindingCounts } from "./open-finding-counts";
 
 let accountCounter = 0;
 
@@ -145,6 +146,8 @@ export async function insertFinding(fields: FindingFields): Promise<bigint> {
     fields.firstSeenAt ?? new Date(),
     fields.closedAt ?? (fields.closedRunId ? new Date() : null),
   );
+  // As a commit does: the counts the scorecard reads follow the intervals.
+  await refreshOpenFindingCounts(db(), fields.accountId);
   return rows[0]!.id;
 }
 

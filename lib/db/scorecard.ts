@@ -9,8 +9,10 @@ import "server-only";
 import { SEVERITIES, type Severity } from "@/lib/checks/types";
 import type { FailureCounts } from "@/lib/scorecard/failure-counts";
 import type { GridQuery } from "@/lib/scorecard/search-params";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
-import { containsPattern, SqlParams, toIso, whereClause } from "./sql-params";
+import { openFailuresBySeveritySql } from "./open-finding-counts";
+import { containsPattern, toIso } from "./sql-params";
 
 // Other read models (lib/db/checklist-read.ts) rank severities from here.
 export { SEVERITY_RANK_SQL } from "./sql-params";
@@ -50,58 +52,46 @@ export interface GridPage {
   pageCount: number;
 }
 
-const WORST_SQL = "(SELECT min(x) FROM unnest(s.exercise_scores) AS x)";
+const WORST_SQL = Prisma.raw("(SELECT min(x) FROM unnest(s.exercise_scores) AS x)");
 
 /** An assessed account without open failures counts 0; a never-assessed one has no counts (null), so it sorts last. */
-function sortableFailureCount(severity: Severity): string {
-  return `CASE WHEN a.last_evaluated_run_id IS NULL THEN NULL ELSE COALESCE(fc.${severity}, 0) END`;
+function sortableFailureCount(severity: Severity): Prisma.Sql {
+  // `severity` is one of SEVERITIES, a whitelisted column name of openFailuresBySeveritySql.
+  return Prisma.raw(`CASE WHEN a.last_evaluated_run_id IS NULL THEN NULL ELSE COALESCE(fc.${severity}, 0) END`);
 }
 
 /**
  * "Failures" sorts by the open failures' severities, most critical first when descending:
  * critical, then high, medium and low break ties.
  */
-function gridSortExpressions(sort: GridQuery["sort"]): string[] {
-  if (sort === "name") return ["lower(a.name)"];
+function gridSortExpressions(sort: GridQuery["sort"]): Prisma.Sql[] {
+  if (sort === "name") return [Prisma.raw("lower(a.name)")];
   if (sort === "worst") return [WORST_SQL];
-  if (sort === "score") return ["s.score"];
+  if (sort === "score") return [Prisma.raw("s.score")];
   if (sort === "failures") return SEVERITIES.map(sortableFailureCount);
   // e1..e10: validated by the parser, so the index is an integer 1..10.
-  return [`s.exercise_scores[${Number(sort.slice(1))}]`];
+  return [Prisma.raw(`s.exercise_scores[${Number(sort.slice(1))}]`)];
 }
 
-/** Open failures by severity of the accounts `where` keeps (the open intervals are the current evaluation). */
-function openFailuresBySeveritySql(where: string): string {
-  return `SELECT f.account_id,
-       count(*) FILTER (WHERE f.severity = 'critical')::int AS critical,
-       count(*) FILTER (WHERE f.severity = 'high')::int AS high,
-       count(*) FILTER (WHERE f.severity = 'medium')::int AS medium,
-       count(*) FILTER (WHERE f.severity = 'low')::int AS low
-  FROM finding f
- WHERE f.closed_run_id IS NULL AND f.status = 'fail' AND ${where}
- GROUP BY f.account_id`;
-}
-
-function gridFilters(query: GridQuery, params: SqlParams): string[] {
-  const conditions = ["a.removed_at IS NULL"];
+function gridFilters(query: GridQuery): Prisma.Sql[] {
+  const conditions = [Prisma.sql`a.removed_at IS NULL`];
   if (query.q) {
-    const pattern = params.add(containsPattern(query.q));
-    conditions.push(`(a.name ILIKE ${pattern} OR a.aws_account_id LIKE ${pattern})`);
+    const pattern = containsPattern(query.q);
+    conditions.push(Prisma.sql`(a.name ILIKE ${pattern} OR a.aws_account_id LIKE ${pattern})`);
   }
   if (query.tag) {
     conditions.push(
       query.tag.value === undefined
-        ? `a.tags ? ${params.add(query.tag.key)}`
-        : `a.tags @> jsonb_build_object(${params.add(query.tag.key, "text")}, ${params.add(query.tag.value, "text")})`,
+        ? Prisma.sql`a.tags ? ${query.tag.key}`
+        : Prisma.sql`a.tags @> jsonb_build_object(${query.tag.key}::text, ${query.tag.value}::text)`,
     );
   }
   if (query.ou) {
     // The OU itself and every OU below it: "Root/Workloads" covers "Root/Workloads/Prod".
-    const path = params.add(query.ou, "text");
-    conditions.push(`(a.ou_path = ${path} OR starts_with(a.ou_path, ${path} || '/'))`);
+    conditions.push(Prisma.sql`(a.ou_path = ${query.ou}::text OR starts_with(a.ou_path, ${query.ou}::text || '/'))`);
   }
-  if (query.status === "not_assessed") conditions.push("a.last_evaluated_run_id IS NULL");
-  else if (query.status !== "all") conditions.push(`a.last_status = ${params.add(query.status)}`);
+  if (query.status === "not_assessed") conditions.push(Prisma.sql`a.last_evaluated_run_id IS NULL`);
+  else if (query.status !== "all") conditions.push(Prisma.sql`a.last_status = ${query.status}`);
   return conditions;
 }
 
@@ -150,27 +140,27 @@ function toGridRow(row: GridSqlRow): GridRow {
 
 /** One page of the accounts × exercises grid. Accounts never assessed sort last either way. */
 export async function listScorecardGrid(query: GridQuery): Promise<GridPage> {
-  const params = new SqlParams();
-  const where = whereClause(gridFilters(query, params));
-  const from = `FROM linked_account a
+  const where = Prisma.sql`WHERE ${Prisma.join(gridFilters(query), " AND ")}`;
+  const from = Prisma.sql`FROM linked_account a
     LEFT JOIN account_score s ON s.account_id = a.id AND s.run_id = a.last_evaluated_run_id`;
-  // Sorting by failures counts every account's open failures before paging; otherwise only this page's are counted.
-  const sortFrom = query.sort === "failures" ? `${from} LEFT JOIN (${openFailuresBySeveritySql("TRUE")}) fc ON fc.account_id = a.id` : from;
-  const countRows = await db().$queryRawUnsafe<Array<{ total: number }>>(
-    `SELECT count(*)::int AS total ${from} ${where}`,
-    ...params.values,
-  );
+  // Sorting by failures counts every account's open failures before paging (from the read model,
+  // a few rows per account); otherwise only this page's are counted.
+  const sortFrom =
+    query.sort === "failures" ? Prisma.sql`${from} LEFT JOIN (${openFailuresBySeveritySql(Prisma.sql`TRUE`)}) fc ON fc.account_id = a.id` : from;
+  const countRows = await db().$queryRaw<Array<{ total: number }>>(Prisma.sql`SELECT count(*)::int AS total ${from} ${where}`);
   const total = countRows[0]?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
-  const direction = query.dir === "desc" ? "DESC" : "ASC";
-  const order = [...gridSortExpressions(query.sort).map((expression) => `${expression} ${direction} NULLS LAST`), "lower(a.name) ASC", "a.aws_account_id ASC"].join(", ");
-  const limit = params.add(query.pageSize, "int");
-  const offset = params.add((page - 1) * query.pageSize, "int");
+  const direction = Prisma.raw(query.dir === "desc" ? "DESC" : "ASC");
+  const order = Prisma.join(
+    [...gridSortExpressions(query.sort).map((expression) => Prisma.sql`${expression} ${direction} NULLS LAST`), Prisma.sql`lower(a.name) ASC`, Prisma.sql`a.aws_account_id ASC`],
+    ", ",
+  );
+  const offset = (page - 1) * query.pageSize;
   // The detail blob (per-exercise unknown checks) and the failure counts are joined after paging:
   // only this page's rows pay for them.
-  const rows = await db().$queryRawUnsafe<GridSqlRow[]>(
-    `WITH page AS (
+  const rows = await db().$queryRaw<GridSqlRow[]>(Prisma.sql`
+    WITH page AS (
        SELECT a.id, a.aws_account_id, a.name, a.tags, a.last_status, a.last_collected_at, a.last_error,
               a.last_evaluated_run_id::text AS run_id, s.score::int AS score, s.exercise_scores::int[] AS exercise_scores,
               s.unknown_checks, s.detail_hash, ${WORST_SQL}::int AS worst_score,
@@ -178,16 +168,16 @@ export async function listScorecardGrid(query: GridQuery): Promise<GridPage> {
               row_number() OVER (ORDER BY ${order}) AS ord
          ${sortFrom} ${where}
         ORDER BY ${order}
-        LIMIT ${limit} OFFSET ${offset})
+        LIMIT ${query.pageSize}::int OFFSET ${offset}::int)
      SELECT page.*,
             (SELECT array_agg(COALESCE((e->>'unknownChecks')::int, 0) ORDER BY (e->>'exercise')::int)
                FROM jsonb_array_elements(b.content->'exercises') AS e) AS exercise_unknown_checks,
-            ${SEVERITIES.map((severity) => `CASE WHEN page.assessed THEN COALESCE(pc.${severity}, 0) END AS ${severity}`).join(", ")}
+            ${Prisma.join(
+              SEVERITIES.map((severity) => Prisma.raw(`CASE WHEN page.assessed THEN COALESCE(pc.${severity}, 0) END AS ${severity}`)),
+              ", ",
+            )}
        FROM page LEFT JOIN fact_blob b ON b.hash = page.detail_hash
-       -- Per row of the page (the open-findings-by-account index), not one aggregate over every account.
-       LEFT JOIN LATERAL (${openFailuresBySeveritySql("f.account_id = page.id")}) pc ON TRUE
-      ORDER BY page.ord`,
-    ...params.values,
-  );
+       LEFT JOIN LATERAL (${openFailuresBySeveritySql(Prisma.sql`c.account_id = page.id`)}) pc ON TRUE
+      ORDER BY page.ord`);
   return { rows: rows.map(toGridRow), total, page, pageSize: query.pageSize, pageCount };
 }
