@@ -1,11 +1,11 @@
 import type { FindingStatus, Severity } from "@/lib/checks/types";
 
-/** Also the grid's failure counts (components/scorecard/failure-counts.tsx): one colour per severity everywhere. */
+/** Also the grid's failure counts (components/scorecard/failure-counts.tsx): one colour per severity everywhere (app/globals.css). */
 export const SEVERITY_CLASSES: Record<Severity, string> = {
-  critical: "border-red-700 bg-red-700 text-white dark:border-red-500 dark:bg-red-600",
-  high: "border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300",
-  medium: "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-300",
-  low: "border-zinc-300 bg-zinc-100 text-zinc-700 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
+  critical: "severity-critical",
+  high: "severity-high",
+  medium: "severity-medium",
+  low: "severity-low",
 };
 
 export function SeverityBadge({ severity }: { severity: Severity }) {

@@ -6,7 +6,7 @@ import { describeFailures, type FailureCounts } from "@/lib/scorecard/failure-co
  * Four small counts, critical to low, in the severity colours; a zero is plain grey so the eye lands on
  * what is there. The numbers are always printed: colour is never the only signal.
  */
-const ZERO_CLASSES = "border-zinc-200 bg-white text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400";
+const ZERO_CLASSES = "severity-none";
 
 export function FailureCountChips({ counts, label }: { counts: FailureCounts; label: string }) {
   const description = `${label}: ${describeFailures(counts)}`;
@@ -16,7 +16,7 @@ export function FailureCountChips({ counts, label }: { counts: FailureCounts; la
         <span
           key={severity}
           aria-hidden="true"
-          className={`inline-flex min-w-8 justify-center rounded border px-1 py-0.5 text-xs tabular-nums ${counts[severity] === 0 ? ZERO_CLASSES : `font-semibold ${SEVERITY_CLASSES[severity]}`}`}
+          className={`failure-chip ${counts[severity] === 0 ? ZERO_CLASSES : `font-semibold ${SEVERITY_CLASSES[severity]}`}`}
         >
           {counts[severity]}
         </span>

@@ -1,11 +1,11 @@
 import { formatChange, SCORE_BAND_LABEL, scoreBand, type ScoreBand } from "@/lib/scorecard/score-scale";
 
-/** Cell and badge colours per band; the number is always printed too, so colour is never the only signal. */
+/** Cell and badge colours per band (app/globals.css); the number is always printed too, so colour is never the only signal. */
 export const BAND_CLASSES: Record<ScoreBand, string> = {
-  low: "bg-red-100 text-red-900 border-red-300 dark:bg-red-950 dark:text-red-200 dark:border-red-800",
-  medium: "bg-amber-100 text-amber-950 border-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:border-amber-800",
-  high: "bg-emerald-100 text-emerald-900 border-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:border-emerald-800",
-  none: "bg-zinc-100 text-zinc-600 border-zinc-300 dark:bg-zinc-800 dark:text-zinc-400 dark:border-zinc-700",
+  low: "band-low",
+  medium: "band-medium",
+  high: "band-high",
+  none: "band-none",
 };
 
 /** A score with its colour band, and the checks that could not be evaluated beside it ("72 · 3 unknown"). */

@@ -162,7 +162,7 @@ function Cell({ score, unknown, href, label }: { score: number | null; unknown: 
       <span className="sr-only">{description}</span>
     </>
   );
-  const classes = `inline-flex min-w-11 items-center justify-center rounded border px-1.5 py-1 text-sm font-semibold tabular-nums no-underline hover:no-underline ${BAND_CLASSES[band]}`;
+  const classes = `grid-cell ${BAND_CLASSES[band]}`;
   return href ? (
     <Link href={href} className={`${classes} hover:ring-2 hover:ring-indigo-400`} title={description}>
       {content}
