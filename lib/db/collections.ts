@@ -5,9 +5,9 @@
  */
 import "server-only";
 import type { FindingIntervalPlan, NewFindingInterval, OpenFindingInterval } from "@/lib/collect/finding-intervals";
-import { hashBlob, type HashedBlob, type SnapshotManifest } from "@/lib/collect/manifest";
+import { hashBlob, manifestBlobHashes, type HashedBlob, type SnapshotManifest } from "@/lib/collect/manifest";
 import type { CollectorError } from "@/lib/snapshot/schema";
-import { bytesToHex, hexToBytes, putBlobs } from "./blobs";
+import { bytesToHex, hexToBytes, putBlobs, putManifestParts } from "./blobs";
 import { db } from "./client";
 import type { DbTransaction } from "./transaction";
 
@@ -202,6 +202,7 @@ export async function commitAccountCollection(input: CommitInput): Promise<{ sto
       if (collection[0]?.cancel_requested_at) throw new CollectionCancelledError();
       const plan = input.planFindings(await getOpenFindingIntervals(input.accountId, tx));
       const storedBlobs = await putBlobs(tx, [...input.blobs, manifestBlob, detailBlob, ...plan.evidenceBlobs]);
+      await putManifestParts(tx, manifestBlob.hash, manifestBlobHashes(input.manifest));
       await tx.$executeRawUnsafe(COMMIT_WRITES_SQL, ...commitWritesParameters(input, plan, manifestBlob.hash, detailBlob.hash));
       await input.afterWrites?.(tx);
       return { storedBlobs, newFindings: plan.insert.length };
