@@ -105,13 +105,15 @@ export interface StoredManifest {
   manifest: SnapshotManifest;
   collectedAt: string;
   runId: bigint;
+  /** When AWS generated the credential report (see lib/collect/manifest.ts). */
+  reportGeneratedAt?: string;
 }
 
 /** The account's newest stored snapshot manifest (the base for stale data and re-evaluation). */
 export async function getLatestManifest(accountId: string, tx: DbTransaction = db()): Promise<StoredManifest | undefined> {
-  const rows = await tx.$queryRawUnsafe<Array<{ run_id: bigint; collected_at: Date | null; content: unknown }>>(
-    `SELECT c.run_id, c.collected_at, b.content
-       FROM (SELECT run_id, collected_at, manifest_hash FROM account_collection
+  const rows = await tx.$queryRawUnsafe<Array<{ run_id: bigint; collected_at: Date | null; report_generated_at: Date | null; content: unknown }>>(
+    `SELECT c.run_id, c.collected_at, c.report_generated_at, b.content
+       FROM (SELECT run_id, collected_at, report_generated_at, manifest_hash FROM account_collection
               WHERE account_id = $1::uuid AND manifest_hash IS NOT NULL
               ORDER BY run_id DESC LIMIT 1) c
        LEFT JOIN fact_blob b ON b.hash = c.manifest_hash`,
@@ -119,7 +121,12 @@ export async function getLatestManifest(accountId: string, tx: DbTransaction = d
   );
   const row = rows[0];
   if (!row?.collected_at || row.content == null) return undefined;
-  return { manifest: row.content as SnapshotManifest, collectedAt: row.collected_at.toISOString(), runId: row.run_id };
+  return {
+    manifest: row.content as SnapshotManifest,
+    collectedAt: row.collected_at.toISOString(),
+    runId: row.run_id,
+    ...(row.report_generated_at ? { reportGeneratedAt: row.report_generated_at.toISOString() } : {}),
+  };
 }
 
 export async function getOpenFindingIntervals(accountId: string, tx: DbTransaction = db()): Promise<OpenFindingInterval[]> {
@@ -159,6 +166,8 @@ export interface CommitInput {
   status: "succeeded" | "partial";
   collectedAt: Date;
   manifest: SnapshotManifest;
+  /** The credential report's generation time, kept beside the manifest. */
+  reportGeneratedAt?: string;
   blobs: HashedBlob[];
   partErrors: CollectorError[];
   apiCalls: number;
@@ -239,7 +248,7 @@ WITH closed AS (
 ), finished AS (
   UPDATE account_collection
      SET status = $24, finished_at = $25, collected_at = $3, manifest_hash = $26,
-         part_errors = COALESCE($27::jsonb, part_errors), api_calls = $28
+         part_errors = COALESCE($27::jsonb, part_errors), api_calls = $28, report_generated_at = $31
    WHERE id = $29
 )
 UPDATE linked_account
@@ -279,6 +288,7 @@ function commitWritesParameters(input: CommitInput, plan: FindingIntervalPlan, m
     input.apiCalls,
     input.collectionId,
     input.partErrors.length > 0 ? JSON.stringify(input.partErrors[0]) : null,
+    input.reportGeneratedAt ? new Date(input.reportGeneratedAt) : null,
   ];
 }
 
