@@ -47,9 +47,15 @@ async function migrateUpToManifestParts(url: string): Promise<void> {
 async function addLegacyCollection(runId: bigint, accountId: string, manifest: SnapshotManifest): Promise<void> {
   const blob = hashBlob(manifest);
   await putBlobs(db(), [blob]);
-  await db().accountCollection.create({
-    data: { runId, accountId, status: "succeeded", manifestHash: hexToBytes(blob.hash), collectedAt: now, startedAt: now, finishedAt: now },
-  });
+  // In SQL: the client knows the columns of later migrations too.
+  await db().$executeRawUnsafe(
+    `INSERT INTO account_collection (run_id, account_id, status, manifest_hash, collected_at, started_at, finished_at)
+     VALUES ($1, $2::uuid, 'succeeded', $3, $4, $4, $4)`,
+    runId,
+    accountId,
+    hexToBytes(blob.hash),
+    now,
+  );
 }
 
 interface AccountHistory {
@@ -150,7 +156,7 @@ describe("retention of many manifests stored before the kept ones", () => {
     const runs: bigint[] = [];
     for (const days of RUN_DAYS) runs.push(await insertRun({ createdAt: daysAgo(days) }));
     legacy = await storeHistory("legacy", runs, addLegacyCollection);
-    expect(await migrate(database.url)).toEqual([MANIFEST_PART_MIGRATION]);
+    expect(await migrate(database.url)).toContain(MANIFEST_PART_MIGRATION);
     backfilled = await manifestPartRows();
     current = await storeHistory("current", runs, (runId, accountId, manifest) => addTestCollection(runId, accountId, { status: "succeeded", manifest }));
     result = await pruneExpiredData({
