@@ -15,6 +15,7 @@ import { buildHistory, commitSimulatedRun } from "@/lib/bench/history-builder";
 import { DRIFT_RATES } from "@/lib/bench/history-drift";
 import { measureDatabaseSize, stampRunAt, vacuumFull, type DatabaseSize } from "@/lib/db/bench-history";
 import { disconnectDb } from "@/lib/db/client";
+import type { RetentionBatch } from "@/lib/db/retention";
 import { migrate } from "@/lib/db/migrate";
 import { runRetention } from "@/lib/jobs/retention-job";
 
@@ -102,12 +103,24 @@ async function main() {
   console.log(`database size before pruning:     ${sizeLine(afterBusy)}`);
 
   const pruneStarted = Date.now();
-  const pruned = await runRetention({ snapshotDays: 90, historyDays: 400, now: () => new Date(at.getTime() + HOUR_MS), log: (line) => console.log(line) });
+  const batches: RetentionBatch[] = [];
+  const pruned = await runRetention({
+    snapshotDays: 90,
+    historyDays: 400,
+    now: () => new Date(at.getTime() + HOUR_MS),
+    log: (line) => console.log(line),
+    onBatch: (batch) => batches.push(batch),
+  });
   const pruneSeconds = (Date.now() - pruneStarted) / 1000;
   const afterPrune = await measureDatabaseSize();
   console.log(
     `pruned (90 d snapshots, 400 d):   ${pruned.collectionDetailsPruned} collection details, ${pruned.blobsDeleted} stored documents (${mb(pruned.blobBytesDeleted)}), ` +
       `${pruned.findingIntervalsDeleted} finding records, ${pruned.runsDeleted} runs, in ${pruneSeconds.toFixed(0)} s`,
+  );
+  const slowest = batches.reduce<RetentionBatch | undefined>((worst, batch) => (!worst || batch.milliseconds > worst.milliseconds ? batch : worst), undefined);
+  console.log(
+    `pruning transactions:             ${batches.length}` +
+      (slowest ? `, slowest ${(slowest.milliseconds / 1000).toFixed(1)} s (${slowest.step}: ${slowest.rows} rows, ${slowest.blobs} documents, ${slowest.partReferences} part references)` : ""),
   );
   console.log(`database size after pruning:      ${sizeLine(afterPrune)} as files`);
   await vacuumFull();

@@ -49,7 +49,7 @@ export interface AccountTimeline {
   awsAccountId: string;
   snapshot: AccountSnapshot;
   state: AccountDriftState;
-  previous: { manifest: SnapshotManifest; collectedAt: string; runId: bigint } | undefined;
+  previous: { manifest: SnapshotManifest; collectedAt: string; runId: bigint; reportGeneratedAt?: string } | undefined;
   memory: EvaluationMemory;
 }
 
@@ -116,7 +116,7 @@ export async function commitSimulatedRun(
       if (drift.events.length > 0) changedAccounts++;
     }
     const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-    const { manifest } = await storeAccountSnapshot({
+    const { manifest, reportGeneratedAt } = await storeAccountSnapshot({
       claimed,
       snapshot: timeline.snapshot,
       previous: timeline.previous,
@@ -125,7 +125,7 @@ export async function commitSimulatedRun(
       evaluation: evaluateWithMemory(timeline.snapshot, thresholds, timeline.memory),
       knownHashes: PART_HASHES,
     });
-    timeline.previous = { manifest, collectedAt: timeline.snapshot.collectedAt, runId };
+    timeline.previous = { manifest, collectedAt: timeline.snapshot.collectedAt, runId, ...(reportGeneratedAt ? { reportGeneratedAt } : {}) };
   });
   await finishRunIfComplete(runId, scoreOrganizationForRun);
   return { runId, events, changedAccounts };

@@ -80,7 +80,7 @@ export async function runCollectionJob(
     if (claimed.kind === "evaluate") {
       if (!previous) throw new NothingToEvaluateError();
       const blobs = await getBlobs(manifestBlobHashes(previous.manifest));
-      snapshot = snapshotFromManifest(previous.manifest, previous.collectedAt, (hash) => blobs.get(hash));
+      snapshot = snapshotFromManifest(previous.manifest, previous.collectedAt, (hash) => blobs.get(hash), previous.reportGeneratedAt);
     } else {
       const regions = await context.regionScope?.(claimed.account);
       const connection = context.clientsFor(claimed.account);
@@ -137,9 +137,9 @@ export async function storeAccountSnapshot(input: {
   evaluation?: ReturnType<typeof evaluateAccountSnapshot>;
   /** Hashes of part data already hashed (bench:history: its snapshots are never changed in place). */
   knownHashes?: WeakMap<object, HashedBlob>;
-}): Promise<{ partErrors: CollectorError[]; manifest: SnapshotManifest }> {
+}): Promise<{ partErrors: CollectorError[]; manifest: SnapshotManifest; reportGeneratedAt?: string }> {
   const { claimed, snapshot } = input;
-  const { manifest, blobs } = buildManifest(snapshot, input.previous, input.knownHashes);
+  const { manifest, blobs, reportGeneratedAt } = buildManifest(snapshot, input.previous, input.knownHashes);
   const evaluation = input.evaluation ?? evaluateAccountSnapshot(snapshot, input.thresholds);
   // Entries left out of a part are errors too: the collection is partial and says which.
   const partErrors = Object.values(manifest.parts).flatMap((part) =>
@@ -152,6 +152,7 @@ export async function storeAccountSnapshot(input: {
     status: partErrors.length > 0 ? "partial" : "succeeded",
     collectedAt: new Date(snapshot.collectedAt),
     manifest,
+    ...(reportGeneratedAt ? { reportGeneratedAt } : {}),
     blobs: claimed.kind === "evaluate" ? [] : blobs,
     partErrors,
     apiCalls: input.apiCalls,
@@ -165,7 +166,7 @@ export async function storeAccountSnapshot(input: {
       }),
     score: evaluation.score,
   });
-  return { partErrors, manifest };
+  return { partErrors, manifest, ...(reportGeneratedAt ? { reportGeneratedAt } : {}) };
 }
 
 /** Why a collection was stopped from outside: a cancel request or its time budget. */

@@ -3,6 +3,8 @@
  * organization, atomic commit, findings as intervals, scores, and what happens on failure.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getAccountSnapshot } from "@/lib/db/account-scorecard";
+import { getBlobs } from "@/lib/db/blobs";
 import { db } from "@/lib/db/client";
 import { claimCollection, createCollectionRun, getLatestManifest, interruptStaleCollections } from "@/lib/db/collections";
 import { getRun } from "@/lib/db/runs";
@@ -43,10 +45,21 @@ describe("collecting the sandbox organization", () => {
   it("stores a snapshot, findings and a score for each collected account", async () => {
     const accounts = await db().linkedAccount.findMany({ where: { lastStatus: { in: ["succeeded", "partial"] } } });
     expect(accounts.length).toBeGreaterThan(0);
+    let reports = 0;
     for (const account of accounts) {
       expect(account.lastEvaluatedRunId).toBe(firstRun.runId);
       const manifest = await getLatestManifest(account.id);
       expect(Object.keys(manifest!.manifest.parts)).toContain("iam.credentialReport");
+      // The report's generation time is kept with the collection, not in the report's blob, and
+      // the rebuilt snapshot has it back.
+      const report = manifest!.manifest.parts["iam.credentialReport"]!;
+      if (report.status === "ok") {
+        reports++;
+        expect(manifest!.reportGeneratedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+        expect((await getBlobs([report.blob])).get(report.blob)).not.toHaveProperty("generatedAt");
+        const rebuilt = await getAccountSnapshot({ id: account.id, lastEvaluatedRunId: String(account.lastEvaluatedRunId) });
+        expect(rebuilt!.parts["iam.credentialReport"]).toMatchObject({ status: "ok", data: { generatedAt: manifest!.reportGeneratedAt } });
+      }
       const findings = await db().finding.count({ where: { accountId: account.id, closedRunId: null } });
       expect(findings).toBeGreaterThan(5);
       const score = await db().accountScore.findUnique({
@@ -56,6 +69,7 @@ describe("collecting the sandbox organization", () => {
       expect(score).not.toBeNull();
       expect(score!.passed + score!.failed).toBeGreaterThan(0);
     }
+    expect(reports).toBeGreaterThan(accounts.length / 2);
     const org = await db().orgScore.findUnique({ where: { runId: firstRun.runId } });
     expect(org?.accountsAssessed).toBe(accounts.length);
   });

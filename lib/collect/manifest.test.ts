@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AccountSnapshot } from "@/lib/snapshot/schema";
-import { buildManifest, hashBlob, snapshotFromManifest } from "./manifest";
+import { buildManifest, CREDENTIAL_REPORT_PART, hashBlob, snapshotFromManifest } from "./manifest";
 
 function snapshot(parts: AccountSnapshot["parts"]): AccountSnapshot {
   return { accountId: "111122223333", collectedAt: "2026-11-23T10:00:00.000Z", regions: ["us-east-1"], parts };
@@ -72,6 +72,42 @@ describe("buildManifest", () => {
       status: "error",
       error: denied,
       stale: { data: summary, collectedAt: "2026-11-22T10:00:00.000Z" },
+    });
+  });
+
+  describe("the credential report, which AWS generates anew every four hours", () => {
+    const rows = [{ user: "alice", arn: "arn:aws:iam::111122223333:user/alice", access_key_1_last_rotated: "2026-01-01T00:00:00+00:00" }];
+    const report = (generatedAt: string) => ({ generatedAt, rows });
+    const reportSnapshot = (generatedAt: string) => snapshot({ [CREDENTIAL_REPORT_PART]: { status: "ok", data: report(generatedAt) } });
+
+    it("keeps its generation time out of the blob, so a report with the same rows keeps its blob and the manifest its hash", () => {
+      const first = buildManifest(reportSnapshot("2026-11-23T04:00:00Z"), undefined);
+      const second = buildManifest(reportSnapshot("2026-11-23T10:00:00Z"), { manifest: first.manifest, collectedAt: "2026-11-23T04:00:00.000Z" });
+      expect(hashBlob(second.manifest).hash).toBe(hashBlob(first.manifest).hash);
+      expect(second.blobs.map((blob) => blob.hash)).toEqual(first.blobs.map((blob) => blob.hash));
+      expect(second.blobs[0]!.value).toEqual({ rows });
+      expect([first.reportGeneratedAt, second.reportGeneratedAt]).toEqual(["2026-11-23T04:00:00Z", "2026-11-23T10:00:00Z"]);
+    });
+
+    it("gets it back when the snapshot is rebuilt, and keeps a report stored with it as it is", () => {
+      const built = buildManifest(reportSnapshot("2026-11-23T10:00:00Z"), undefined);
+      const blobs = new Map(built.blobs.map((blob) => [blob.hash, blob.value]));
+      const rebuilt = snapshotFromManifest(built.manifest, "2026-11-23T10:05:00.000Z", (hash) => blobs.get(hash), built.reportGeneratedAt);
+      expect(rebuilt.parts[CREDENTIAL_REPORT_PART]).toEqual({ status: "ok", data: report("2026-11-23T10:00:00Z") });
+      const older = snapshotFromManifest(built.manifest, "2026-11-23T10:05:00.000Z", () => report("2026-11-20T00:00:00Z"), "2026-11-23T10:00:00Z");
+      expect(older.parts[CREDENTIAL_REPORT_PART]).toEqual({ status: "ok", data: report("2026-11-20T00:00:00Z") });
+    });
+
+    it("keeps the generation time of a stale copy in the manifest, unchanged while the report keeps failing", () => {
+      const good = buildManifest(reportSnapshot("2026-11-22T04:00:00Z"), undefined);
+      const failing = snapshot({ [CREDENTIAL_REPORT_PART]: { status: "error", error: { api: "iam:GetCredentialReport", code: "AccessDenied", message: "denied" } } });
+      const failed = buildManifest(failing, { manifest: good.manifest, collectedAt: "2026-11-22T04:05:00.000Z", reportGeneratedAt: good.reportGeneratedAt! });
+      expect(failed.manifest.parts[CREDENTIAL_REPORT_PART]).toMatchObject({ staleCollectedAt: "2026-11-22T04:05:00.000Z", staleReportGeneratedAt: "2026-11-22T04:00:00Z" });
+      const again = buildManifest(failing, { manifest: failed.manifest, collectedAt: "2026-11-22T10:05:00.000Z" });
+      expect(again.manifest).toEqual(failed.manifest);
+      const blobs = new Map(good.blobs.map((blob) => [blob.hash, blob.value]));
+      const rebuilt = snapshotFromManifest(again.manifest, "2026-11-22T10:05:00.000Z", (hash) => blobs.get(hash));
+      expect(rebuilt.parts[CREDENTIAL_REPORT_PART]).toMatchObject({ stale: { data: report("2026-11-22T04:00:00Z"), collectedAt: "2026-11-22T04:05:00.000Z" } });
     });
   });
 });

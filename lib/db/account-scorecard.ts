@@ -159,12 +159,12 @@ export async function getAccountSnapshot(account: Pick<ScorecardAccount, "id" | 
       ...(account.lastEvaluatedRunId ? { runId: { lte: BigInt(account.lastEvaluatedRunId) } } : {}),
     },
     orderBy: { runId: "desc" },
-    select: { manifestHash: true, collectedAt: true },
+    select: { manifestHash: true, collectedAt: true, reportGeneratedAt: true },
   });
   if (!row?.manifestHash || !row.collectedAt) return undefined;
   const manifestHash = bytesToHex(row.manifestHash);
   const manifest = (await getBlobs([manifestHash])).get(manifestHash) as SnapshotManifest | undefined;
   if (!manifest) return undefined;
   const blobs = await getBlobs(manifestBlobHashes(manifest));
-  return snapshotFromManifest(manifest, row.collectedAt.toISOString(), (hash) => blobs.get(hash));
+  return snapshotFromManifest(manifest, row.collectedAt.toISOString(), (hash) => blobs.get(hash), row.reportGeneratedAt?.toISOString());
 }

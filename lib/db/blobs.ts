@@ -48,6 +48,24 @@ export async function putBlobs(tx: DbTransaction, blobs: HashedBlob[]): Promise<
   return missing.length;
 }
 
+/**
+ * Records which part blobs a stored manifest points at (manifest_part), once per distinct
+ * manifest: the retention job's lookups. Call it in the transaction that stored the manifest with
+ * putBlobs (the blob lock it holds keeps a pruning batch out in between). A manifest stored
+ * before, with its rows, costs one index probe.
+ */
+export async function putManifestParts(tx: DbTransaction, manifestHash: string, partHashes: string[]): Promise<void> {
+  if (partHashes.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO manifest_part (manifest_hash, part_hash)
+     SELECT $1::bytea, part FROM unnest($2::bytea[]) AS part
+      WHERE NOT EXISTS (SELECT 1 FROM manifest_part WHERE manifest_hash = $1::bytea)
+     ON CONFLICT DO NOTHING`,
+    hexToBytes(manifestHash),
+    [...new Set(partHashes)].map(hexToBytes),
+  );
+}
+
 export async function getBlobs(hashes: string[], tx: DbTransaction = db()): Promise<Map<string, unknown>> {
   if (hashes.length === 0) return new Map();
   const rows = await tx.$queryRawUnsafe<Array<{ hash: Uint8Array; content: unknown }>>(

@@ -5,9 +5,9 @@
  */
 import "server-only";
 import type { FindingIntervalPlan, NewFindingInterval, OpenFindingInterval } from "@/lib/collect/finding-intervals";
-import { hashBlob, type HashedBlob, type SnapshotManifest } from "@/lib/collect/manifest";
+import { hashBlob, manifestBlobHashes, type HashedBlob, type SnapshotManifest } from "@/lib/collect/manifest";
 import type { CollectorError } from "@/lib/snapshot/schema";
-import { bytesToHex, hexToBytes, putBlobs } from "./blobs";
+import { bytesToHex, hexToBytes, putBlobs, putManifestParts } from "./blobs";
 import { db } from "./client";
 import { refreshOpenFindingCounts } from "./open-finding-counts";
 import type { DbTransaction } from "./transaction";
@@ -106,13 +106,15 @@ export interface StoredManifest {
   manifest: SnapshotManifest;
   collectedAt: string;
   runId: bigint;
+  /** When AWS generated the credential report (see lib/collect/manifest.ts). */
+  reportGeneratedAt?: string;
 }
 
 /** The account's newest stored snapshot manifest (the base for stale data and re-evaluation). */
 export async function getLatestManifest(accountId: string, tx: DbTransaction = db()): Promise<StoredManifest | undefined> {
-  const rows = await tx.$queryRawUnsafe<Array<{ run_id: bigint; collected_at: Date | null; content: unknown }>>(
-    `SELECT c.run_id, c.collected_at, b.content
-       FROM (SELECT run_id, collected_at, manifest_hash FROM account_collection
+  const rows = await tx.$queryRawUnsafe<Array<{ run_id: bigint; collected_at: Date | null; report_generated_at: Date | null; content: unknown }>>(
+    `SELECT c.run_id, c.collected_at, c.report_generated_at, b.content
+       FROM (SELECT run_id, collected_at, report_generated_at, manifest_hash FROM account_collection
               WHERE account_id = $1::uuid AND manifest_hash IS NOT NULL
               ORDER BY run_id DESC LIMIT 1) c
        LEFT JOIN fact_blob b ON b.hash = c.manifest_hash`,
@@ -120,7 +122,12 @@ export async function getLatestManifest(accountId: string, tx: DbTransaction = d
   );
   const row = rows[0];
   if (!row?.collected_at || row.content == null) return undefined;
-  return { manifest: row.content as SnapshotManifest, collectedAt: row.collected_at.toISOString(), runId: row.run_id };
+  return {
+    manifest: row.content as SnapshotManifest,
+    collectedAt: row.collected_at.toISOString(),
+    runId: row.run_id,
+    ...(row.report_generated_at ? { reportGeneratedAt: row.report_generated_at.toISOString() } : {}),
+  };
 }
 
 export async function getOpenFindingIntervals(accountId: string, tx: DbTransaction = db()): Promise<OpenFindingInterval[]> {
@@ -160,6 +167,8 @@ export interface CommitInput {
   status: "succeeded" | "partial";
   collectedAt: Date;
   manifest: SnapshotManifest;
+  /** The credential report's generation time, kept beside the manifest. */
+  reportGeneratedAt?: string;
   blobs: HashedBlob[];
   partErrors: CollectorError[];
   apiCalls: number;
@@ -203,6 +212,7 @@ export async function commitAccountCollection(input: CommitInput): Promise<{ sto
       if (collection[0]?.cancel_requested_at) throw new CollectionCancelledError();
       const plan = input.planFindings(await getOpenFindingIntervals(input.accountId, tx));
       const storedBlobs = await putBlobs(tx, [...input.blobs, manifestBlob, detailBlob, ...plan.evidenceBlobs]);
+      await putManifestParts(tx, manifestBlob.hash, manifestBlobHashes(input.manifest));
       await tx.$executeRawUnsafe(COMMIT_WRITES_SQL, ...commitWritesParameters(input, plan, manifestBlob.hash, detailBlob.hash));
       // Rewording a reason changes no count: most commits of an unchanged account skip this.
       if (plan.close.length > 0 || plan.insert.length > 0) await refreshOpenFindingCounts(tx, input.accountId);
@@ -241,7 +251,7 @@ WITH closed AS (
 ), finished AS (
   UPDATE account_collection
      SET status = $24, finished_at = $25, collected_at = $3, manifest_hash = $26,
-         part_errors = COALESCE($27::jsonb, part_errors), api_calls = $28
+         part_errors = COALESCE($27::jsonb, part_errors), api_calls = $28, report_generated_at = $31
    WHERE id = $29
 )
 UPDATE linked_account
@@ -281,6 +291,7 @@ function commitWritesParameters(input: CommitInput, plan: FindingIntervalPlan, m
     input.apiCalls,
     input.collectionId,
     input.partErrors.length > 0 ? JSON.stringify(input.partErrors[0]) : null,
+    input.reportGeneratedAt ? new Date(input.reportGeneratedAt) : null,
   ];
 }
 

@@ -150,6 +150,16 @@ describe("retention job on PostgreSQL", () => {
     expect(await blobExists(blobs.staleLater!)).toBe(true);
     expect(await blobExists(blobs.current!)).toBe(true);
     expect(await blobExists(blobs.newestManifest!)).toBe(true);
+    // The pruned manifests' reference rows went with them; the kept ones' stay.
+    const references = await db().manifestPart.findMany();
+    expect(references.map((row) => `${bytesToHex(row.manifestHash)} ${bytesToHex(row.partHash)}`).sort()).toEqual(
+      [
+        `${blobs.newestManifest} ${blobs.shared}`,
+        `${blobs.newestManifest} ${blobs.current}`,
+        `${blobs.newestManifest} ${blobs.staleLater}`,
+        `${blobs.idleManifest} ${blobs.idlePart}`,
+      ].sort(),
+    );
   });
 
   it("keeps the newest collection and snapshot of every account, however old", async () => {

@@ -9,13 +9,14 @@
  *   history cutoff are deleted, except what the current scorecard, the newest collection of each
  *   account and the checklist still need;
  * - a blob (fact_blob) freed by either is deleted in the same transaction only when nothing kept
- *   points at it: a kept manifest (or a part inside one), a finding's or checklist item's
- *   evidence, a score's detail.
+ *   points at it: a kept collection (its manifest), a stored manifest (a part it lists, from
+ *   manifest_part), a finding's or checklist item's evidence, a score's detail. A deleted
+ *   manifest takes its manifest_part rows with it, which is how its parts become candidates.
  */
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
-import { BLOB_LOCK_SQL } from "./blobs";
+import { BLOB_LOCK_SQL, hexToBytes } from "./blobs";
 import type { DbTransaction } from "./transaction";
 
 export interface RetentionCutoffs {
@@ -23,6 +24,8 @@ export interface RetentionCutoffs {
   historyCutoff: Date;
   /** Rows changed per transaction. */
   batchSize?: number;
+  /** Told of each transaction that changed rows (the bench and tests watch the batches). */
+  onBatch?: (batch: RetentionBatch) => void;
   now: Date;
 }
 
@@ -39,49 +42,60 @@ export interface RetentionResult {
 
 const DEFAULT_BATCH_SIZE = 2000;
 
-/** True when no kept row points at the blob aliased `b` (see the indexes of the retention migration). */
+/**
+ * True when nothing stored points at the blob aliased `b`: a collection (as its manifest), a
+ * stored manifest (as a part, see manifest_part), a finding's or checklist item's evidence, a
+ * score's detail. Each is one index probe (see the retention and manifest_part migrations).
+ */
 const BLOB_UNREFERENCED = Prisma.sql`
       NOT EXISTS (SELECT 1 FROM account_collection ac WHERE ac.manifest_hash = b.hash)
+  AND NOT EXISTS (SELECT 1 FROM manifest_part mp WHERE mp.part_hash = b.hash)
   AND NOT EXISTS (SELECT 1 FROM finding f WHERE f.evidence_hash = b.hash)
   AND NOT EXISTS (SELECT 1 FROM checklist_item ci WHERE ci.evidence_hash = b.hash)
-  AND NOT EXISTS (SELECT 1 FROM account_score s WHERE s.detail_hash = b.hash)
-  AND NOT EXISTS (
-        SELECT 1 FROM fact_blob m JOIN account_collection ac ON ac.manifest_hash = m.hash
-         WHERE m.content ? 'parts'
-           AND (jsonb_path_query_array(m.content, '$.parts.*.blob') || jsonb_path_query_array(m.content, '$.parts.*.staleBlob'))
-               @> jsonb_build_array(encode(b.hash, 'hex')))`;
+  AND NOT EXISTS (SELECT 1 FROM account_score s WHERE s.detail_hash = b.hash)`;
 
 interface SweepResult {
   blobs: number;
   bytes: number;
+  /** manifest_part rows deleted with their manifests. */
+  partReferences: number;
+}
+
+/** One transaction of the job, as reported to `onBatch`. */
+export interface RetentionBatch {
+  step: "snapshot details" | "finding intervals" | "scores" | "checklist events" | "collections" | "runs";
+  rows: number;
+  blobs: number;
+  partReferences: number;
+  milliseconds: number;
 }
 
 /**
- * Deletes the candidate blobs nothing kept points at; a deleted manifest's part blobs become
- * candidates in turn (parts point at nothing further).
+ * Deletes the candidate blobs nothing points at; a deleted manifest's reference rows go with it,
+ * and the parts they named become candidates in turn (parts point at nothing further).
  */
 async function sweepBlobs(tx: DbTransaction, candidates: Uint8Array[]): Promise<SweepResult> {
-  if (candidates.length === 0) return { blobs: 0, bytes: 0 };
-  // A part blob is shared by every kept manifest of its account (hundreds): a hash join reads and
-  // rechecks all of them per candidate, a nested loop stops at the first one still kept. Measured
-  // by bench:history at 10 accounts × 100 days: 763 candidates took 32 s hashed, 4 s looped, and
-  // the first pruning batch outlived its transaction timeout.
+  if (candidates.length === 0) return { blobs: 0, bytes: 0, partReferences: 0 };
+  // Every probe is by index and the work grows with the batch, not with the tables: a hash or
+  // merge join would read all of finding or manifest_part once per batch instead.
   await tx.$executeRaw`SET LOCAL enable_hashjoin = off`;
   await tx.$executeRaw`SET LOCAL enable_mergejoin = off`;
-  const deleted = await tx.$queryRaw<Array<{ byte_size: number; part_hashes: string[] }>>`
-    DELETE FROM fact_blob b
-     WHERE b.hash = ANY(${candidates}::bytea[]) AND ${BLOB_UNREFERENCED}
-    RETURNING b.byte_size,
-      ARRAY(SELECT jsonb_array_elements_text(
-        jsonb_path_query_array(b.content, '$.parts.*.blob') || jsonb_path_query_array(b.content, '$.parts.*.staleBlob'))) AS part_hashes`;
-  const partHashes = [...new Set(deleted.flatMap((row) => row.part_hashes))].filter((hash) => /^[0-9a-f]{64}$/.test(hash));
-  let result = { blobs: deleted.length, bytes: deleted.reduce((sum, row) => sum + row.byte_size, 0) };
-  if (partHashes.length > 0) {
+  const [freed] = await tx.$queryRaw<Array<{ blobs: number; bytes: bigint; part_references: number; part_hashes: string[] }>>`
+    WITH gone AS (
+      DELETE FROM fact_blob b WHERE b.hash = ANY(${candidates}::bytea[]) AND ${BLOB_UNREFERENCED}
+      RETURNING b.hash, b.byte_size),
+    released AS (
+      DELETE FROM manifest_part mp USING gone WHERE mp.manifest_hash = gone.hash RETURNING mp.part_hash)
+    SELECT (SELECT count(*) FROM gone)::int AS blobs, (SELECT COALESCE(sum(byte_size), 0) FROM gone)::bigint AS bytes,
+           (SELECT count(*) FROM released)::int AS part_references,
+           ARRAY(SELECT DISTINCT encode(part_hash, 'hex') FROM released) AS part_hashes`;
+  let result = { blobs: freed!.blobs, bytes: Number(freed!.bytes), partReferences: freed!.part_references };
+  if (freed!.part_hashes.length > 0) {
+    // A new statement: it sees the reference rows deleted above as gone.
     const parts = await tx.$queryRaw<Array<{ byte_size: number }>>`
-      DELETE FROM fact_blob b
-       WHERE b.hash = ANY(${partHashes.map((hash) => new Uint8Array(Buffer.from(hash, "hex")))}::bytea[]) AND ${BLOB_UNREFERENCED}
+      DELETE FROM fact_blob b WHERE b.hash = ANY(${freed!.part_hashes.map(hexToBytes)}::bytea[]) AND ${BLOB_UNREFERENCED}
       RETURNING b.byte_size`;
-    result = { blobs: result.blobs + parts.length, bytes: result.bytes + parts.reduce((sum, row) => sum + row.byte_size, 0) };
+    result = { ...result, blobs: result.blobs + parts.length, bytes: result.bytes + parts.reduce((sum, row) => sum + row.byte_size, 0) };
   }
   return result;
 }
@@ -101,14 +115,19 @@ async function blobBatch(
   );
 }
 
-async function untilDone(batch: () => Promise<{ rows: number } & Partial<SweepResult>>, totals: { blobs: number; bytes: number }): Promise<number> {
+type Totals = { blobs: number; bytes: number; onBatch?: (batch: RetentionBatch) => void };
+
+async function untilDone(step: RetentionBatch["step"], batch: () => Promise<{ rows: number } & Partial<SweepResult>>, totals: Totals): Promise<number> {
   let changed = 0;
   for (;;) {
+    const started = performance.now();
     const result = await batch();
     changed += result.rows;
     totals.blobs += result.blobs ?? 0;
     totals.bytes += result.bytes ?? 0;
     if (result.rows === 0) return changed;
+    const milliseconds = performance.now() - started;
+    totals.onBatch?.({ step, rows: result.rows, blobs: result.blobs ?? 0, partReferences: result.partReferences ?? 0, milliseconds });
   }
 }
 
@@ -120,7 +139,7 @@ async function lastRunBefore(cutoff: Date): Promise<bigint> {
 
 export async function pruneExpiredData(cutoffs: RetentionCutoffs): Promise<RetentionResult> {
   const limit = cutoffs.batchSize ?? DEFAULT_BATCH_SIZE;
-  const totals = { blobs: 0, bytes: 0 };
+  const totals: Totals = { blobs: 0, bytes: 0, onBatch: cutoffs.onBatch };
   const snapshotRun = await lastRunBefore(cutoffs.snapshotCutoff);
   const historyRun = await lastRunBefore(cutoffs.historyCutoff);
 
@@ -128,6 +147,7 @@ export async function pruneExpiredData(cutoffs: RetentionCutoffs): Promise<Reten
   // run its scorecard was evaluated from: so the newest snapshot (the base of the next collection)
   // and the evaluated one (the resources page) stay.
   const collectionDetailsPruned = await untilDone(
+    "snapshot details",
     () =>
       blobBatch((tx) => tx.$queryRaw`
         WITH batch AS (
@@ -146,6 +166,7 @@ export async function pruneExpiredData(cutoffs: RetentionCutoffs): Promise<Reten
   );
 
   const findingIntervalsDeleted = await untilDone(
+    "finding intervals",
     () =>
       blobBatch((tx) => tx.$queryRaw`
         WITH batch AS (
@@ -157,6 +178,7 @@ export async function pruneExpiredData(cutoffs: RetentionCutoffs): Promise<Reten
 
   // The current scorecard reads the score of the account's last evaluated run; trends read the rest.
   const scoresDeleted = await untilDone(
+    "scores",
     () =>
       blobBatch((tx) => tx.$queryRaw`
         WITH batch AS (
@@ -172,6 +194,7 @@ export async function pruneExpiredData(cutoffs: RetentionCutoffs): Promise<Reten
   // An item still being worked on keeps its whole history; any other item keeps its latest event,
   // which says how it came to its state.
   const checklistEventsDeleted = await untilDone(
+    "checklist events",
     () =>
       db().$transaction(async (tx) => {
         const deleted = await tx.$executeRaw`
@@ -188,6 +211,7 @@ export async function pruneExpiredData(cutoffs: RetentionCutoffs): Promise<Reten
   // Snapshot pruning ran first, so an old collection that still has a manifest is one kept on
   // purpose; the newest collection of each account stays for its page.
   const collectionsDeleted = await untilDone(
+    "collections",
     async () => ({
       rows: await db().$executeRaw`
         DELETE FROM account_collection WHERE id IN (
@@ -201,6 +225,7 @@ export async function pruneExpiredData(cutoffs: RetentionCutoffs): Promise<Reten
 
   // Org scores go with their run (ON DELETE CASCADE); the newest one is the current org scorecard.
   const runsDeleted = await untilDone(
+    "runs",
     async () => ({
       rows: await db().$executeRaw`
         DELETE FROM collection_run WHERE id IN (

@@ -4,9 +4,9 @@
  * function exists and in plain SQL where only the worker's commit path writes them.
  */
 import "server-only";
-import { hashBlob, type SnapshotManifest } from "@/lib/collect/manifest";
+import { hashBlob, manifestBlobHashes, type SnapshotManifest } from "@/lib/collect/manifest";
 import { linkAccount } from "./accounts";
-import { hexToBytes, putBlobs } from "./blobs";
+import { hexToBytes, putBlobs, putManifestParts } from "./blobs";
 import { db } from "./client";
 
 export async function linkTestAccount(
@@ -43,6 +43,7 @@ export async function addTestCollection(
   if (fields.manifest) {
     const blob = hashBlob(fields.manifest);
     await putBlobs(db(), [blob]);
+    await putManifestParts(db(), blob.hash, manifestBlobHashes(fields.manifest));
     manifestHash = hexToBytes(blob.hash);
   }
   const row = await db().accountCollection.create({

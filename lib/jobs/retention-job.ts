@@ -7,7 +7,7 @@
  * Start it in every worker process: `registerRetentionJob(boss, retentionJobOptionsFromEnv(config, log))`.
  */
 import type PgBoss from "pg-boss";
-import { pruneExpiredData, type RetentionResult } from "@/lib/db/retention";
+import { pruneExpiredData, type RetentionBatch, type RetentionResult } from "@/lib/db/retention";
 import type { IamfitEnv } from "@/lib/env";
 import { planRetention, retentionSettingsFromEnv, type RetentionSettings } from "@/lib/retention/policy";
 import { createQueueIfMissing } from "./boss";
@@ -19,6 +19,8 @@ const RETENTION_CRON = "17 3 * * *";
 export interface RetentionJobOptions extends RetentionSettings {
   log: (line: string) => void;
   now?: () => Date;
+  /** Told of each transaction that changed rows (bench:history prints them). */
+  onBatch?: (batch: RetentionBatch) => void;
   /** How often this process looks for the day's job; default a minute. */
   pollingIntervalSeconds?: number;
 }
@@ -31,7 +33,7 @@ export function retentionJobOptionsFromEnv(config: IamfitEnv, log: (line: string
 export async function runRetention(options: RetentionJobOptions): Promise<RetentionResult> {
   const now = (options.now ?? (() => new Date()))();
   const plan = planRetention(options, now);
-  const result = await pruneExpiredData({ snapshotCutoff: plan.snapshotCutoff, historyCutoff: plan.historyCutoff, now });
+  const result = await pruneExpiredData({ snapshotCutoff: plan.snapshotCutoff, historyCutoff: plan.historyCutoff, now, onBatch: options.onBatch });
   const removed =
     result.collectionDetailsPruned + result.findingIntervalsDeleted + result.scoresDeleted + result.checklistEventsDeleted + result.runsDeleted;
   if (removed > 0 || result.blobsDeleted > 0) {
