@@ -96,13 +96,10 @@ export async function revokeApiToken(id: string, at: Date): Promise<boolean> {
 }
 
 export async function findApiTokenBySecretHash(secretHash: string, now: Date): Promise<ApiTokenWithOwner | null> {
-  const rows = await db().$queryRawUnsafe<
+  const rows = await db().$queryRaw<
     Array<{ id: string; scope: ApiTokenScope; expires_at: Date; revoked_at: Date | null; user_id: string; email: string; name: string; role: string | null; banned: boolean | null; ban_expires: Date | null }>
-  >(
-    `SELECT t.id, t.scope, t.expires_at, t.revoked_at, u.id AS user_id, u.email, u.name, u.role, u.banned, u.ban_expires
-     FROM api_token t JOIN auth_user u ON u.id = t.user_id WHERE t.secret_hash = $1`,
-    secretHash,
-  );
+  >`SELECT t.id, t.scope, t.expires_at, t.revoked_at, u.id AS user_id, u.email, u.name, u.role, u.banned, u.ban_expires
+     FROM api_token t JOIN auth_user u ON u.id = t.user_id WHERE t.secret_hash = ${secretHash}`;
   const row = rows[0];
   if (!row) return null;
   const role = roleSchema.safeParse(row.role);
@@ -119,11 +116,6 @@ export async function findApiTokenBySecretHash(secretHash: string, now: Date): P
 
 /** Last use, at most once a minute per token: an automation polling hard must not write every call. */
 export async function touchApiToken(id: string, at: Date, ip: string | null): Promise<void> {
-  await db().$executeRawUnsafe(
-    `UPDATE api_token SET last_used_at = $2::timestamptz, last_used_ip = $3
-     WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute')`,
-    id,
-    at,
-    ip,
-  );
+  await db().$executeRaw`UPDATE api_token SET last_used_at = ${at}::timestamptz, last_used_ip = ${ip}
+     WHERE id = ${id} AND (last_used_at IS NULL OR last_used_at < ${at}::timestamptz - interval '1 minute')`;
 }

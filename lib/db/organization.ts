@@ -65,11 +65,8 @@ async function resolveWorst(worst: unknown): Promise<WorstCell[]> {
   });
   if (entries.length === 0) return [];
   // The stored entry names the account by its row id or its AWS id, depending on the scorer.
-  const accounts = await db().$queryRawUnsafe<Array<{ id: string; aws_account_id: string; name: string }>>(
-    `SELECT id::text AS id, aws_account_id, name FROM linked_account
-      WHERE id::text = ANY($1::text[]) OR aws_account_id = ANY($1::text[])`,
-    entries.map((entry) => entry.id),
-  );
+  const accounts = await db().$queryRaw<Array<{ id: string; aws_account_id: string; name: string }>>`SELECT id::text AS id, aws_account_id, name FROM linked_account
+      WHERE id::text = ANY(${entries.map((entry) => entry.id)}::text[]) OR aws_account_id = ANY(${entries.map((entry) => entry.id)}::text[])`;
   return entries.flatMap((entry) => {
     const account = accounts.find((row) => row.id === entry.id || row.aws_account_id === entry.id);
     return account ? [{ exercise: entry.exercise, awsAccountId: account.aws_account_id, name: account.name, score: entry.score }] : [];
@@ -77,24 +74,20 @@ async function resolveWorst(worst: unknown): Promise<WorstCell[]> {
 }
 
 export async function getOrgOverview(): Promise<OrgOverview> {
-  const scores = await db().$queryRawUnsafe<OrgScoreSqlRow[]>(
-    `SELECT o.run_id::text AS run_id, COALESCE(r.finished_at, o.created_at) AS at, o.score::int AS score,
+  const scores = await db().$queryRaw<OrgScoreSqlRow[]>`SELECT o.run_id::text AS run_id, COALESCE(r.finished_at, o.created_at) AS at, o.score::int AS score,
             o.exercise_scores::int[] AS exercise_scores, o.accounts_assessed, o.worst
        FROM org_score o JOIN collection_run r ON r.id = o.run_id
-      ORDER BY o.run_id DESC LIMIT 2`,
-  );
-  const counts = await db().$queryRawUnsafe<
+      ORDER BY o.run_id DESC LIMIT 2`;
+  const counts = await db().$queryRaw<
     Array<{ linked: number; assessed: number; failing: number; unknown_checks: number; accounts_with_unknown: number }>
-  >(
-    `SELECT count(*)::int AS linked,
+  >`SELECT count(*)::int AS linked,
             count(*) FILTER (WHERE a.last_evaluated_run_id IS NOT NULL)::int AS assessed,
             count(*) FILTER (WHERE a.last_status = 'failed')::int AS failing,
             COALESCE(sum(s.unknown_checks), 0)::int AS unknown_checks,
             count(*) FILTER (WHERE s.unknown_checks > 0)::int AS accounts_with_unknown
        FROM linked_account a
        LEFT JOIN account_score s ON s.account_id = a.id AND s.run_id = a.last_evaluated_run_id
-      WHERE a.removed_at IS NULL`,
-  );
+      WHERE a.removed_at IS NULL`;
   const count = counts[0] ?? { linked: 0, assessed: 0, failing: 0, unknown_checks: 0, accounts_with_unknown: 0 };
   const [latest, previous] = scores;
   return {
