@@ -3,39 +3,13 @@
  * Unchanged parts hash to the blobs already stored, and an unchanged account produces the same
  * manifest hash as its previous run, so a run that finds nothing new stores almost nothing.
  */
-import { createHash } from "node:crypto";
-import stringify from "safe-stable-stringify";
-import type { AccountSnapshot, CollectorError, PartKey, PartResult } from "@/lib/snapshot/schema";
+import type { AccountSnapshot, PartKey, PartResult } from "@/lib/snapshot/schema";
+import { hashBlob, type HashedBlob } from "@/lib/snapshot/content-hash";
+import type { ManifestPart, SnapshotManifest } from "@/lib/snapshot/manifest-format";
 
-export type ManifestPart =
-  | { status: "ok"; blob: string; entryErrors?: CollectorError[] }
-  | { status: "error"; error: CollectorError; staleBlob?: string; staleCollectedAt?: string }
-  | { status: "skipped"; reason: "region_disabled" | "out_of_scope" };
-
-export interface SnapshotManifest {
-  version: 1;
-  accountId: string;
-  regions: string[];
-  parts: Record<PartKey, ManifestPart>;
-  /** When each ok part's blob was first collected is not kept here on purpose: it would change every run. */
-}
-
-export interface HashedBlob {
-  hash: string; // hex sha256
-  json: string; // canonical JSON
-  value: unknown;
-}
-
-export function canonicalJson(value: unknown): string {
-  const json = stringify(value);
-  if (json === undefined) throw new Error("value cannot be serialised to JSON");
-  return json;
-}
-
-export function hashBlob(value: unknown): HashedBlob {
-  const json = canonicalJson(value);
-  return { hash: createHash("sha256").update(json).digest("hex"), json, value };
-}
+// The stored formats live in lib/snapshot so data access can use them without importing the collector.
+export { canonicalJson, hashBlob, type HashedBlob } from "@/lib/snapshot/content-hash";
+export type { ManifestPart, SnapshotManifest } from "@/lib/snapshot/manifest-format";
 
 /**
  * Builds the manifest of a new snapshot. A failed part keeps a pointer to the last good blob

@@ -1,0 +1,18 @@
+/**
+ * The stored shape of a snapshot manifest: which content-addressed blob holds each part of one
+ * account's snapshot. Built by lib/collect/manifest.ts, stored and read back by lib/db.
+ */
+import type { CollectorError, PartKey } from "./schema";
+
+export type ManifestPart =
+  | { status: "ok"; blob: string; entryErrors?: CollectorError[] }
+  | { status: "error"; error: CollectorError; staleBlob?: string; staleCollectedAt?: string }
+  | { status: "skipped"; reason: "region_disabled" | "out_of_scope" };
+
+export interface SnapshotManifest {
+  version: 1;
+  accountId: string;
+  regions: string[];
+  parts: Record<PartKey, ManifestPart>;
+  /** When each ok part's blob was first collected is not kept here on purpose: it would change every run. */
+}
