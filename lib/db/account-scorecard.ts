@@ -4,10 +4,9 @@
  * key figures are computed from.
  */
 import "server-only";
-import { manifestBlobHashes, snapshotFromManifest, type SnapshotManifest } from "@/lib/collect/manifest";
 import type { FailureCounts } from "@/lib/scorecard/failure-counts";
 import { storedScoreDetailSchema, type StoredScoreDetail } from "@/lib/scoring/stored-score";
-import type { AccountSnapshot } from "@/lib/snapshot/schema";
+import type { SnapshotManifest } from "@/lib/snapshot/manifest-format";
 import { bytesToHex, getBlobs } from "./blobs";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
@@ -138,20 +137,19 @@ export async function getAccountTrend(accountId: string, window: TrendWindow = D
 
 /** The account's open failing findings (its current evaluation) by severity, as the grid counts them. */
 export async function getOpenFailureCounts(accountId: string): Promise<FailureCounts> {
-  const rows = await db().$queryRawUnsafe<FailureCounts[]>(
-    `SELECT count(*) FILTER (WHERE severity = 'critical')::int AS critical, count(*) FILTER (WHERE severity = 'high')::int AS high,
+  const rows = await db().$queryRaw<FailureCounts[]>`SELECT count(*) FILTER (WHERE severity = 'critical')::int AS critical, count(*) FILTER (WHERE severity = 'high')::int AS high,
             count(*) FILTER (WHERE severity = 'medium')::int AS medium, count(*) FILTER (WHERE severity = 'low')::int AS low
-       FROM finding WHERE account_id = $1::uuid AND closed_run_id IS NULL AND status = 'fail'`,
-    accountId,
-  );
+       FROM finding WHERE account_id = ${accountId}::uuid AND closed_run_id IS NULL AND status = 'fail'`;
   return rows[0] ?? { critical: 0, high: 0, medium: 0, low: 0 };
 }
 
 /**
- * The snapshot of the account's last evaluated run (or, when none is recorded, its newest
- * stored one), rebuilt from the manifest: the facts behind the key figures.
+ * The manifest of the account's last evaluated run (or, when none is recorded, its newest stored
+ * one) as stored; lib/collect/stored-snapshot.ts rebuilds the snapshot from it.
  */
-export async function getAccountSnapshot(account: Pick<ScorecardAccount, "id" | "lastEvaluatedRunId">): Promise<AccountSnapshot | undefined> {
+export async function getEvaluatedManifest(
+  account: Pick<ScorecardAccount, "id" | "lastEvaluatedRunId">,
+): Promise<{ manifest: SnapshotManifest; collectedAt: Date } | undefined> {
   const row = await db().accountCollection.findFirst({
     where: {
       accountId: account.id,
@@ -164,7 +162,5 @@ export async function getAccountSnapshot(account: Pick<ScorecardAccount, "id" | 
   if (!row?.manifestHash || !row.collectedAt) return undefined;
   const manifestHash = bytesToHex(row.manifestHash);
   const manifest = (await getBlobs([manifestHash])).get(manifestHash) as SnapshotManifest | undefined;
-  if (!manifest) return undefined;
-  const blobs = await getBlobs(manifestBlobHashes(manifest));
-  return snapshotFromManifest(manifest, row.collectedAt.toISOString(), (hash) => blobs.get(hash));
+  return manifest ? { manifest, collectedAt: row.collectedAt } : undefined;
 }

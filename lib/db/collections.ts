@@ -4,13 +4,43 @@
  * cancelling, finishing) are in collection-runs.ts, re-exported here.
  */
 import "server-only";
-import type { FindingIntervalPlan, NewFindingInterval, OpenFindingInterval } from "@/lib/collect/finding-intervals";
-import { hashBlob, type HashedBlob, type SnapshotManifest } from "@/lib/collect/manifest";
+import type { Finding } from "@/lib/checks/types";
+import { hashBlob, type HashedBlob } from "@/lib/snapshot/content-hash";
+import type { SnapshotManifest } from "@/lib/snapshot/manifest-format";
 import type { CollectorError } from "@/lib/snapshot/schema";
 import { bytesToHex, hexToBytes, putBlobs } from "./blobs";
 import { db } from "./client";
 import { refreshOpenFindingCounts } from "./open-finding-counts";
 import type { DbTransaction } from "./transaction";
+
+/** A finding interval still open (lib/collect/finding-intervals.ts plans what becomes of it). */
+export interface OpenFindingInterval {
+  id: bigint;
+  checkId: string;
+  resourceId: string;
+  status: string;
+  severity: string;
+  reason: string;
+  evidenceHash: string; // hex
+}
+
+/** A finding to open as a new interval, with the hash of its evidence. */
+export interface NewFindingInterval {
+  finding: Finding;
+  evidenceHash: string;
+}
+
+/** What a commit writes to the finding table. */
+export interface FindingIntervalPlan {
+  /** Open intervals that stay as they are. */
+  unchanged: bigint[];
+  /** Open intervals to close: the result changed or the resource is gone. */
+  close: bigint[];
+  /** Unchanged intervals whose reason sentence changed. */
+  reasonUpdates: Array<{ id: bigint; reason: string }>;
+  insert: NewFindingInterval[];
+  evidenceBlobs: HashedBlob[];
+}
 
 export type RunTrigger = "schedule" | "manual" | "cli" | "api" | "startup";
 export type RunKind = "collect" | "evaluate";
@@ -40,7 +70,7 @@ export interface ClaimedCollection {
 export async function claimCollection(collectionId: bigint): Promise<ClaimedCollection | null> {
   const now = new Date();
   // One round trip: claim the row, start its run if it is the run's first claim, read the account.
-  const rows = await db().$queryRawUnsafe<
+  const rows = await db().$queryRaw<
     Array<{
       run_id: bigint;
       kind: string;
@@ -50,22 +80,18 @@ export async function claimCollection(collectionId: bigint): Promise<ClaimedColl
       external_id: string;
       last_evaluated_run_id: bigint | null;
     }>
-  >(
-    `WITH claimed AS (
-       UPDATE account_collection SET status = 'running', started_at = $2, heartbeat_at = $2
-        WHERE id = $1 AND status = 'queued'
+  >`WITH claimed AS (
+       UPDATE account_collection SET status = 'running', started_at = ${now}, heartbeat_at = ${now}
+        WHERE id = ${collectionId} AND status = 'queued'
         RETURNING run_id, account_id
      ), started AS (
-       UPDATE collection_run r SET status = 'running', started_at = $2
+       UPDATE collection_run r SET status = 'running', started_at = ${now}
          FROM claimed WHERE r.id = claimed.run_id AND r.status = 'queued'
      )
      SELECT c.run_id, r.kind, a.id AS account_id, a.aws_account_id, a.role_arn, a.external_id, a.last_evaluated_run_id
        FROM claimed c
        JOIN collection_run r ON r.id = c.run_id
-       JOIN linked_account a ON a.id = c.account_id`,
-    collectionId,
-    now,
-  );
+       JOIN linked_account a ON a.id = c.account_id`;
   const row = rows[0];
   if (!row) return null;
   return {
@@ -89,16 +115,10 @@ export async function recordProgress(
   total: number,
   apiCalls: number,
 ): Promise<{ cancelRequested: boolean }> {
-  const rows = await db().$queryRawUnsafe<Array<{ cancel_requested_at: Date | null }>>(
-    `UPDATE account_collection
-        SET progress_done = $2, progress_total = $3, api_calls = $4, heartbeat_at = now()
-      WHERE id = $1 AND status = 'running'
-      RETURNING cancel_requested_at`,
-    collectionId,
-    done,
-    total,
-    apiCalls,
-  );
+  const rows = await db().$queryRaw<Array<{ cancel_requested_at: Date | null }>>`UPDATE account_collection
+        SET progress_done = ${done}, progress_total = ${total}, api_calls = ${apiCalls}, heartbeat_at = now()
+      WHERE id = ${collectionId} AND status = 'running'
+      RETURNING cancel_requested_at`;
   return { cancelRequested: rows[0]?.cancel_requested_at != null };
 }
 
@@ -110,27 +130,21 @@ export interface StoredManifest {
 
 /** The account's newest stored snapshot manifest (the base for stale data and re-evaluation). */
 export async function getLatestManifest(accountId: string, tx: DbTransaction = db()): Promise<StoredManifest | undefined> {
-  const rows = await tx.$queryRawUnsafe<Array<{ run_id: bigint; collected_at: Date | null; content: unknown }>>(
-    `SELECT c.run_id, c.collected_at, b.content
+  const rows = await tx.$queryRaw<Array<{ run_id: bigint; collected_at: Date | null; content: unknown }>>`SELECT c.run_id, c.collected_at, b.content
        FROM (SELECT run_id, collected_at, manifest_hash FROM account_collection
-              WHERE account_id = $1::uuid AND manifest_hash IS NOT NULL
+              WHERE account_id = ${accountId}::uuid AND manifest_hash IS NOT NULL
               ORDER BY run_id DESC LIMIT 1) c
-       LEFT JOIN fact_blob b ON b.hash = c.manifest_hash`,
-    accountId,
-  );
+       LEFT JOIN fact_blob b ON b.hash = c.manifest_hash`;
   const row = rows[0];
   if (!row?.collected_at || row.content == null) return undefined;
   return { manifest: row.content as SnapshotManifest, collectedAt: row.collected_at.toISOString(), runId: row.run_id };
 }
 
 export async function getOpenFindingIntervals(accountId: string, tx: DbTransaction = db()): Promise<OpenFindingInterval[]> {
-  const rows = await tx.$queryRawUnsafe<
+  const rows = await tx.$queryRaw<
     Array<{ id: bigint; check_id: string; resource_id: string; status: string; severity: string; reason: string; evidence_hash: Uint8Array }>
-  >(
-    `SELECT id, check_id, resource_id, status, severity, reason, evidence_hash
-       FROM finding WHERE account_id = $1::uuid AND closed_run_id IS NULL`,
-    accountId,
-  );
+  >`SELECT id, check_id, resource_id, status, severity, reason, evidence_hash
+       FROM finding WHERE account_id = ${accountId}::uuid AND closed_run_id IS NULL`;
   return rows.map((row) => ({
     id: row.id,
     checkId: row.check_id,
@@ -192,14 +206,11 @@ export async function commitAccountCollection(input: CommitInput): Promise<{ sto
     async (tx) => {
       // Serialises commits of one account (a re-evaluation racing a collection). NO KEY UPDATE so
       // new runs' account_collection inserts (whose foreign key takes KEY SHARE) do not wait on it.
-      await tx.$executeRawUnsafe("SELECT 1 FROM linked_account WHERE id = $1::uuid FOR NO KEY UPDATE", input.accountId);
+      await tx.$executeRaw`SELECT 1 FROM linked_account WHERE id = ${input.accountId}::uuid FOR NO KEY UPDATE`;
       // A cancel asked for before this commit wins: the row lock orders it against requestCancel,
       // which flags only collections still running, so an account either committed before the
       // cancel (and did succeed) or stores nothing and ends cancelled.
-      const collection = await tx.$queryRawUnsafe<Array<{ cancel_requested_at: Date | null }>>(
-        "SELECT cancel_requested_at FROM account_collection WHERE id = $1 FOR NO KEY UPDATE",
-        input.collectionId,
-      );
+      const collection = await tx.$queryRaw<Array<{ cancel_requested_at: Date | null }>>`SELECT cancel_requested_at FROM account_collection WHERE id = ${input.collectionId} FOR NO KEY UPDATE`;
       if (collection[0]?.cancel_requested_at) throw new CollectionCancelledError();
       const plan = input.planFindings(await getOpenFindingIntervals(input.accountId, tx));
       const storedBlobs = await putBlobs(tx, [...input.blobs, manifestBlob, detailBlob, ...plan.evidenceBlobs]);
@@ -293,20 +304,13 @@ export async function failCollection(
 ): Promise<void> {
   const now = new Date();
   // A cancelled account keeps its last status ("succeeded" still describes its data); the error is recorded either way.
-  await db().$executeRawUnsafe(
-    `WITH ended AS (
-       UPDATE account_collection SET status = $2, finished_at = $3, error = $4::jsonb, api_calls = $5
-        WHERE id = $1 RETURNING account_id
+  await db().$executeRaw`WITH ended AS (
+       UPDATE account_collection SET status = ${status}, finished_at = ${now}, error = ${JSON.stringify(error)}::jsonb, api_calls = ${apiCalls}
+        WHERE id = ${collectionId} RETURNING account_id
      )
      UPDATE linked_account a
-        SET last_status = CASE WHEN $2 = 'cancelled' THEN a.last_status ELSE 'failed' END, last_error = $4::jsonb, updated_at = $3
-       FROM ended WHERE a.id = ended.account_id`,
-    collectionId,
-    status,
-    now,
-    JSON.stringify(error),
-    apiCalls,
-  );
+        SET last_status = CASE WHEN ${status} = 'cancelled' THEN a.last_status ELSE 'failed' END, last_error = ${JSON.stringify(error)}::jsonb, updated_at = ${now}
+       FROM ended WHERE a.id = ended.account_id`;
 }
 
 /**

@@ -6,7 +6,7 @@
 import "server-only";
 import type { ExerciseNumber, Severity } from "@/lib/checks/types";
 import type { DigestAccountFacts, DigestChecklistEntry } from "@/lib/digest/digest-data";
-import { dayOf, startOfDay } from "@/lib/remediation/calendar-days";
+import { dayOf, startOfDay } from "@/lib/dates/calendar-days";
 import { db } from "./client";
 import { SEVERITY_RANK_SQL, toIso } from "./sql-params";
 
@@ -32,20 +32,17 @@ interface AccountSqlRow {
  * and its score as of run `fromRunId` (the latest evaluation at or before it).
  */
 export async function listDigestAccounts(fromRunId: string | null): Promise<DigestAccountRow[]> {
-  const rows = await db().$queryRawUnsafe<AccountSqlRow[]>(
-    `SELECT a.aws_account_id, a.name, a.tags, a.last_status, a.last_collected_at, a.last_error,
+  const rows = await db().$queryRaw<AccountSqlRow[]>`SELECT a.aws_account_id, a.name, a.tags, a.last_status, a.last_collected_at, a.last_error,
             a.last_evaluated_run_id IS NOT NULL AS assessed_now, cur.score::int AS score_now,
             prev.run_id IS NOT NULL AS assessed_before, prev.score::int AS score_before
        FROM linked_account a
        LEFT JOIN account_score cur ON cur.account_id = a.id AND cur.run_id = a.last_evaluated_run_id
        LEFT JOIN LATERAL (
          SELECT s.run_id, s.score FROM account_score s
-          WHERE s.account_id = a.id AND s.run_id <= $1::bigint
+          WHERE s.account_id = a.id AND s.run_id <= ${fromRunId}::bigint
           ORDER BY s.run_id DESC LIMIT 1) prev ON true
       WHERE a.removed_at IS NULL
-      ORDER BY lower(a.name), a.aws_account_id`,
-    fromRunId,
-  );
+      ORDER BY lower(a.name), a.aws_account_id`;
   return rows.map((row) => ({
     awsAccountId: row.aws_account_id,
     name: row.name,
@@ -62,12 +59,9 @@ export async function listDigestAccounts(fromRunId: string | null): Promise<Dige
 
 /** The stored organization score now (latest) and as of run `fromRunId`; null before any run was scored. */
 export async function getOrganizationScores(fromRunId: string | null): Promise<{ now: number | null; before: number | null } | null> {
-  const rows = await db().$queryRawUnsafe<Array<{ now_score: number | null; before_score: number | null }>>(
-    `SELECT latest.score::int AS now_score,
-            (SELECT o.score::int FROM org_score o WHERE o.run_id <= $1::bigint ORDER BY o.run_id DESC LIMIT 1) AS before_score
-       FROM (SELECT score FROM org_score ORDER BY run_id DESC LIMIT 1) latest`,
-    fromRunId,
-  );
+  const rows = await db().$queryRaw<Array<{ now_score: number | null; before_score: number | null }>>`SELECT latest.score::int AS now_score,
+            (SELECT o.score::int FROM org_score o WHERE o.run_id <= ${fromRunId}::bigint ORDER BY o.run_id DESC LIMIT 1) AS before_score
+       FROM (SELECT score FROM org_score ORDER BY run_id DESC LIMIT 1) latest`;
   const row = rows[0];
   return row ? { now: row.now_score, before: row.before_score } : null;
 }
@@ -82,7 +76,7 @@ export async function listExpiringRiskAcceptances(
   awsAccountIds: string[] | null,
   limit = 50,
 ): Promise<{ items: DigestChecklistEntry[]; total: number }> {
-  // An acceptance that expires on a day ends when that day begins (lib/remediation/calendar-days.ts).
+  // An acceptance that expires on a day ends when that day begins (lib/dates/calendar-days.ts).
   const horizon = new Date(startOfDay(dayOf(now)).getTime() + (withinDays + 1) * 86_400_000);
   const rows = await db().$queryRawUnsafe<
     Array<{ id: string; aws_account_id: string; account_name: string; check_id: string; exercise: number; resource_name: string; severity: string; risk_expires_on: Date; assignee: string | null; total: number }>

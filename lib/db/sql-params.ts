@@ -4,6 +4,7 @@
  * shared fragments, and reading timestamps out of raw rows.
  */
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export class SqlParams {
   readonly values: unknown[] = [];
@@ -32,4 +33,9 @@ export const SEVERITY_RANK_SQL = (column: string) =>
 export function toIso(value: Date | string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+/** SEVERITY_RANK_SQL for tagged templates: `column` is a SQL fragment, never a value. */
+export function severityRankSql(column: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CASE ${column} WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END`;
 }
