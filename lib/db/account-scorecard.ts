@@ -82,16 +82,12 @@ export async function getAccountScorecard(awsAccountId: string, asOfRunId?: bigi
   if (!account) return undefined;
   if (!account.lastEvaluatedRunId) return { account, current: null, previous: null };
   const upTo = asOfRunId !== undefined && asOfRunId < BigInt(account.lastEvaluatedRunId) ? asOfRunId.toString() : account.lastEvaluatedRunId;
-  const rows = await db().$queryRawUnsafe<ScoreSqlRow[]>(
-    // Ordered by the bigint column (s.run_id), not by the text alias of the same name.
-    `SELECT s.run_id::text AS run_id, s.collected_at, s.score::int AS score, s.exercise_scores::int[] AS exercise_scores,
+  // Ordered by the bigint column (s.run_id), not by the text alias of the same name.
+  const rows = await db().$queryRaw<ScoreSqlRow[]>`SELECT s.run_id::text AS run_id, s.collected_at, s.score::int AS score, s.exercise_scores::int[] AS exercise_scores,
             s.passed, s.failed, s.unknown, s.unknown_checks, s.detail_hash
        FROM account_score s
-      WHERE s.account_id = $1::uuid AND s.run_id <= $2::bigint
-      ORDER BY s.run_id DESC LIMIT 2`,
-    account.id,
-    upTo,
-  );
+      WHERE s.account_id = ${account.id}::uuid AND s.run_id <= ${upTo}::bigint
+      ORDER BY s.run_id DESC LIMIT 2`;
   const details = await getBlobs(rows.map((row) => bytesToHex(row.detail_hash)));
   const [current, previous] = rows.map((row): AccountScoreView => {
     const detail = storedScoreDetailSchema.safeParse(details.get(bytesToHex(row.detail_hash)));

@@ -6,6 +6,7 @@ import "server-only";
 import type { ApiTokenScope } from "@/lib/auth/api-tokens";
 import { roleSchema, type Role } from "@/lib/auth/roles";
 import { isBanActive } from "./auth-users";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
 
 export interface ApiTokenView {
@@ -42,7 +43,7 @@ interface TokenRow {
   revoked_at: Date | null;
 }
 
-const TOKEN_COLUMNS = `t.id, t.name, t.scope, t.user_id, u.email, t.created_at, t.expires_at, t.last_used_at, t.last_used_ip, t.revoked_at`;
+const TOKEN_COLUMNS = Prisma.sql`t.id, t.name, t.scope, t.user_id, u.email, t.created_at, t.expires_at, t.last_used_at, t.last_used_ip, t.revoked_at`;
 
 function toView(row: TokenRow): ApiTokenView {
   return {
@@ -72,20 +73,14 @@ export async function insertApiToken(token: {
 
 /** Newest first; `ownerId` null lists every user's tokens (the admin's view). */
 export async function listApiTokens(ownerId: string | null): Promise<ApiTokenView[]> {
-  const rows = await db().$queryRawUnsafe<TokenRow[]>(
-    `SELECT ${TOKEN_COLUMNS} FROM api_token t JOIN auth_user u ON u.id = t.user_id
-     WHERE $1::text IS NULL OR t.user_id = $1::text
-     ORDER BY t.revoked_at IS NOT NULL, t.created_at DESC LIMIT 500`,
-    ownerId,
-  );
+  const rows = await db().$queryRaw<TokenRow[]>`SELECT ${TOKEN_COLUMNS} FROM api_token t JOIN auth_user u ON u.id = t.user_id
+     WHERE ${ownerId}::text IS NULL OR t.user_id = ${ownerId}::text
+     ORDER BY t.revoked_at IS NOT NULL, t.created_at DESC LIMIT 500`;
   return rows.map(toView);
 }
 
 export async function getApiToken(id: string): Promise<ApiTokenView | null> {
-  const rows = await db().$queryRawUnsafe<TokenRow[]>(
-    `SELECT ${TOKEN_COLUMNS} FROM api_token t JOIN auth_user u ON u.id = t.user_id WHERE t.id = $1`,
-    id,
-  );
+  const rows = await db().$queryRaw<TokenRow[]>`SELECT ${TOKEN_COLUMNS} FROM api_token t JOIN auth_user u ON u.id = t.user_id WHERE t.id = ${id}`;
   return rows[0] ? toView(rows[0]) : null;
 }
 

@@ -7,8 +7,9 @@ import "server-only";
 import type { ExerciseNumber, Severity } from "@/lib/checks/types";
 import type { DigestAccountFacts, DigestChecklistEntry } from "@/lib/digest/digest-data";
 import { dayOf, startOfDay } from "@/lib/dates/calendar-days";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
-import { SEVERITY_RANK_SQL, toIso } from "./sql-params";
+import { severityRankSql, toIso } from "./sql-params";
 
 export interface DigestAccountRow extends DigestAccountFacts {
   tags: Record<string, string>;
@@ -78,20 +79,16 @@ export async function listExpiringRiskAcceptances(
 ): Promise<{ items: DigestChecklistEntry[]; total: number }> {
   // An acceptance that expires on a day ends when that day begins (lib/dates/calendar-days.ts).
   const horizon = new Date(startOfDay(dayOf(now)).getTime() + (withinDays + 1) * 86_400_000);
-  const rows = await db().$queryRawUnsafe<
+  const rows = await db().$queryRaw<
     Array<{ id: string; aws_account_id: string; account_name: string; check_id: string; exercise: number; resource_name: string; severity: string; risk_expires_on: Date; assignee: string | null; total: number }>
-  >(
-    `SELECT i.id::text AS id, a.aws_account_id, a.name AS account_name, i.check_id, i.exercise::int AS exercise, i.resource_name,
+  >`SELECT i.id::text AS id, a.aws_account_id, a.name AS account_name, i.check_id, i.exercise::int AS exercise, i.resource_name,
             i.severity, i.risk_expires_on, i.assignee, count(*) OVER ()::int AS total
        FROM checklist_item i JOIN linked_account a ON a.id = i.account_id
-      WHERE a.removed_at IS NULL AND i.state = 'risk_accepted' AND i.risk_expires_on < $1
-        AND ($2::text[] IS NULL OR a.aws_account_id = ANY($2::text[]))
-      ORDER BY i.risk_expires_on, ${SEVERITY_RANK_SQL("i.severity")}, lower(a.name), i.id
-      LIMIT $3::int`,
-    horizon,
-    awsAccountIds,
-    Math.min(Math.max(limit, 1), 500),
-  );
+      WHERE a.removed_at IS NULL AND i.state = 'risk_accepted' AND i.risk_expires_on < ${horizon}
+        AND (${awsAccountIds}::text[] IS NULL OR a.aws_account_id = ANY(${awsAccountIds}::text[]))
+      ORDER BY i.risk_expires_on, ${severityRankSql(Prisma.sql`i.severity`)}, lower(a.name), i.id
+      LIMIT ${Math.min(Math.max(limit, 1), 500)}::int`;
+
   return {
     total: rows[0]?.total ?? 0,
     items: rows.map((row) => ({

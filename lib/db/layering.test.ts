@@ -17,13 +17,10 @@ const DOMAIN_FOLDERS = ["remediation", "onboarding", "collect", "sandbox"];
  */
 const UNSAFE_NOT_YET_CONVERTED = new Set([
   "lib/db/account-list.ts",
-  "lib/db/account-scorecard.ts",
   "lib/db/account-scores.ts",
-  "lib/db/api-tokens.ts",
   "lib/db/changes.ts",
   "lib/db/collections.ts",
   "lib/db/compliance.ts",
-  "lib/db/digest.ts",
   "lib/db/findings.ts",
   "lib/db/organization.ts",
   "lib/db/scorecard.ts",
