@@ -6,7 +6,7 @@
  * that moves every day without any change in AWS: it is refreshed in place instead.
  */
 import type { Finding } from "@/lib/checks/types";
-import type { FindingIntervalPlan, NewFindingInterval, OpenFindingInterval } from "@/lib/db/collections";
+import type { FindingIntervalPlan, NewFindingInterval, OpenFindingInterval } from "@/lib/db/finding-interval-rows";
 import { hashBlob, type HashedBlob } from "./manifest";
 
 // The shapes lib/db reads and writes; the planning below is this folder's.

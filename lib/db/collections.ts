@@ -4,43 +4,17 @@
  * cancelling, finishing) are in collection-runs.ts, re-exported here.
  */
 import "server-only";
-import type { Finding } from "@/lib/checks/types";
 import { hashBlob, type HashedBlob } from "@/lib/snapshot/content-hash";
 import type { SnapshotManifest } from "@/lib/snapshot/manifest-format";
 import type { CollectorError } from "@/lib/snapshot/schema";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { bytesToHex, hexToBytes, putBlobs } from "./blobs";
 import { db } from "./client";
 import { refreshOpenFindingCounts } from "./open-finding-counts";
+import type { FindingIntervalPlan, NewFindingInterval, OpenFindingInterval } from "./finding-interval-rows";
 import type { DbTransaction } from "./transaction";
 
-/** A finding interval still open (lib/collect/finding-intervals.ts plans what becomes of it). */
-export interface OpenFindingInterval {
-  id: bigint;
-  checkId: string;
-  resourceId: string;
-  status: string;
-  severity: string;
-  reason: string;
-  evidenceHash: string; // hex
-}
-
-/** A finding to open as a new interval, with the hash of its evidence. */
-export interface NewFindingInterval {
-  finding: Finding;
-  evidenceHash: string;
-}
-
-/** What a commit writes to the finding table. */
-export interface FindingIntervalPlan {
-  /** Open intervals that stay as they are. */
-  unchanged: bigint[];
-  /** Open intervals to close: the result changed or the resource is gone. */
-  close: bigint[];
-  /** Unchanged intervals whose reason sentence changed. */
-  reasonUpdates: Array<{ id: bigint; reason: string }>;
-  insert: NewFindingInterval[];
-  evidenceBlobs: HashedBlob[];
-}
+export type { FindingIntervalPlan, NewFindingInterval, OpenFindingInterval } from "./finding-interval-rows";
 
 export type RunTrigger = "schedule" | "manual" | "cli" | "api" | "startup";
 export type RunKind = "collect" | "evaluate";
@@ -195,7 +169,7 @@ export class CollectionCancelledError extends Error {
 /**
  * Stores a snapshot, its findings and scores, and moves the account forward, in one
  * transaction: a worker killed half-way leaves the last good state untouched.
- * Every write after the blobs is one set-based statement (COMMIT_WRITES_SQL): a thousand accounts
+ * Every write after the blobs is one set-based statement (commitWritesSql): a thousand accounts
  * commit through one process, so the number of round trips and ORM calls per commit matters.
  */
 export async function commitAccountCollection(input: CommitInput): Promise<{ storedBlobs: number; newFindings: number }> {
@@ -214,7 +188,7 @@ export async function commitAccountCollection(input: CommitInput): Promise<{ sto
       if (collection[0]?.cancel_requested_at) throw new CollectionCancelledError();
       const plan = input.planFindings(await getOpenFindingIntervals(input.accountId, tx));
       const storedBlobs = await putBlobs(tx, [...input.blobs, manifestBlob, detailBlob, ...plan.evidenceBlobs]);
-      await tx.$executeRawUnsafe(COMMIT_WRITES_SQL, ...commitWritesParameters(input, plan, manifestBlob.hash, detailBlob.hash));
+      await tx.$executeRaw(commitWritesSql(input, plan, manifestBlob.hash, detailBlob.hash));
       // Rewording a reason changes no count: most commits of an unchanged account skip this.
       if (plan.close.length > 0 || plan.insert.length > 0) await refreshOpenFindingCounts(tx, input.accountId);
       await input.afterWrites?.(tx);
@@ -229,70 +203,46 @@ export async function commitAccountCollection(input: CommitInput): Promise<{ sto
  * finishes the collection and the account, as one statement. The CTEs touch disjoint rows (the
  * plan never closes and rewords the same interval).
  */
-const COMMIT_WRITES_SQL = `
+function commitWritesSql(input: CommitInput, plan: FindingIntervalPlan, manifestHash: string, detailHash: string): Prisma.Sql {
+  const column = <T>(pick: (entry: NewFindingInterval) => T) => plan.insert.map(pick);
+  const account = Prisma.sql`${input.accountId}::uuid`;
+  const { runId, collectedAt, score } = input;
+  const finishedAt = new Date();
+  const partErrors = input.partErrors.length > 0 ? JSON.stringify(input.partErrors) : null;
+  const lastError = input.partErrors.length > 0 ? JSON.stringify(input.partErrors[0]) : null;
+  return Prisma.sql`
 WITH closed AS (
-  UPDATE finding SET closed_run_id = $2, closed_at = $3
-   WHERE id = ANY($4::bigint[]) AND account_id = $1::uuid
+  UPDATE finding SET closed_run_id = ${runId}, closed_at = ${collectedAt}
+   WHERE id = ANY(${plan.close.map(String)}::bigint[]) AND account_id = ${account}
 ), reworded AS (
   UPDATE finding f SET reason = u.reason
-    FROM unnest($5::bigint[], $6::text[]) AS u(id, reason)
-   WHERE f.id = u.id AND f.account_id = $1::uuid
+    FROM unnest(${plan.reasonUpdates.map((update) => String(update.id))}::bigint[], ${plan.reasonUpdates.map((update) => update.reason)}::text[]) AS u(id, reason)
+   WHERE f.id = u.id AND f.account_id = ${account}
 ), opened AS (
   INSERT INTO finding (account_id, check_id, exercise, resource_id, resource_type, resource_name, region,
                        status, severity, reason, evidence_hash, first_run_id, first_seen_at)
-  SELECT $1::uuid, u.check_id, u.exercise, u.resource_id, u.resource_type, u.resource_name, u.region,
-         u.status, u.severity, u.reason, u.evidence_hash, $2, $3
-    FROM unnest($7::text[], $8::smallint[], $9::text[], $10::text[], $11::text[], $12::text[],
-                $13::text[], $14::text[], $15::text[], $16::bytea[])
+  SELECT ${account}, u.check_id, u.exercise, u.resource_id, u.resource_type, u.resource_name, u.region,
+         u.status, u.severity, u.reason, u.evidence_hash, ${runId}, ${collectedAt}
+    FROM unnest(${column(({ finding }) => finding.checkId)}::text[], ${column(({ finding }) => finding.exercise)}::smallint[],
+                ${column(({ finding }) => finding.resourceId)}::text[], ${column(({ finding }) => finding.resourceType)}::text[],
+                ${column(({ finding }) => finding.resourceName)}::text[], ${column(({ finding }) => finding.region ?? null)}::text[],
+                ${column(({ finding }) => finding.status)}::text[], ${column(({ finding }) => finding.severity)}::text[],
+                ${column(({ finding }) => finding.reason)}::text[], ${column(({ evidenceHash }) => hexToBytes(evidenceHash))}::bytea[])
       AS u(check_id, exercise, resource_id, resource_type, resource_name, region, status, severity, reason, evidence_hash)
 ), scored AS (
   INSERT INTO account_score (account_id, run_id, score, exercise_scores, passed, failed, unknown, unknown_checks, detail_hash, collected_at)
-  VALUES ($1::uuid, $2, $17, $18::smallint[], $19, $20, $21, $22, $23, $3)
+  VALUES (${account}, ${runId}, ${score.score}, ${score.exerciseScores}::smallint[], ${score.passed}, ${score.failed}, ${score.unknown},
+          ${score.unknownChecks}, ${hexToBytes(detailHash)}, ${collectedAt})
   ON CONFLICT (account_id, run_id) DO NOTHING
 ), finished AS (
   UPDATE account_collection
-     SET status = $24, finished_at = $25, collected_at = $3, manifest_hash = $26,
-         part_errors = COALESCE($27::jsonb, part_errors), api_calls = $28
-   WHERE id = $29
+     SET status = ${input.status}, finished_at = ${finishedAt}, collected_at = ${collectedAt}, manifest_hash = ${hexToBytes(manifestHash)},
+         part_errors = COALESCE(${partErrors}::jsonb, part_errors), api_calls = ${input.apiCalls}
+   WHERE id = ${input.collectionId}
 )
 UPDATE linked_account
-   SET last_evaluated_run_id = $2, last_collected_at = $3, last_status = $24, last_error = $30::jsonb, updated_at = $25
- WHERE id = $1::uuid`;
-
-function commitWritesParameters(input: CommitInput, plan: FindingIntervalPlan, manifestHash: string, detailHash: string): unknown[] {
-  const column = <T>(pick: (entry: NewFindingInterval) => T) => plan.insert.map(pick);
-  return [
-    input.accountId,
-    input.runId,
-    input.collectedAt,
-    plan.close.map(String),
-    plan.reasonUpdates.map((update) => String(update.id)),
-    plan.reasonUpdates.map((update) => update.reason),
-    column(({ finding }) => finding.checkId),
-    column(({ finding }) => finding.exercise),
-    column(({ finding }) => finding.resourceId),
-    column(({ finding }) => finding.resourceType),
-    column(({ finding }) => finding.resourceName),
-    column(({ finding }) => finding.region ?? null),
-    column(({ finding }) => finding.status),
-    column(({ finding }) => finding.severity),
-    column(({ finding }) => finding.reason),
-    column(({ evidenceHash }) => hexToBytes(evidenceHash)),
-    input.score.score,
-    input.score.exerciseScores,
-    input.score.passed,
-    input.score.failed,
-    input.score.unknown,
-    input.score.unknownChecks,
-    hexToBytes(detailHash),
-    input.status,
-    new Date(),
-    hexToBytes(manifestHash),
-    input.partErrors.length > 0 ? JSON.stringify(input.partErrors) : null,
-    input.apiCalls,
-    input.collectionId,
-    input.partErrors.length > 0 ? JSON.stringify(input.partErrors[0]) : null,
-  ];
+   SET last_evaluated_run_id = ${runId}, last_collected_at = ${collectedAt}, last_status = ${input.status}, last_error = ${lastError}::jsonb, updated_at = ${finishedAt}
+ WHERE id = ${account}`;
 }
 
 /** Ends an account's collection without a new snapshot; the last good one stays current. */

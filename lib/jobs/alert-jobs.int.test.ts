@@ -64,7 +64,7 @@ describe("alert jobs on two workers", () => {
     await database?.drop();
   });
   beforeEach(async () => {
-    await db().$executeRawUnsafe("TRUNCATE alert_delivery, alert_destination CASCADE");
+    await db().$executeRaw`TRUNCATE alert_delivery, alert_destination CASCADE`;
     await clearScorecardTables();
     received = [];
     answer = 200;
