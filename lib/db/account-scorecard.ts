@@ -12,6 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
 import { DEFAULT_TREND_WINDOW, trendBucketSql, trendWindowSql, validTrendWindow, type TrendWindow } from "./trend-points";
 import type { AccountError } from "./scorecard";
+import { parseAccountError } from "./collection-errors";
 import { toIso } from "./sql-params";
 
 export interface ScorecardAccount {
@@ -68,7 +69,7 @@ export async function getScorecardAccount(awsAccountId: string): Promise<Scoreca
     name: row.name,
     lastStatus: row.lastStatus,
     lastCollectedAt: toIso(row.lastCollectedAt),
-    lastError: row.lastError as AccountError | null,
+    lastError: parseAccountError(row.lastError),
     lastEvaluatedRunId: row.lastEvaluatedRunId?.toString() ?? null,
   };
 }

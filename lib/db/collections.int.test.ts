@@ -129,10 +129,7 @@ describe("the per-account write path", () => {
 
   it("keeps the counts of open findings the scorecard reads in step with the intervals, commit by commit", async () => {
     const counts = () =>
-      db().$queryRawUnsafe<Array<{ check_id: string; status: string; severity: string; findings: number }>>(
-        "SELECT check_id, status, severity, findings FROM open_finding_count WHERE account_id = $1::uuid ORDER BY status, severity",
-        accountId,
-      );
+      db().$queryRaw<Array<{ check_id: string; status: string; severity: string; findings: number }>>`SELECT check_id, status, severity, findings FROM open_finding_count WHERE account_id = ${accountId}::uuid ORDER BY status, severity`;
     const carol = { resourceId: "r-carol", resourceName: "carol" };
     await collect([finding(), finding(carol), finding({ resourceId: "r-dan", resourceName: "dan", severity: "medium" })]);
     expect(await counts()).toEqual([

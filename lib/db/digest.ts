@@ -9,7 +9,8 @@ import type { DigestAccountFacts, DigestChecklistEntry } from "@/lib/digest/dige
 import { dayOf, startOfDay } from "@/lib/dates/calendar-days";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
-import { severityRankSql, toIso } from "./sql-params";
+import { parseAccountError } from "./collection-errors";
+import { parseTags, severityRankSql, toIso } from "./sql-params";
 
 export interface DigestAccountRow extends DigestAccountFacts {
   tags: Record<string, string>;
@@ -18,10 +19,10 @@ export interface DigestAccountRow extends DigestAccountFacts {
 interface AccountSqlRow {
   aws_account_id: string;
   name: string;
-  tags: Record<string, string> | null;
+  tags: unknown;
   last_status: string;
   last_collected_at: Date | null;
-  last_error: DigestAccountFacts["lastError"];
+  last_error: unknown;
   assessed_now: boolean;
   score_now: number | null;
   assessed_before: boolean;
@@ -47,14 +48,14 @@ export async function listDigestAccounts(fromRunId: string | null): Promise<Dige
   return rows.map((row) => ({
     awsAccountId: row.aws_account_id,
     name: row.name,
-    tags: row.tags ?? {},
+    tags: parseTags(row.tags),
     scoreNow: row.score_now,
     scoreBefore: row.score_before,
     assessedNow: row.assessed_now,
     assessedBefore: row.assessed_before,
     lastStatus: row.last_status,
     lastCollectedAt: toIso(row.last_collected_at),
-    lastError: row.last_error,
+    lastError: parseAccountError(row.last_error),
   }));
 }
 

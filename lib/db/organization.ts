@@ -9,7 +9,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
 import { DEFAULT_TREND_WINDOW, trendBucketSql, trendWindowSql, validTrendWindow, type TrendWindow } from "./trend-points";
 import type { AccountError } from "./scorecard";
-import { SEVERITY_RANK_SQL, toIso } from "./sql-params";
+import { parseAccountError } from "./collection-errors";
+import { severityRankSql, toIso } from "./sql-params";
 
 export interface WorstCell {
   exercise: ExerciseNumber;
@@ -138,7 +139,7 @@ export async function listTopProblems(limit = 5): Promise<TopProblem[]> {
       FROM open_finding_count c JOIN linked_account a ON a.id = c.account_id AND a.removed_at IS NULL
      WHERE c.status = 'fail'
      GROUP BY c.check_id, c.exercise, c.severity
-     ORDER BY ${Prisma.raw(SEVERITY_RANK_SQL("c.severity"))}, accounts DESC, resources DESC, c.check_id
+     ORDER BY ${severityRankSql(Prisma.sql`c.severity`)}, accounts DESC, resources DESC, c.check_id
      LIMIT ${capped}::int`);
   return rows.map((row) => ({
     checkId: row.check_id,
@@ -214,20 +215,16 @@ export interface CollectionHealthRow {
 
 /** Accounts not assessed, or whose last collection failed or was partial, and why. */
 export async function listCollectionHealth(limit = 10): Promise<{ total: number; rows: CollectionHealthRow[] }> {
-  const where = `a.removed_at IS NULL AND (a.last_evaluated_run_id IS NULL OR a.last_status IN ('failed', 'partial'))`;
-  const count = await db().$queryRawUnsafe<Array<{ total: number }>>(
-    `SELECT count(*)::int AS total FROM linked_account a WHERE ${where}`,
-  );
-  const rows = await db().$queryRawUnsafe<
-    Array<{ aws_account_id: string; name: string; last_status: string; assessed: boolean; last_collected_at: Date | null; last_error: AccountError | null }>
-  >(
-    `SELECT a.aws_account_id, a.name, a.last_status, a.last_evaluated_run_id IS NOT NULL AS assessed,
+  const where = Prisma.sql`a.removed_at IS NULL AND (a.last_evaluated_run_id IS NULL OR a.last_status IN ('failed', 'partial'))`;
+  const count = await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM linked_account a WHERE ${where}`;
+  const rows = await db().$queryRaw<
+    Array<{ aws_account_id: string; name: string; last_status: string; assessed: boolean; last_collected_at: Date | null; last_error: unknown }>
+  >`
+    SELECT a.aws_account_id, a.name, a.last_status, a.last_evaluated_run_id IS NOT NULL AS assessed,
             a.last_collected_at, a.last_error
        FROM linked_account a WHERE ${where}
       ORDER BY (a.last_evaluated_run_id IS NOT NULL), CASE a.last_status WHEN 'failed' THEN 0 WHEN 'never' THEN 1 ELSE 2 END, lower(a.name)
-      LIMIT $1::int`,
-    Math.min(Math.max(limit, 1), 100),
-  );
+      LIMIT ${Math.min(Math.max(limit, 1), 100)}::int`;
   return {
     total: count[0]?.total ?? 0,
     rows: rows.map((row) => ({
@@ -236,7 +233,7 @@ export async function listCollectionHealth(limit = 10): Promise<{ total: number;
       lastStatus: row.last_status,
       assessed: row.assessed,
       lastCollectedAt: toIso(row.last_collected_at),
-      lastError: row.last_error,
+      lastError: parseAccountError(row.last_error),
     })),
   };
 }

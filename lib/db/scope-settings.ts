@@ -6,6 +6,7 @@
 import "server-only";
 import { db } from "./client";
 import { setSetting } from "./settings";
+import { parseTags } from "./sql-params";
 
 const REGIONS_KEY = "scope.regions";
 const ACCOUNTS_KEY = "scope.accounts";
@@ -56,7 +57,7 @@ export async function listScopedAccounts(awsAccountIds?: string[]): Promise<Scop
     select: { awsAccountId: true, tags: true, ouPath: true },
     orderBy: { awsAccountId: "asc" },
   });
-  return rows.map((row) => ({ ...row, tags: (row.tags ?? {}) as Record<string, string> }));
+  return rows.map((row) => ({ ...row, tags: parseTags(row.tags) }));
 }
 
 /** Linked accounts among these ids, by name. */
