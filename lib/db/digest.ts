@@ -1,7 +1,7 @@
 /**
  * The facts a digest needs that no other read model has: every account's score now and as of a
  * past run, the organization score then, and risk acceptances about to expire. Changes, overdue
- * items and the rest come from lib/db/changes.ts and lib/db/checklist-read.ts.
+ * items and the rest come from lib/db/changes.ts and lib/remediation/checklist-read.ts.
  */
 import "server-only";
 import type { ExerciseNumber, Severity } from "@/lib/checks/types";
