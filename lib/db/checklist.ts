@@ -137,7 +137,7 @@ SELECT u.item_id, u.at, u.actor, u.action, u.from_state, u.to_state, u.reason, u
 }
 
 /** One event with details (what a person changed: the new value and the one it replaced). */
-export async function createChecklistEvent(tx: DbTransaction, event: Omit<ChecklistEventRow, "runId"> & { details?: object }): Promise<void> {
+export async function createChecklistEvent(event: Omit<ChecklistEventRow, "runId"> & { details?: object }, tx: DbTransaction = db()): Promise<void> {
   await tx.checklistEvent.create({ data: event });
 }
 

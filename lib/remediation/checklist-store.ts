@@ -21,8 +21,7 @@ import {
   type ChecklistItemSqlRow,
   type ChecklistStateColumns,
 } from "@/lib/db/checklist";
-import { db } from "@/lib/db/client";
-import type { DbTransaction } from "@/lib/db/transaction";
+import { inTransaction, type DbTransaction } from "@/lib/db/transaction";
 import type { SandboxMutation } from "@/lib/sandbox/mutations";
 import { hashBlob, type HashedBlob } from "@/lib/snapshot/content-hash";
 import type { ChecklistItemState, ManualEvent, TransitionError } from "./state-machine";
@@ -163,7 +162,7 @@ function eventDetails(event: ManualEvent, before: ExistingChecklistItem<bigint>)
 
 /** One person's change to some items of one account; each item is judged by the state machine on its own. */
 export async function changeChecklistItems(input: ChecklistChangeInput): Promise<ChecklistChangeResult> {
-  return db().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const rows = await lockChecklistItems(tx, input.awsAccountId, input.itemIds);
     const result: ChecklistChangeResult = { changed: [], unchanged: [], refused: [], missing: [] };
     const found = new Set(rows.map((row) => row.id.toString()));
@@ -182,16 +181,19 @@ export async function changeChecklistItems(input: ChecklistChangeInput): Promise
         continue;
       }
       if (outcome.changed) await updateChecklistItem(tx, row.id, { state: stateColumns(outcome.item) });
-      await createChecklistEvent(tx, {
-        itemId: row.id,
-        at: input.event.at,
-        actor: input.actor,
-        action: input.event.type,
-        fromState: item.state,
-        toState: outcome.item.state,
-        reason: input.comment,
-        details: eventDetails(input.event, item),
-      });
+      await createChecklistEvent(
+        {
+          itemId: row.id,
+          at: input.event.at,
+          actor: input.actor,
+          action: input.event.type,
+          fromState: item.state,
+          toState: outcome.item.state,
+          reason: input.comment,
+          details: eventDetails(input.event, item),
+        },
+        tx,
+      );
       result.changed.push(itemId);
     }
     return result;
@@ -202,7 +204,7 @@ export async function changeChecklistItems(input: ChecklistChangeInput): Promise
 export async function recordSandboxFix(input: { awsAccountId: string; itemId: string; actor: string; at: Date; mutations: SandboxMutation[]; summary: string }): Promise<void> {
   const row = await findChecklistItemState(input.awsAccountId, input.itemId);
   if (!row) return;
-  await createChecklistEvent(db(), {
+  await createChecklistEvent({
     itemId: row.id,
     at: input.at,
     actor: input.actor,
