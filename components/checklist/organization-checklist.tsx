@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SeverityBadge } from "@/components/findings/severity-badge";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { AccountChecklistSummary, OverdueItem } from "@/lib/db/checklist-read";
+import type { AccountChecklistSummary, OverdueItem } from "@/lib/remediation/checklist-read";
 import { checkInfo } from "@/lib/scorecard/catalogue";
 import { ChecklistStateBadge } from "./state-badge";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { AccountHealthRow } from "@/lib/db/account-health";
+import type { AccountHealthRow } from "@/lib/onboarding/account-health";
 import { HealthBadge } from "./health-badge";
 import { TestAgainButton, type TestAgainAction } from "./test-again-button";
 import { ErrorCode } from "@/components/accounts/error-code";

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { ScoreTrendChart, type TrendSeries } from "@/components/charts/score-trend-chart";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { getAccountScorecard, getAccountSnapshot, getAccountTrend, getOpenFailureCounts } from "@/lib/db/account-scorecard";
+import { getAccountScorecard, getAccountTrend, getOpenFailureCounts } from "@/lib/db/account-scorecard";
+import { getAccountSnapshot } from "@/lib/collect/stored-snapshot";
 import { EXERCISE_NUMBERS, exerciseCards, trendRows } from "@/lib/scorecard/exercise-cards";
 import { NO_FAILURES } from "@/lib/scorecard/failure-counts";
 import { computeKeyFigures } from "@/lib/scorecard/key-figures";

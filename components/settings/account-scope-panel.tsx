@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
 import { describeRegionScope } from "@/lib/collect/scope";
-import type { AccountScopeView } from "@/lib/db/scope-settings";
+import type { AccountScopeView } from "@/lib/collect/scope-settings";
 import { RegionScopeForm, type RegionScopeAction } from "./region-scope-form";
 import type { RegionScopeFormState } from "./scope-form-state";
 

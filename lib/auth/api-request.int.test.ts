@@ -43,7 +43,7 @@ describe("authenticateApiRequest", () => {
   it("follows the owner's current role: a demoted owner's read-write token loses rights", async () => {
     const editor = await insertTestUser("editor");
     const token = await insertTestApiToken(editor, { scope: "read_write" });
-    await db().$executeRawUnsafe(`UPDATE auth_user SET role = 'viewer' WHERE id = $1`, editor.id);
+    await db().$executeRaw`UPDATE auth_user SET role = 'viewer' WHERE id = ${editor.id}`;
     expect(await authenticateApiRequest(request(token.secret), "collect")).toMatchObject({ ok: false, status: 403 });
   });
 

@@ -15,7 +15,7 @@ import { scoreOrganizationForRun } from "@/lib/collect/evaluate";
 import type { HashedBlob, SnapshotManifest } from "@/lib/collect/manifest";
 import { linkAccount } from "@/lib/db/accounts";
 import { listActionableChecklistItems, stampRunAt } from "@/lib/db/bench-history";
-import { changeChecklistItems } from "@/lib/db/checklist";
+import { changeChecklistItems } from "@/lib/remediation/checklist-store";
 import { claimCollection, createCollectionRun, finishRunIfComplete } from "@/lib/db/collections";
 import type { ManualEvent } from "@/lib/remediation/state-machine";
 import { createSandboxWorld, sandboxPlugin, SANDBOX_BASE_CREDENTIALS } from "@/lib/sandbox";

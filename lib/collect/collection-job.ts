@@ -19,7 +19,7 @@ import {
   type StoredManifest,
 } from "@/lib/db/collections";
 import { getBlobs } from "@/lib/db/blobs";
-import { syncChecklistForAccount } from "@/lib/db/checklist";
+import { syncChecklistForAccount } from "@/lib/remediation/checklist-store";
 import type { AccountSnapshot, CollectorError } from "@/lib/snapshot/schema";
 import type { Thresholds } from "@/lib/checks/types";
 import { evaluateAccountSnapshot, scoreOrganizationForRun } from "./evaluate";

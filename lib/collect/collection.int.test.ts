@@ -3,7 +3,7 @@
  * organization, atomic commit, findings as intervals, scores, and what happens on failure.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getAccountSnapshot } from "@/lib/db/account-scorecard";
+import { getAccountSnapshot } from "./stored-snapshot";
 import { getBlobs } from "@/lib/db/blobs";
 import { db } from "@/lib/db/client";
 import { claimCollection, createCollectionRun, getLatestManifest, interruptStaleCollections } from "@/lib/db/collections";

@@ -6,33 +6,11 @@
  * that moves every day without any change in AWS: it is refreshed in place instead.
  */
 import type { Finding } from "@/lib/checks/types";
+import type { FindingIntervalPlan, NewFindingInterval, OpenFindingInterval } from "@/lib/db/finding-interval-rows";
 import { hashBlob, type HashedBlob } from "./manifest";
 
-export interface OpenFindingInterval {
-  id: bigint;
-  checkId: string;
-  resourceId: string;
-  status: string;
-  severity: string;
-  reason: string;
-  evidenceHash: string; // hex
-}
-
-export interface NewFindingInterval {
-  finding: Finding;
-  evidenceHash: string;
-}
-
-export interface FindingIntervalPlan {
-  /** Open intervals that stay as they are. */
-  unchanged: bigint[];
-  /** Open intervals to close: the result changed or the resource is gone. */
-  close: bigint[];
-  /** Unchanged intervals whose reason sentence changed. */
-  reasonUpdates: Array<{ id: bigint; reason: string }>;
-  insert: NewFindingInterval[];
-  evidenceBlobs: HashedBlob[];
-}
+// The shapes lib/db reads and writes; the planning below is this folder's.
+export type { FindingIntervalPlan, NewFindingInterval, OpenFindingInterval };
 
 export function findingKey(checkId: string, resourceId: string): string {
   return `${checkId}\u0000${resourceId}`;

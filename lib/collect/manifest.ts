@@ -3,28 +3,13 @@
  * Unchanged parts hash to the blobs already stored, and an unchanged account produces the same
  * manifest hash as its previous run, so a run that finds nothing new stores almost nothing.
  */
-import { createHash } from "node:crypto";
-import stringify from "safe-stable-stringify";
-import type { AccountSnapshot, CollectorError, PartKey, PartResult } from "@/lib/snapshot/schema";
+import type { AccountSnapshot, PartKey, PartResult } from "@/lib/snapshot/schema";
+import { hashBlob, type HashedBlob } from "@/lib/snapshot/content-hash";
+import type { ManifestPart, SnapshotManifest } from "@/lib/snapshot/manifest-format";
 
-export type ManifestPart =
-  | { status: "ok"; blob: string; entryErrors?: CollectorError[] }
-  | { status: "error"; error: CollectorError; staleBlob?: string; staleCollectedAt?: string; staleReportGeneratedAt?: string }
-  | { status: "skipped"; reason: "region_disabled" | "out_of_scope" };
-
-export interface SnapshotManifest {
-  version: 1;
-  accountId: string;
-  regions: string[];
-  parts: Record<PartKey, ManifestPart>;
-  /** When each ok part's blob was first collected is not kept here on purpose: it would change every run. */
-}
-
-export interface HashedBlob {
-  hash: string; // hex sha256
-  json: string; // canonical JSON
-  value: unknown;
-}
+// The stored formats live in lib/snapshot so data access can use them without importing the collector.
+export { canonicalJson, hashBlob, type HashedBlob } from "@/lib/snapshot/content-hash";
+export { manifestBlobHashes, type ManifestPart, type SnapshotManifest } from "@/lib/snapshot/manifest-format";
 
 /**
  * AWS generates a new credential report once the last is four hours old, so every collection
@@ -50,17 +35,6 @@ function storedPartData(key: string, data: unknown): unknown {
 function restoredPartData(key: string, data: unknown, generatedAt: string): unknown {
   if (key !== CREDENTIAL_REPORT_PART || typeof data !== "object" || data === null || isGeneratedReport(data)) return data;
   return { ...data, generatedAt };
-}
-
-export function canonicalJson(value: unknown): string {
-  const json = stringify(value);
-  if (json === undefined) throw new Error("value cannot be serialised to JSON");
-  return json;
-}
-
-export function hashBlob(value: unknown): HashedBlob {
-  const json = canonicalJson(value);
-  return { hash: createHash("sha256").update(json).digest("hex"), json, value };
 }
 
 /**
@@ -141,13 +115,4 @@ export function snapshotFromManifest(
       };
   }
   return { accountId: manifest.accountId, collectedAt, regions: manifest.regions, parts };
-}
-
-export function manifestBlobHashes(manifest: SnapshotManifest): string[] {
-  const hashes = new Set<string>();
-  for (const part of Object.values(manifest.parts)) {
-    if (part.status === "ok") hashes.add(part.blob);
-    if (part.status === "error" && part.staleBlob) hashes.add(part.staleBlob);
-  }
-  return [...hashes];
 }

@@ -3,7 +3,7 @@
  * delegated administrator can read it (ListOrganizationsFeatures). A member account's snapshot
  * still needs it to judge its root user, so what a reading account saw is remembered in a
  * directory and copied into the member accounts' part. The directory is injected: the worker's
- * keeps it in the database (lib/db/organizations-features.ts), tests keep it in memory.
+ * keeps it in the database (stored-directories.ts), tests keep it in memory.
  */
 import type { OrganizationsFeatures } from "@/lib/snapshot/schema";
 

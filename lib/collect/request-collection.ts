@@ -4,7 +4,7 @@
  */
 import type PgBoss from "pg-boss";
 import { createCollectionRun, type CreatedRun, type RunKind, type RunTrigger } from "@/lib/db/collections";
-import { partitionAccountsByScope } from "@/lib/db/scope-settings";
+import { partitionAccountsByScope } from "./scope-settings";
 import { enqueueCollections } from "@/lib/jobs/boss";
 
 export interface RequestedRun extends CreatedRun {

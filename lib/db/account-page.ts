@@ -193,13 +193,9 @@ export async function getAccountPage(
  * not be judged, which Prisma's Int[] mapping cannot represent.
  */
 async function readAccountScoreRow(accountId: string, runId: bigint) {
-  const rows = await db().$queryRawUnsafe<
+  const rows = await db().$queryRaw<
     Array<{ runId: bigint; score: number | null; exerciseScores: Array<number | null>; passed: number; failed: number; unknown: number; collectedAt: Date }>
-  >(
-    `SELECT run_id AS "runId", score, exercise_scores::int[] AS "exerciseScores", passed, failed, unknown, collected_at AS "collectedAt"
-       FROM account_score WHERE account_id = $1::uuid AND run_id = $2`,
-    accountId,
-    runId,
-  );
+  >`SELECT run_id AS "runId", score, exercise_scores::int[] AS "exerciseScores", passed, failed, unknown, collected_at AS "collectedAt"
+       FROM account_score WHERE account_id = ${accountId}::uuid AND run_id = ${runId}`;
   return rows[0] ?? null;
 }

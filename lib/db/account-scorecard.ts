@@ -4,15 +4,15 @@
  * key figures are computed from.
  */
 import "server-only";
-import { manifestBlobHashes, snapshotFromManifest, type SnapshotManifest } from "@/lib/collect/manifest";
 import type { FailureCounts } from "@/lib/scorecard/failure-counts";
 import { storedScoreDetailSchema, type StoredScoreDetail } from "@/lib/scoring/stored-score";
-import type { AccountSnapshot } from "@/lib/snapshot/schema";
+import type { SnapshotManifest } from "@/lib/snapshot/manifest-format";
 import { bytesToHex, getBlobs } from "./blobs";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
 import { DEFAULT_TREND_WINDOW, trendBucketSql, trendWindowSql, validTrendWindow, type TrendWindow } from "./trend-points";
 import type { AccountError } from "./scorecard";
+import { parseAccountError } from "./collection-errors";
 import { toIso } from "./sql-params";
 
 export interface ScorecardAccount {
@@ -69,7 +69,7 @@ export async function getScorecardAccount(awsAccountId: string): Promise<Scoreca
     name: row.name,
     lastStatus: row.lastStatus,
     lastCollectedAt: toIso(row.lastCollectedAt),
-    lastError: row.lastError as AccountError | null,
+    lastError: parseAccountError(row.lastError),
     lastEvaluatedRunId: row.lastEvaluatedRunId?.toString() ?? null,
   };
 }
@@ -83,16 +83,12 @@ export async function getAccountScorecard(awsAccountId: string, asOfRunId?: bigi
   if (!account) return undefined;
   if (!account.lastEvaluatedRunId) return { account, current: null, previous: null };
   const upTo = asOfRunId !== undefined && asOfRunId < BigInt(account.lastEvaluatedRunId) ? asOfRunId.toString() : account.lastEvaluatedRunId;
-  const rows = await db().$queryRawUnsafe<ScoreSqlRow[]>(
-    // Ordered by the bigint column (s.run_id), not by the text alias of the same name.
-    `SELECT s.run_id::text AS run_id, s.collected_at, s.score::int AS score, s.exercise_scores::int[] AS exercise_scores,
+  // Ordered by the bigint column (s.run_id), not by the text alias of the same name.
+  const rows = await db().$queryRaw<ScoreSqlRow[]>`SELECT s.run_id::text AS run_id, s.collected_at, s.score::int AS score, s.exercise_scores::int[] AS exercise_scores,
             s.passed, s.failed, s.unknown, s.unknown_checks, s.detail_hash
        FROM account_score s
-      WHERE s.account_id = $1::uuid AND s.run_id <= $2::bigint
-      ORDER BY s.run_id DESC LIMIT 2`,
-    account.id,
-    upTo,
-  );
+      WHERE s.account_id = ${account.id}::uuid AND s.run_id <= ${upTo}::bigint
+      ORDER BY s.run_id DESC LIMIT 2`;
   const details = await getBlobs(rows.map((row) => bytesToHex(row.detail_hash)));
   const [current, previous] = rows.map((row): AccountScoreView => {
     const detail = storedScoreDetailSchema.safeParse(details.get(bytesToHex(row.detail_hash)));
@@ -138,20 +134,19 @@ export async function getAccountTrend(accountId: string, window: TrendWindow = D
 
 /** The account's open failing findings (its current evaluation) by severity, as the grid counts them. */
 export async function getOpenFailureCounts(accountId: string): Promise<FailureCounts> {
-  const rows = await db().$queryRawUnsafe<FailureCounts[]>(
-    `SELECT count(*) FILTER (WHERE severity = 'critical')::int AS critical, count(*) FILTER (WHERE severity = 'high')::int AS high,
+  const rows = await db().$queryRaw<FailureCounts[]>`SELECT count(*) FILTER (WHERE severity = 'critical')::int AS critical, count(*) FILTER (WHERE severity = 'high')::int AS high,
             count(*) FILTER (WHERE severity = 'medium')::int AS medium, count(*) FILTER (WHERE severity = 'low')::int AS low
-       FROM finding WHERE account_id = $1::uuid AND closed_run_id IS NULL AND status = 'fail'`,
-    accountId,
-  );
+       FROM finding WHERE account_id = ${accountId}::uuid AND closed_run_id IS NULL AND status = 'fail'`;
   return rows[0] ?? { critical: 0, high: 0, medium: 0, low: 0 };
 }
 
 /**
- * The snapshot of the account's last evaluated run (or, when none is recorded, its newest
- * stored one), rebuilt from the manifest: the facts behind the key figures.
+ * The manifest of the account's last evaluated run (or, when none is recorded, its newest stored
+ * one) as stored; lib/collect/stored-snapshot.ts rebuilds the snapshot from it.
  */
-export async function getAccountSnapshot(account: Pick<ScorecardAccount, "id" | "lastEvaluatedRunId">): Promise<AccountSnapshot | undefined> {
+export async function getEvaluatedManifest(
+  account: Pick<ScorecardAccount, "id" | "lastEvaluatedRunId">,
+): Promise<{ manifest: SnapshotManifest; collectedAt: Date; reportGeneratedAt: Date | null } | undefined> {
   const row = await db().accountCollection.findFirst({
     where: {
       accountId: account.id,
@@ -164,7 +159,5 @@ export async function getAccountSnapshot(account: Pick<ScorecardAccount, "id" | 
   if (!row?.manifestHash || !row.collectedAt) return undefined;
   const manifestHash = bytesToHex(row.manifestHash);
   const manifest = (await getBlobs([manifestHash])).get(manifestHash) as SnapshotManifest | undefined;
-  if (!manifest) return undefined;
-  const blobs = await getBlobs(manifestBlobHashes(manifest));
-  return snapshotFromManifest(manifest, row.collectedAt.toISOString(), (hash) => blobs.get(hash), row.reportGeneratedAt?.toISOString());
+  return manifest ? { manifest, collectedAt: row.collectedAt, reportGeneratedAt: row.reportGeneratedAt } : undefined;
 }

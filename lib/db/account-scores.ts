@@ -6,7 +6,8 @@ import "server-only";
 import { storedScoreDetailSchema, type StoredScoreDetail } from "@/lib/scoring/stored-score";
 import { bytesToHex, getBlobs } from "./blobs";
 import { db } from "./client";
-import { SqlParams, toIso, whereClause } from "./sql-params";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { toIso, whereSql } from "./sql-params";
 
 export interface CurrentAccountScore {
   awsAccountId: string;
@@ -44,18 +45,15 @@ interface AccountScoreSqlRow {
 
 /** Linked accounts (or one) by name, each with its current evaluation. */
 export async function listCurrentAccountScores(filter: { awsAccountId?: string } = {}): Promise<CurrentAccountScore[]> {
-  const params = new SqlParams();
-  const conditions = ["a.removed_at IS NULL"];
-  if (filter.awsAccountId) conditions.push(`a.aws_account_id = ${params.add(filter.awsAccountId)}`);
-  const rows = await db().$queryRawUnsafe<AccountScoreSqlRow[]>(
-    `SELECT a.aws_account_id, a.name, a.last_status, a.last_collected_at, s.run_id::text AS run_id, s.collected_at,
+  const conditions = [Prisma.sql`a.removed_at IS NULL`];
+  if (filter.awsAccountId) conditions.push(Prisma.sql`a.aws_account_id = ${filter.awsAccountId}`);
+  const rows = await db().$queryRaw<AccountScoreSqlRow[]>`
+    SELECT a.aws_account_id, a.name, a.last_status, a.last_collected_at, s.run_id::text AS run_id, s.collected_at,
             s.score::int AS score, s.exercise_scores::int[] AS exercise_scores, s.passed, s.failed, s.unknown, s.unknown_checks, s.detail_hash
        FROM linked_account a
        LEFT JOIN account_score s ON s.account_id = a.id AND s.run_id = a.last_evaluated_run_id
-      ${whereClause(conditions)}
-      ORDER BY lower(a.name), a.aws_account_id`,
-    ...params.values,
-  );
+      ${whereSql(conditions)}
+      ORDER BY lower(a.name), a.aws_account_id`;
   const details = await getBlobs(rows.flatMap((row) => (row.detail_hash ? [bytesToHex(row.detail_hash)] : [])));
   return rows.map((row) => {
     const detail = row.detail_hash ? storedScoreDetailSchema.safeParse(details.get(bytesToHex(row.detail_hash))) : undefined;

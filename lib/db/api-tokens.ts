@@ -6,6 +6,7 @@ import "server-only";
 import type { ApiTokenScope } from "@/lib/auth/api-tokens";
 import { roleSchema, type Role } from "@/lib/auth/roles";
 import { isBanActive } from "./auth-users";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
 
 export interface ApiTokenView {
@@ -42,7 +43,7 @@ interface TokenRow {
   revoked_at: Date | null;
 }
 
-const TOKEN_COLUMNS = `t.id, t.name, t.scope, t.user_id, u.email, t.created_at, t.expires_at, t.last_used_at, t.last_used_ip, t.revoked_at`;
+const TOKEN_COLUMNS = Prisma.sql`t.id, t.name, t.scope, t.user_id, u.email, t.created_at, t.expires_at, t.last_used_at, t.last_used_ip, t.revoked_at`;
 
 function toView(row: TokenRow): ApiTokenView {
   return {
@@ -72,20 +73,14 @@ export async function insertApiToken(token: {
 
 /** Newest first; `ownerId` null lists every user's tokens (the admin's view). */
 export async function listApiTokens(ownerId: string | null): Promise<ApiTokenView[]> {
-  const rows = await db().$queryRawUnsafe<TokenRow[]>(
-    `SELECT ${TOKEN_COLUMNS} FROM api_token t JOIN auth_user u ON u.id = t.user_id
-     WHERE $1::text IS NULL OR t.user_id = $1::text
-     ORDER BY t.revoked_at IS NOT NULL, t.created_at DESC LIMIT 500`,
-    ownerId,
-  );
+  const rows = await db().$queryRaw<TokenRow[]>`SELECT ${TOKEN_COLUMNS} FROM api_token t JOIN auth_user u ON u.id = t.user_id
+     WHERE ${ownerId}::text IS NULL OR t.user_id = ${ownerId}::text
+     ORDER BY t.revoked_at IS NOT NULL, t.created_at DESC LIMIT 500`;
   return rows.map(toView);
 }
 
 export async function getApiToken(id: string): Promise<ApiTokenView | null> {
-  const rows = await db().$queryRawUnsafe<TokenRow[]>(
-    `SELECT ${TOKEN_COLUMNS} FROM api_token t JOIN auth_user u ON u.id = t.user_id WHERE t.id = $1`,
-    id,
-  );
+  const rows = await db().$queryRaw<TokenRow[]>`SELECT ${TOKEN_COLUMNS} FROM api_token t JOIN auth_user u ON u.id = t.user_id WHERE t.id = ${id}`;
   return rows[0] ? toView(rows[0]) : null;
 }
 
@@ -96,13 +91,10 @@ export async function revokeApiToken(id: string, at: Date): Promise<boolean> {
 }
 
 export async function findApiTokenBySecretHash(secretHash: string, now: Date): Promise<ApiTokenWithOwner | null> {
-  const rows = await db().$queryRawUnsafe<
+  const rows = await db().$queryRaw<
     Array<{ id: string; scope: ApiTokenScope; expires_at: Date; revoked_at: Date | null; user_id: string; email: string; name: string; role: string | null; banned: boolean | null; ban_expires: Date | null }>
-  >(
-    `SELECT t.id, t.scope, t.expires_at, t.revoked_at, u.id AS user_id, u.email, u.name, u.role, u.banned, u.ban_expires
-     FROM api_token t JOIN auth_user u ON u.id = t.user_id WHERE t.secret_hash = $1`,
-    secretHash,
-  );
+  >`SELECT t.id, t.scope, t.expires_at, t.revoked_at, u.id AS user_id, u.email, u.name, u.role, u.banned, u.ban_expires
+     FROM api_token t JOIN auth_user u ON u.id = t.user_id WHERE t.secret_hash = ${secretHash}`;
   const row = rows[0];
   if (!row) return null;
   const role = roleSchema.safeParse(row.role);
@@ -119,11 +111,6 @@ export async function findApiTokenBySecretHash(secretHash: string, now: Date): P
 
 /** Last use, at most once a minute per token: an automation polling hard must not write every call. */
 export async function touchApiToken(id: string, at: Date, ip: string | null): Promise<void> {
-  await db().$executeRawUnsafe(
-    `UPDATE api_token SET last_used_at = $2::timestamptz, last_used_ip = $3
-     WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute')`,
-    id,
-    at,
-    ip,
-  );
+  await db().$executeRaw`UPDATE api_token SET last_used_at = ${at}::timestamptz, last_used_ip = ${ip}
+     WHERE id = ${id} AND (last_used_at IS NULL OR last_used_at < ${at}::timestamptz - interval '1 minute')`;
 }

@@ -4,11 +4,14 @@
  */
 import "server-only";
 import { normalizeEmail } from "@/lib/auth/lockout";
-import type { AssignableUser } from "@/lib/remediation/people";
 import { db } from "./client";
 import { isBanActive } from "./auth-users";
 
-export type { AssignableUser };
+/** Someone an item can be assigned to (lib/remediation/people.ts words them). */
+export interface AssignableUser {
+  email: string;
+  name: string;
+}
 
 const assignableSelect = { email: true, name: true, banned: true, banExpires: true } as const;
 

@@ -117,14 +117,12 @@ export async function* auditEventBatches(query: AuditQuery, batchSize = 1_000): 
  * scan) instead of reading every row, as a plain DISTINCT would.
  */
 export async function listAuditActions(): Promise<string[]> {
-  const rows = await db().$queryRawUnsafe<Array<{ action: string }>>(
-    `WITH RECURSIVE actions AS (
+  const rows = await db().$queryRaw<Array<{ action: string }>>`WITH RECURSIVE actions AS (
        (SELECT action FROM audit_event ORDER BY action LIMIT 1)
        UNION ALL
        SELECT (SELECT e.action FROM audit_event e WHERE e.action > actions.action ORDER BY e.action LIMIT 1)
          FROM actions WHERE actions.action IS NOT NULL
      )
-     SELECT action FROM actions WHERE action IS NOT NULL`,
-  );
+     SELECT action FROM actions WHERE action IS NOT NULL`;
   return rows.map((row) => row.action);
 }

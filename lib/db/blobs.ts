@@ -3,7 +3,7 @@
  * score details are written once per distinct content.
  */
 import "server-only";
-import type { HashedBlob } from "@/lib/collect/manifest";
+import type { HashedBlob } from "@/lib/snapshot/content-hash";
 import type { DbTransaction } from "./transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
@@ -31,20 +31,12 @@ export async function putBlobs(tx: DbTransaction, blobs: HashedBlob[]): Promise<
   if (blobs.length === 0) return 0;
   await tx.$queryRaw`SELECT pg_advisory_xact_lock_shared(${BLOB_LOCK_SQL})::text`;
   const unique = [...new Map(blobs.map((blob) => [blob.hash, blob])).values()];
-  const existing = await tx.$queryRawUnsafe<Array<{ hash: Uint8Array }>>(
-    "SELECT hash FROM fact_blob WHERE hash = ANY($1::bytea[])",
-    unique.map((blob) => hexToBytes(blob.hash)),
-  );
+  const existing = await tx.$queryRaw<Array<{ hash: Uint8Array }>>`SELECT hash FROM fact_blob WHERE hash = ANY(${unique.map((blob) => hexToBytes(blob.hash))}::bytea[])`;
   const stored = new Set(existing.map((row) => bytesToHex(row.hash)));
   const missing = unique.filter((blob) => !stored.has(blob.hash));
   if (missing.length === 0) return 0;
-  await tx.$executeRawUnsafe(
-    `INSERT INTO fact_blob (hash, content, byte_size)
-     SELECT * FROM unnest($1::bytea[], $2::jsonb[], $3::int[]) ON CONFLICT (hash) DO NOTHING`,
-    missing.map((blob) => hexToBytes(blob.hash)),
-    missing.map((blob) => blob.json),
-    missing.map((blob) => Buffer.byteLength(blob.json)),
-  );
+  await tx.$executeRaw`INSERT INTO fact_blob (hash, content, byte_size)
+     SELECT * FROM unnest(${missing.map((blob) => hexToBytes(blob.hash))}::bytea[], ${missing.map((blob) => blob.json)}::jsonb[], ${missing.map((blob) => Buffer.byteLength(blob.json))}::int[]) ON CONFLICT (hash) DO NOTHING`;
   return missing.length;
 }
 
@@ -56,21 +48,16 @@ export async function putBlobs(tx: DbTransaction, blobs: HashedBlob[]): Promise<
  */
 export async function putManifestParts(tx: DbTransaction, manifestHash: string, partHashes: string[]): Promise<void> {
   if (partHashes.length === 0) return;
-  await tx.$executeRawUnsafe(
-    `INSERT INTO manifest_part (manifest_hash, part_hash)
-     SELECT $1::bytea, part FROM unnest($2::bytea[]) AS part
-      WHERE NOT EXISTS (SELECT 1 FROM manifest_part WHERE manifest_hash = $1::bytea)
-     ON CONFLICT DO NOTHING`,
-    hexToBytes(manifestHash),
-    [...new Set(partHashes)].map(hexToBytes),
-  );
+  const manifest = hexToBytes(manifestHash);
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO manifest_part (manifest_hash, part_hash)
+    SELECT ${manifest}::bytea, part FROM unnest(${[...new Set(partHashes)].map(hexToBytes)}::bytea[]) AS part
+     WHERE NOT EXISTS (SELECT 1 FROM manifest_part WHERE manifest_hash = ${manifest}::bytea)
+    ON CONFLICT DO NOTHING`);
 }
 
 export async function getBlobs(hashes: string[], tx: DbTransaction = db()): Promise<Map<string, unknown>> {
   if (hashes.length === 0) return new Map();
-  const rows = await tx.$queryRawUnsafe<Array<{ hash: Uint8Array; content: unknown }>>(
-    "SELECT hash, content FROM fact_blob WHERE hash = ANY($1::bytea[])",
-    [...new Set(hashes)].map(hexToBytes),
-  );
+  const rows = await tx.$queryRaw<Array<{ hash: Uint8Array; content: unknown }>>`SELECT hash, content FROM fact_blob WHERE hash = ANY(${[...new Set(hashes)].map(hexToBytes)}::bytea[])`;
   return new Map(rows.map((row) => [bytesToHex(row.hash), row.content]));
 }

@@ -12,10 +12,11 @@
 import "server-only";
 import type { ExerciseNumber, FindingStatus } from "@/lib/checks/types";
 import type { ChangeKind, ChangesQuery } from "@/lib/scorecard/search-params";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
 import { toFindingIdentity, type FindingIdentitySqlRow } from "./finding-row";
 import type { FindingRow } from "./findings";
-import { SEVERITY_RANK_SQL, SqlParams, toIso } from "./sql-params";
+import { severityRankSql, toIso } from "./sql-params";
 
 export interface RunPoint {
   runId: string;
@@ -45,67 +46,74 @@ export interface ChangesSummary {
   newlyAssessed: number;
 }
 
-async function runPoint(sql: string, ...values: unknown[]): Promise<RunPoint | null> {
-  const rows = await db().$queryRawUnsafe<Array<{ id: string; at: Date }>>(sql, ...values);
+async function runPoint(condition: Prisma.Sql): Promise<RunPoint | null> {
+  const rows = await db().$queryRaw<Array<{ id: string; at: Date }>>`${RUN_POINT} ${condition}`;
   const row = rows[0];
   return row ? { runId: row.id, at: toIso(row.at)! } : null;
 }
 
 /** Filter and order by `r.id` (bigint); a bare `id` in ORDER BY would mean the text alias. */
-const RUN_POINT = "SELECT r.id::text AS id, COALESCE(r.finished_at, r.created_at) AS at FROM collection_run r";
+const RUN_POINT = Prisma.sql`SELECT r.id::text AS id, COALESCE(r.finished_at, r.created_at) AS at FROM collection_run r`;
 
 export async function resolveChangeWindow(query: Pick<ChangesQuery, "days" | "fromRunId" | "toRunId">, now: Date): Promise<ChangeWindow> {
   const to =
-    (query.toRunId !== undefined ? await runPoint(`${RUN_POINT} WHERE id = $1::bigint`, query.toRunId.toString()) : null) ??
-    (await runPoint(`${RUN_POINT} ORDER BY r.id DESC LIMIT 1`));
+    (query.toRunId !== undefined ? await runPoint(Prisma.sql`WHERE id = ${query.toRunId.toString()}::bigint`) : null) ??
+    (await runPoint(Prisma.sql`ORDER BY r.id DESC LIMIT 1`));
   if (!to) return { from: null, to: null, clamped: false };
   if (query.fromRunId !== undefined) {
-    const from = await runPoint(`${RUN_POINT} WHERE r.id = $1::bigint AND r.id < $2::bigint`, query.fromRunId.toString(), to.runId);
+    const from = await runPoint(Prisma.sql`WHERE r.id = ${query.fromRunId.toString()}::bigint AND r.id < ${to.runId}::bigint`);
     if (from) return { from, to, clamped: false };
   }
   const cutoff = new Date(now.getTime() - query.days * 86_400_000);
-  const from = await runPoint(`${RUN_POINT} WHERE r.created_at <= $1 AND r.id < $2::bigint ORDER BY r.id DESC LIMIT 1`, cutoff, to.runId);
+  const from = await runPoint(Prisma.sql`WHERE r.created_at <= ${cutoff} AND r.id < ${to.runId}::bigint ORDER BY r.id DESC LIMIT 1`);
   if (from) return { from, to, clamped: false };
-  const first = await runPoint(`${RUN_POINT} WHERE r.id < $1::bigint ORDER BY r.id ASC LIMIT 1`, to.runId);
+  const first = await runPoint(Prisma.sql`WHERE r.id < ${to.runId}::bigint ORDER BY r.id ASC LIMIT 1`);
   return { from: first, to, clamped: first !== null };
 }
 
-const SAME_KEY = (alias: string) =>
-  `${alias}.account_id = f.account_id AND ${alias}.check_id = f.check_id AND ${alias}.resource_id = f.resource_id`;
-const AS_OF = (alias: string, run: string) =>
-  `${alias}.first_run_id <= ${run} AND (${alias}.closed_run_id IS NULL OR ${alias}.closed_run_id > ${run})`;
+/* The correlated interval (alias p or n) of the same (account, check, resource) as f. */
+const SAME_KEY = {
+  p: Prisma.sql`p.account_id = f.account_id AND p.check_id = f.check_id AND p.resource_id = f.resource_id`,
+  n: Prisma.sql`n.account_id = f.account_id AND n.check_id = f.check_id AND n.resource_id = f.resource_id`,
+};
+/** Interval p or n describes the state as of run `run` (a bigint parameter). */
+const AS_OF = {
+  p: (run: Prisma.Sql) => Prisma.sql`p.first_run_id <= ${run} AND (p.closed_run_id IS NULL OR p.closed_run_id > ${run})`,
+  n: (run: Prisma.Sql) => Prisma.sql`n.first_run_id <= ${run} AND (n.closed_run_id IS NULL OR n.closed_run_id > ${run})`,
+};
 
-/** The rows of one kind of change, as a SQL SELECT with columns shared by list, count and summary. */
-function changeSelect(kind: ChangeKind, window: { from: string; to: string }, filters: { account?: string; exercise?: ExerciseNumber }, params: SqlParams): string {
-  const from = params.add(window.from, "bigint");
-  const to = params.add(window.to, "bigint");
-  const conditions = ["a.removed_at IS NULL", "f.status = 'fail'"];
-  if (filters.account) conditions.push(`a.aws_account_id = ${params.add(filters.account)}`);
-  if (filters.exercise) conditions.push(`f.exercise = ${params.add(filters.exercise, "smallint")}`);
-  const columns = `f.id::text AS id, a.aws_account_id, a.name AS account_name, f.check_id, f.exercise::int AS exercise,
+const CHANGE_COLUMNS = Prisma.sql`f.id::text AS id, a.aws_account_id, a.name AS account_name, f.check_id, f.exercise::int AS exercise,
     f.resource_id, f.resource_type, f.resource_name, f.region, f.severity, f.reason, f.evidence_hash,
     f.first_run_id::text AS first_run_id, f.closed_run_id::text AS closed_run_id, f.first_seen_at, f.closed_at`;
+
+/** The rows of one kind of change, as a SQL SELECT with columns shared by list, count and summary. */
+function changeSelect(kind: ChangeKind, window: { from: string; to: string }, filters: { account?: string; exercise?: ExerciseNumber }): Prisma.Sql {
+  const from = Prisma.sql`${window.from}::bigint`;
+  const to = Prisma.sql`${window.to}::bigint`;
+  const conditions = [Prisma.sql`a.removed_at IS NULL`, Prisma.sql`f.status = 'fail'`];
+  if (filters.account) conditions.push(Prisma.sql`a.aws_account_id = ${filters.account}`);
+  if (filters.exercise) conditions.push(Prisma.sql`f.exercise = ${filters.exercise}::smallint`);
   if (kind === "worse") {
     conditions.push(
-      `f.first_run_id > ${from}`,
-      `f.first_run_id <= ${to}`,
-      `(f.closed_run_id IS NULL OR f.closed_run_id > ${to})`,
-      `EXISTS (SELECT 1 FROM account_score s WHERE s.account_id = f.account_id AND s.run_id <= ${from})`,
-      `NOT EXISTS (SELECT 1 FROM finding p WHERE ${SAME_KEY("p")} AND p.status = 'fail' AND ${AS_OF("p", from)})`,
+      Prisma.sql`f.first_run_id > ${from}`,
+      Prisma.sql`f.first_run_id <= ${to}`,
+      Prisma.sql`(f.closed_run_id IS NULL OR f.closed_run_id > ${to})`,
+      Prisma.sql`EXISTS (SELECT 1 FROM account_score s WHERE s.account_id = f.account_id AND s.run_id <= ${from})`,
+      Prisma.sql`NOT EXISTS (SELECT 1 FROM finding p WHERE ${SAME_KEY.p} AND p.status = 'fail' AND ${AS_OF.p(from)})`,
     );
-    return `SELECT ${columns}, f.first_seen_at AS changed_at, 'fail' AS after_status,
-        (SELECT p.status FROM finding p WHERE ${SAME_KEY("p")} AND ${AS_OF("p", from)} LIMIT 1) AS before_status
-      FROM finding f JOIN linked_account a ON a.id = f.account_id WHERE ${conditions.join(" AND ")}`;
+    return Prisma.sql`SELECT ${CHANGE_COLUMNS}, f.first_seen_at AS changed_at, 'fail' AS after_status,
+        (SELECT p.status FROM finding p WHERE ${SAME_KEY.p} AND ${AS_OF.p(from)} LIMIT 1) AS before_status
+      FROM finding f JOIN linked_account a ON a.id = f.account_id WHERE ${Prisma.join(conditions, " AND ")}`;
   }
   conditions.push(
-    `f.first_run_id <= ${from}`,
-    `f.closed_run_id > ${from}`,
-    `f.closed_run_id <= ${to}`,
-    `NOT EXISTS (SELECT 1 FROM finding n WHERE ${SAME_KEY("n")} AND n.status <> 'pass' AND ${AS_OF("n", to)})`,
+    Prisma.sql`f.first_run_id <= ${from}`,
+    Prisma.sql`f.closed_run_id > ${from}`,
+    Prisma.sql`f.closed_run_id <= ${to}`,
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM finding n WHERE ${SAME_KEY.n} AND n.status <> 'pass' AND ${AS_OF.n(to)})`,
   );
-  return `SELECT ${columns}, f.closed_at AS changed_at, 'fail' AS before_status,
-      (SELECT n.status FROM finding n WHERE ${SAME_KEY("n")} AND ${AS_OF("n", to)} LIMIT 1) AS after_status
-    FROM finding f JOIN linked_account a ON a.id = f.account_id WHERE ${conditions.join(" AND ")}`;
+  return Prisma.sql`SELECT ${CHANGE_COLUMNS}, f.closed_at AS changed_at, 'fail' AS before_status,
+      (SELECT n.status FROM finding n WHERE ${SAME_KEY.n} AND ${AS_OF.n(to)} LIMIT 1) AS after_status
+    FROM finding f JOIN linked_account a ON a.id = f.account_id WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
 interface ChangeSqlRow extends FindingIdentitySqlRow {
@@ -142,52 +150,37 @@ export async function listChanges(
 ): Promise<{ rows: ChangeRow[]; total: number; page: number; pageSize: number; pageCount: number }> {
   const runs = comparable(window);
   if (!runs) return { rows: [], total: 0, page: 1, pageSize: query.pageSize, pageCount: 1 };
-  const params = new SqlParams();
-  const select = changeSelect(query.kind, runs, query, params);
-  const count = await db().$queryRawUnsafe<Array<{ total: number }>>(`SELECT count(*)::int AS total FROM (${select}) c`, ...params.values);
+  const select = changeSelect(query.kind, runs, query);
+  const count = await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM (${select}) c`;
   const total = count[0]?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
-  const limit = params.add(query.pageSize, "int");
-  const offset = params.add((page - 1) * query.pageSize, "int");
-  const rows = await db().$queryRawUnsafe<ChangeSqlRow[]>(
-    `SELECT * FROM (${select}) c
-      ORDER BY ${SEVERITY_RANK_SQL("c.severity")}, c.changed_at DESC, lower(c.account_name), c.check_id, c.resource_id
-      LIMIT ${limit} OFFSET ${offset}`,
-    ...params.values,
-  );
+  const rows = await db().$queryRaw<ChangeSqlRow[]>`SELECT * FROM (${select}) c
+      ORDER BY ${severityRankSql(Prisma.sql`c.severity`)}, c.changed_at DESC, lower(c.account_name), c.check_id, c.resource_id
+      LIMIT ${query.pageSize}::int OFFSET ${(page - 1) * query.pageSize}::int`;
   return { rows: rows.map((row) => toChangeRow(query.kind, row)), total, page, pageSize: query.pageSize, pageCount };
 }
 
 export async function summarizeChanges(window: ChangeWindow, filters: Pick<ChangesQuery, "account" | "exercise">): Promise<ChangesSummary> {
   const runs = comparable(window);
   if (!runs) return { worse: 0, fixed: 0, byExercise: [], byAccount: [], newlyAssessed: 0 };
-  const params = new SqlParams();
-  const worse = changeSelect("worse", runs, filters, params);
-  const fixed = changeSelect("fixed", runs, filters, params);
-  const both = `SELECT 'worse' AS kind, exercise, aws_account_id, account_name FROM (${worse}) w
+  const worse = changeSelect("worse", runs, filters);
+  const fixed = changeSelect("fixed", runs, filters);
+  const both = Prisma.sql`SELECT 'worse' AS kind, exercise, aws_account_id, account_name FROM (${worse}) w
     UNION ALL SELECT 'fixed' AS kind, exercise, aws_account_id, account_name FROM (${fixed}) x`;
-  const byExercise = await db().$queryRawUnsafe<Array<{ exercise: number; worse: number; fixed: number }>>(
-    `SELECT exercise, count(*) FILTER (WHERE kind = 'worse')::int AS worse, count(*) FILTER (WHERE kind = 'fixed')::int AS fixed
-       FROM (${both}) b GROUP BY exercise ORDER BY exercise`,
-    ...params.values,
-  );
-  const byAccount = await db().$queryRawUnsafe<Array<{ aws_account_id: string; account_name: string; worse: number; fixed: number }>>(
-    `SELECT aws_account_id, account_name,
+  const byExercise = await db().$queryRaw<Array<{ exercise: number; worse: number; fixed: number }>>`
+    SELECT exercise, count(*) FILTER (WHERE kind = 'worse')::int AS worse, count(*) FILTER (WHERE kind = 'fixed')::int AS fixed
+       FROM (${both}) b GROUP BY exercise ORDER BY exercise`;
+  const byAccount = await db().$queryRaw<Array<{ aws_account_id: string; account_name: string; worse: number; fixed: number }>>`
+    SELECT aws_account_id, account_name,
             count(*) FILTER (WHERE kind = 'worse')::int AS worse, count(*) FILTER (WHERE kind = 'fixed')::int AS fixed
        FROM (${both}) b GROUP BY aws_account_id, account_name
-      ORDER BY worse DESC, fixed DESC, lower(account_name) LIMIT 10`,
-    ...params.values,
-  );
-  const accountParams = new SqlParams();
-  const accountFilter = filters.account ? `AND a.aws_account_id = ${accountParams.add(filters.account)}` : "";
-  const newly = await db().$queryRawUnsafe<Array<{ total: number }>>(
-    `SELECT count(*)::int AS total FROM linked_account a
+      ORDER BY worse DESC, fixed DESC, lower(account_name) LIMIT 10`;
+  const accountFilter = filters.account ? Prisma.sql`AND a.aws_account_id = ${filters.account}` : Prisma.empty;
+  const newly = await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM linked_account a
       WHERE a.removed_at IS NULL ${accountFilter}
-        AND EXISTS (SELECT 1 FROM account_score s WHERE s.account_id = a.id AND s.run_id <= ${accountParams.add(runs.to, "bigint")})
-        AND NOT EXISTS (SELECT 1 FROM account_score s WHERE s.account_id = a.id AND s.run_id <= ${accountParams.add(runs.from, "bigint")})`,
-    ...accountParams.values,
-  );
+        AND EXISTS (SELECT 1 FROM account_score s WHERE s.account_id = a.id AND s.run_id <= ${runs.to}::bigint)
+        AND NOT EXISTS (SELECT 1 FROM account_score s WHERE s.account_id = a.id AND s.run_id <= ${runs.from}::bigint)`;
   return {
     worse: byExercise.reduce((sum, row) => sum + row.worse, 0),
     fixed: byExercise.reduce((sum, row) => sum + row.fixed, 0),
@@ -199,10 +192,7 @@ export async function summarizeChanges(window: ChangeWindow, filters: Pick<Chang
 
 /** Runs to pick the two ends from, newest first. */
 export async function listComparableRuns(limit = 50): Promise<RunPoint[]> {
-  const rows = await db().$queryRawUnsafe<Array<{ id: string; at: Date }>>(
-    `${RUN_POINT} WHERE EXISTS (SELECT 1 FROM account_score s WHERE s.run_id = r.id)
-      ORDER BY r.id DESC LIMIT $1::int`,
-    Math.min(Math.max(limit, 1), 200),
-  );
+  const rows = await db().$queryRaw<Array<{ id: string; at: Date }>>`${RUN_POINT} WHERE EXISTS (SELECT 1 FROM account_score s WHERE s.run_id = r.id)
+      ORDER BY r.id DESC LIMIT ${Math.min(Math.max(limit, 1), 200)}::int`;
   return rows.map((row) => ({ runId: row.id, at: toIso(row.at)! }));
 }

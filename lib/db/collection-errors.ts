@@ -32,3 +32,18 @@ export function parseStoredErrors(value: unknown): StoredCollectionError[] {
   if (!Array.isArray(value)) return [];
   return value.map(parseStoredError).filter((error): error is StoredCollectionError => error !== null);
 }
+
+/*
+ * The error as the scorecard and digest show it: every field optional, extra fields kept, so a
+ * well-formed stored error reads back exactly as written; anything else (not an object, a field
+ * of the wrong type) reads as no error rather than reaching a page as it is.
+ */
+const accountErrorSchema = z
+  .looseObject({ api: z.string().optional(), code: z.string().optional(), message: z.string().optional(), region: z.string().optional() });
+
+export type StoredAccountError = z.infer<typeof accountErrorSchema>;
+
+export function parseAccountError(value: unknown): StoredAccountError | null {
+  const parsed = accountErrorSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

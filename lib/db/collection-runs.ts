@@ -49,14 +49,10 @@ export async function createCollectionRun(options: {
     }
     // The partial unique index makes a second active collection of an account impossible, even
     // when two processes create runs at the same moment.
-    const inserted = await tx.$queryRawUnsafe<Array<{ id: bigint; account_id: string }>>(
-      `INSERT INTO account_collection (run_id, account_id, status)
-       SELECT $1, unnest($2::uuid[]), 'queued'
+    const inserted = await tx.$queryRaw<Array<{ id: bigint; account_id: string }>>`INSERT INTO account_collection (run_id, account_id, status)
+       SELECT ${run.id}, unnest(${accounts.map((account) => account.id)}::uuid[]), 'queued'
        ON CONFLICT (account_id) WHERE status IN ('queued', 'running') DO NOTHING
-       RETURNING id, account_id`,
-      run.id,
-      accounts.map((account) => account.id),
-    );
+       RETURNING id, account_id`;
     const byId = new Map(accounts.map((account) => [account.id, account.awsAccountId]));
     const queued = inserted.map((row) => ({
       collectionId: row.id,
@@ -115,14 +111,12 @@ export interface LatestAccountScore {
 }
 
 export async function getLatestAccountScores(tx: DbTransaction = db()): Promise<LatestAccountScore[]> {
-  const rows = await tx.$queryRawUnsafe<
+  const rows = await tx.$queryRaw<
     Array<{ account_id: string; aws_account_id: string; name: string; score: number | null; exercise_scores: Array<number | null> }>
-  >(
-    `SELECT a.id AS account_id, a.aws_account_id, a.name, s.score, s.exercise_scores
+  >`SELECT a.id AS account_id, a.aws_account_id, a.name, s.score, s.exercise_scores
        FROM linked_account a
        JOIN account_score s ON s.account_id = a.id AND s.run_id = a.last_evaluated_run_id
-      WHERE a.removed_at IS NULL`,
-  );
+      WHERE a.removed_at IS NULL`;
   return rows.map((row) => ({
     accountId: row.account_id,
     awsAccountId: row.aws_account_id,
@@ -149,17 +143,11 @@ export async function finishRunIfComplete(
   scoreOrganization: (scores: LatestAccountScore[]) => OrgScoreInput,
 ): Promise<string | null> {
   // Every account's job ends here, so the common answer ("not yet") must not lock the run row.
-  const quick = await db().$queryRawUnsafe<Array<{ nothing_to_finish: boolean }>>(
-    `SELECT EXISTS (SELECT 1 FROM account_collection WHERE run_id = $1 AND status IN ('queued', 'running'))
-         OR NOT EXISTS (SELECT 1 FROM collection_run WHERE id = $1 AND status IN ('queued', 'running')) AS nothing_to_finish`,
-    runId,
-  );
+  const quick = await db().$queryRaw<Array<{ nothing_to_finish: boolean }>>`SELECT EXISTS (SELECT 1 FROM account_collection WHERE run_id = ${runId} AND status IN ('queued', 'running'))
+         OR NOT EXISTS (SELECT 1 FROM collection_run WHERE id = ${runId} AND status IN ('queued', 'running')) AS nothing_to_finish`;
   if (quick[0]?.nothing_to_finish) return null;
   return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRawUnsafe<Array<{ status: string; cancel_requested_at: Date | null }>>(
-      "SELECT status, cancel_requested_at FROM collection_run WHERE id = $1 FOR UPDATE",
-      runId,
-    );
+    const locked = await tx.$queryRaw<Array<{ status: string; cancel_requested_at: Date | null }>>`SELECT status, cancel_requested_at FROM collection_run WHERE id = ${runId} FOR UPDATE`;
     const current = locked[0]?.status;
     const runCancelRequested = locked[0]?.cancel_requested_at != null;
     if (!current || !["queued", "running"].includes(current)) return null;
@@ -186,15 +174,8 @@ export async function finishRunIfComplete(
       data: { status, finishedAt: new Date(), apiCalls: apiCalls._sum.apiCalls ?? 0 },
     });
     const org = scoreOrganization(await getLatestAccountScores(tx));
-    await tx.$executeRawUnsafe(
-      `INSERT INTO org_score (run_id, score, exercise_scores, accounts_assessed, worst)
-       VALUES ($1, $2, $3::smallint[], $4, $5::jsonb) ON CONFLICT (run_id) DO NOTHING`,
-      runId,
-      org.score,
-      org.exerciseScores,
-      org.accountsAssessed,
-      JSON.stringify(org.worst),
-    );
+    await tx.$executeRaw`INSERT INTO org_score (run_id, score, exercise_scores, accounts_assessed, worst)
+       VALUES (${runId}, ${org.score}, ${org.exerciseScores}::smallint[], ${org.accountsAssessed}, ${JSON.stringify(org.worst)}::jsonb) ON CONFLICT (run_id) DO NOTHING`;
     return status;
   });
 }

@@ -55,7 +55,7 @@ describe("the per-account write path", () => {
   });
   afterAll(async () => database?.drop());
   beforeEach(async () => {
-    await db().$executeRawUnsafe("TRUNCATE linked_account, collection_run, fact_blob CASCADE");
+    await db().$executeRaw`TRUNCATE linked_account, collection_run, fact_blob CASCADE`;
     accountId = await linkTestAccount("111122223333");
   });
 
@@ -102,11 +102,7 @@ describe("the per-account write path", () => {
     const bob = await db().finding.findFirstOrThrow({ where: { resourceName: "bob" } });
     expect(bob).toMatchObject({ exercise: 2, region: "eu-west-1", firstRunId: runId, closedRunId: null, firstSeenAt: new Date("2026-11-20T12:00:00Z") });
     // Raw: the ORM cannot read the nulls of exercise_scores (an exercise that could not be assessed).
-    const [stored] = await db().$queryRawUnsafe<Array<{ score: number; exercise_scores: Array<number | null>; passed: number; failed: number; detail_hash: Uint8Array }>>(
-      "SELECT score, exercise_scores, passed, failed, detail_hash FROM account_score WHERE account_id = $1::uuid AND run_id = $2",
-      accountId,
-      runId,
-    );
+    const [stored] = await db().$queryRaw<Array<{ score: number; exercise_scores: Array<number | null>; passed: number; failed: number; detail_hash: Uint8Array }>>`SELECT score, exercise_scores, passed, failed, detail_hash FROM account_score WHERE account_id = ${accountId}::uuid AND run_id = ${runId}`;
     expect(stored).toMatchObject({ score: 50, exercise_scores: score.exerciseScores, passed: 1, failed: 1 });
     expect((await getBlobs([Buffer.from(stored!.detail_hash).toString("hex")])).size).toBe(1);
     const collection = await db().accountCollection.findUniqueOrThrow({ where: { id: collectionId } });
@@ -133,10 +129,7 @@ describe("the per-account write path", () => {
 
   it("keeps the counts of open findings the scorecard reads in step with the intervals, commit by commit", async () => {
     const counts = () =>
-      db().$queryRawUnsafe<Array<{ check_id: string; status: string; severity: string; findings: number }>>(
-        "SELECT check_id, status, severity, findings FROM open_finding_count WHERE account_id = $1::uuid ORDER BY status, severity",
-        accountId,
-      );
+      db().$queryRaw<Array<{ check_id: string; status: string; severity: string; findings: number }>>`SELECT check_id, status, severity, findings FROM open_finding_count WHERE account_id = ${accountId}::uuid ORDER BY status, severity`;
     const carol = { resourceId: "r-carol", resourceName: "carol" };
     await collect([finding(), finding(carol), finding({ resourceId: "r-dan", resourceName: "dan", severity: "medium" })]);
     expect(await counts()).toEqual([

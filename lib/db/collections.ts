@@ -4,13 +4,17 @@
  * cancelling, finishing) are in collection-runs.ts, re-exported here.
  */
 import "server-only";
-import type { FindingIntervalPlan, NewFindingInterval, OpenFindingInterval } from "@/lib/collect/finding-intervals";
-import { hashBlob, manifestBlobHashes, type HashedBlob, type SnapshotManifest } from "@/lib/collect/manifest";
+import { hashBlob, type HashedBlob } from "@/lib/snapshot/content-hash";
+import { manifestBlobHashes, type SnapshotManifest } from "@/lib/snapshot/manifest-format";
 import type { CollectorError } from "@/lib/snapshot/schema";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { bytesToHex, hexToBytes, putBlobs, putManifestParts } from "./blobs";
 import { db } from "./client";
 import { refreshOpenFindingCounts } from "./open-finding-counts";
+import type { FindingIntervalPlan, NewFindingInterval, OpenFindingInterval } from "./finding-interval-rows";
 import type { DbTransaction } from "./transaction";
+
+export type { FindingIntervalPlan, NewFindingInterval, OpenFindingInterval } from "./finding-interval-rows";
 
 export type RunTrigger = "schedule" | "manual" | "cli" | "api" | "startup";
 export type RunKind = "collect" | "evaluate";
@@ -40,7 +44,7 @@ export interface ClaimedCollection {
 export async function claimCollection(collectionId: bigint): Promise<ClaimedCollection | null> {
   const now = new Date();
   // One round trip: claim the row, start its run if it is the run's first claim, read the account.
-  const rows = await db().$queryRawUnsafe<
+  const rows = await db().$queryRaw<
     Array<{
       run_id: bigint;
       kind: string;
@@ -50,22 +54,18 @@ export async function claimCollection(collectionId: bigint): Promise<ClaimedColl
       external_id: string;
       last_evaluated_run_id: bigint | null;
     }>
-  >(
-    `WITH claimed AS (
-       UPDATE account_collection SET status = 'running', started_at = $2, heartbeat_at = $2
-        WHERE id = $1 AND status = 'queued'
+  >`WITH claimed AS (
+       UPDATE account_collection SET status = 'running', started_at = ${now}, heartbeat_at = ${now}
+        WHERE id = ${collectionId} AND status = 'queued'
         RETURNING run_id, account_id
      ), started AS (
-       UPDATE collection_run r SET status = 'running', started_at = $2
+       UPDATE collection_run r SET status = 'running', started_at = ${now}
          FROM claimed WHERE r.id = claimed.run_id AND r.status = 'queued'
      )
      SELECT c.run_id, r.kind, a.id AS account_id, a.aws_account_id, a.role_arn, a.external_id, a.last_evaluated_run_id
        FROM claimed c
        JOIN collection_run r ON r.id = c.run_id
-       JOIN linked_account a ON a.id = c.account_id`,
-    collectionId,
-    now,
-  );
+       JOIN linked_account a ON a.id = c.account_id`;
   const row = rows[0];
   if (!row) return null;
   return {
@@ -89,16 +89,10 @@ export async function recordProgress(
   total: number,
   apiCalls: number,
 ): Promise<{ cancelRequested: boolean }> {
-  const rows = await db().$queryRawUnsafe<Array<{ cancel_requested_at: Date | null }>>(
-    `UPDATE account_collection
-        SET progress_done = $2, progress_total = $3, api_calls = $4, heartbeat_at = now()
-      WHERE id = $1 AND status = 'running'
-      RETURNING cancel_requested_at`,
-    collectionId,
-    done,
-    total,
-    apiCalls,
-  );
+  const rows = await db().$queryRaw<Array<{ cancel_requested_at: Date | null }>>`UPDATE account_collection
+        SET progress_done = ${done}, progress_total = ${total}, api_calls = ${apiCalls}, heartbeat_at = now()
+      WHERE id = ${collectionId} AND status = 'running'
+      RETURNING cancel_requested_at`;
   return { cancelRequested: rows[0]?.cancel_requested_at != null };
 }
 
@@ -112,14 +106,11 @@ export interface StoredManifest {
 
 /** The account's newest stored snapshot manifest (the base for stale data and re-evaluation). */
 export async function getLatestManifest(accountId: string, tx: DbTransaction = db()): Promise<StoredManifest | undefined> {
-  const rows = await tx.$queryRawUnsafe<Array<{ run_id: bigint; collected_at: Date | null; report_generated_at: Date | null; content: unknown }>>(
-    `SELECT c.run_id, c.collected_at, c.report_generated_at, b.content
+  const rows = await tx.$queryRaw<Array<{ run_id: bigint; collected_at: Date | null; report_generated_at: Date | null; content: unknown }>>`SELECT c.run_id, c.collected_at, c.report_generated_at, b.content
        FROM (SELECT run_id, collected_at, report_generated_at, manifest_hash FROM account_collection
-              WHERE account_id = $1::uuid AND manifest_hash IS NOT NULL
+              WHERE account_id = ${accountId}::uuid AND manifest_hash IS NOT NULL
               ORDER BY run_id DESC LIMIT 1) c
-       LEFT JOIN fact_blob b ON b.hash = c.manifest_hash`,
-    accountId,
-  );
+       LEFT JOIN fact_blob b ON b.hash = c.manifest_hash`;
   const row = rows[0];
   if (!row?.collected_at || row.content == null) return undefined;
   return {
@@ -131,13 +122,10 @@ export async function getLatestManifest(accountId: string, tx: DbTransaction = d
 }
 
 export async function getOpenFindingIntervals(accountId: string, tx: DbTransaction = db()): Promise<OpenFindingInterval[]> {
-  const rows = await tx.$queryRawUnsafe<
+  const rows = await tx.$queryRaw<
     Array<{ id: bigint; check_id: string; resource_id: string; status: string; severity: string; reason: string; evidence_hash: Uint8Array }>
-  >(
-    `SELECT id, check_id, resource_id, status, severity, reason, evidence_hash
-       FROM finding WHERE account_id = $1::uuid AND closed_run_id IS NULL`,
-    accountId,
-  );
+  >`SELECT id, check_id, resource_id, status, severity, reason, evidence_hash
+       FROM finding WHERE account_id = ${accountId}::uuid AND closed_run_id IS NULL`;
   return rows.map((row) => ({
     id: row.id,
     checkId: row.check_id,
@@ -190,7 +178,7 @@ export class CollectionCancelledError extends Error {
 /**
  * Stores a snapshot, its findings and scores, and moves the account forward, in one
  * transaction: a worker killed half-way leaves the last good state untouched.
- * Every write after the blobs is one set-based statement (COMMIT_WRITES_SQL): a thousand accounts
+ * Every write after the blobs is one set-based statement (commitWritesSql): a thousand accounts
  * commit through one process, so the number of round trips and ORM calls per commit matters.
  */
 export async function commitAccountCollection(input: CommitInput): Promise<{ storedBlobs: number; newFindings: number }> {
@@ -201,19 +189,16 @@ export async function commitAccountCollection(input: CommitInput): Promise<{ sto
     async (tx) => {
       // Serialises commits of one account (a re-evaluation racing a collection). NO KEY UPDATE so
       // new runs' account_collection inserts (whose foreign key takes KEY SHARE) do not wait on it.
-      await tx.$executeRawUnsafe("SELECT 1 FROM linked_account WHERE id = $1::uuid FOR NO KEY UPDATE", input.accountId);
+      await tx.$executeRaw`SELECT 1 FROM linked_account WHERE id = ${input.accountId}::uuid FOR NO KEY UPDATE`;
       // A cancel asked for before this commit wins: the row lock orders it against requestCancel,
       // which flags only collections still running, so an account either committed before the
       // cancel (and did succeed) or stores nothing and ends cancelled.
-      const collection = await tx.$queryRawUnsafe<Array<{ cancel_requested_at: Date | null }>>(
-        "SELECT cancel_requested_at FROM account_collection WHERE id = $1 FOR NO KEY UPDATE",
-        input.collectionId,
-      );
+      const collection = await tx.$queryRaw<Array<{ cancel_requested_at: Date | null }>>`SELECT cancel_requested_at FROM account_collection WHERE id = ${input.collectionId} FOR NO KEY UPDATE`;
       if (collection[0]?.cancel_requested_at) throw new CollectionCancelledError();
       const plan = input.planFindings(await getOpenFindingIntervals(input.accountId, tx));
       const storedBlobs = await putBlobs(tx, [...input.blobs, manifestBlob, detailBlob, ...plan.evidenceBlobs]);
       await putManifestParts(tx, manifestBlob.hash, manifestBlobHashes(input.manifest));
-      await tx.$executeRawUnsafe(COMMIT_WRITES_SQL, ...commitWritesParameters(input, plan, manifestBlob.hash, detailBlob.hash));
+      await tx.$executeRaw(commitWritesSql(input, plan, manifestBlob.hash, detailBlob.hash));
       // Rewording a reason changes no count: most commits of an unchanged account skip this.
       if (plan.close.length > 0 || plan.insert.length > 0) await refreshOpenFindingCounts(tx, input.accountId);
       await input.afterWrites?.(tx);
@@ -228,71 +213,47 @@ export async function commitAccountCollection(input: CommitInput): Promise<{ sto
  * finishes the collection and the account, as one statement. The CTEs touch disjoint rows (the
  * plan never closes and rewords the same interval).
  */
-const COMMIT_WRITES_SQL = `
+function commitWritesSql(input: CommitInput, plan: FindingIntervalPlan, manifestHash: string, detailHash: string): Prisma.Sql {
+  const column = <T>(pick: (entry: NewFindingInterval) => T) => plan.insert.map(pick);
+  const account = Prisma.sql`${input.accountId}::uuid`;
+  const { runId, collectedAt, score } = input;
+  const finishedAt = new Date();
+  const partErrors = input.partErrors.length > 0 ? JSON.stringify(input.partErrors) : null;
+  const lastError = input.partErrors.length > 0 ? JSON.stringify(input.partErrors[0]) : null;
+  const reportGeneratedAt = input.reportGeneratedAt ? new Date(input.reportGeneratedAt) : null;
+  return Prisma.sql`
 WITH closed AS (
-  UPDATE finding SET closed_run_id = $2, closed_at = $3
-   WHERE id = ANY($4::bigint[]) AND account_id = $1::uuid
+  UPDATE finding SET closed_run_id = ${runId}, closed_at = ${collectedAt}
+   WHERE id = ANY(${plan.close.map(String)}::bigint[]) AND account_id = ${account}
 ), reworded AS (
   UPDATE finding f SET reason = u.reason
-    FROM unnest($5::bigint[], $6::text[]) AS u(id, reason)
-   WHERE f.id = u.id AND f.account_id = $1::uuid
+    FROM unnest(${plan.reasonUpdates.map((update) => String(update.id))}::bigint[], ${plan.reasonUpdates.map((update) => update.reason)}::text[]) AS u(id, reason)
+   WHERE f.id = u.id AND f.account_id = ${account}
 ), opened AS (
   INSERT INTO finding (account_id, check_id, exercise, resource_id, resource_type, resource_name, region,
                        status, severity, reason, evidence_hash, first_run_id, first_seen_at)
-  SELECT $1::uuid, u.check_id, u.exercise, u.resource_id, u.resource_type, u.resource_name, u.region,
-         u.status, u.severity, u.reason, u.evidence_hash, $2, $3
-    FROM unnest($7::text[], $8::smallint[], $9::text[], $10::text[], $11::text[], $12::text[],
-                $13::text[], $14::text[], $15::text[], $16::bytea[])
+  SELECT ${account}, u.check_id, u.exercise, u.resource_id, u.resource_type, u.resource_name, u.region,
+         u.status, u.severity, u.reason, u.evidence_hash, ${runId}, ${collectedAt}
+    FROM unnest(${column(({ finding }) => finding.checkId)}::text[], ${column(({ finding }) => finding.exercise)}::smallint[],
+                ${column(({ finding }) => finding.resourceId)}::text[], ${column(({ finding }) => finding.resourceType)}::text[],
+                ${column(({ finding }) => finding.resourceName)}::text[], ${column(({ finding }) => finding.region ?? null)}::text[],
+                ${column(({ finding }) => finding.status)}::text[], ${column(({ finding }) => finding.severity)}::text[],
+                ${column(({ finding }) => finding.reason)}::text[], ${column(({ evidenceHash }) => hexToBytes(evidenceHash))}::bytea[])
       AS u(check_id, exercise, resource_id, resource_type, resource_name, region, status, severity, reason, evidence_hash)
 ), scored AS (
   INSERT INTO account_score (account_id, run_id, score, exercise_scores, passed, failed, unknown, unknown_checks, detail_hash, collected_at)
-  VALUES ($1::uuid, $2, $17, $18::smallint[], $19, $20, $21, $22, $23, $3)
+  VALUES (${account}, ${runId}, ${score.score}, ${score.exerciseScores}::smallint[], ${score.passed}, ${score.failed}, ${score.unknown},
+          ${score.unknownChecks}, ${hexToBytes(detailHash)}, ${collectedAt})
   ON CONFLICT (account_id, run_id) DO NOTHING
 ), finished AS (
   UPDATE account_collection
-     SET status = $24, finished_at = $25, collected_at = $3, manifest_hash = $26,
-         part_errors = COALESCE($27::jsonb, part_errors), api_calls = $28, report_generated_at = $31
-   WHERE id = $29
+     SET status = ${input.status}, finished_at = ${finishedAt}, collected_at = ${collectedAt}, manifest_hash = ${hexToBytes(manifestHash)},
+         part_errors = COALESCE(${partErrors}::jsonb, part_errors), api_calls = ${input.apiCalls}, report_generated_at = ${reportGeneratedAt}
+   WHERE id = ${input.collectionId}
 )
 UPDATE linked_account
-   SET last_evaluated_run_id = $2, last_collected_at = $3, last_status = $24, last_error = $30::jsonb, updated_at = $25
- WHERE id = $1::uuid`;
-
-function commitWritesParameters(input: CommitInput, plan: FindingIntervalPlan, manifestHash: string, detailHash: string): unknown[] {
-  const column = <T>(pick: (entry: NewFindingInterval) => T) => plan.insert.map(pick);
-  return [
-    input.accountId,
-    input.runId,
-    input.collectedAt,
-    plan.close.map(String),
-    plan.reasonUpdates.map((update) => String(update.id)),
-    plan.reasonUpdates.map((update) => update.reason),
-    column(({ finding }) => finding.checkId),
-    column(({ finding }) => finding.exercise),
-    column(({ finding }) => finding.resourceId),
-    column(({ finding }) => finding.resourceType),
-    column(({ finding }) => finding.resourceName),
-    column(({ finding }) => finding.region ?? null),
-    column(({ finding }) => finding.status),
-    column(({ finding }) => finding.severity),
-    column(({ finding }) => finding.reason),
-    column(({ evidenceHash }) => hexToBytes(evidenceHash)),
-    input.score.score,
-    input.score.exerciseScores,
-    input.score.passed,
-    input.score.failed,
-    input.score.unknown,
-    input.score.unknownChecks,
-    hexToBytes(detailHash),
-    input.status,
-    new Date(),
-    hexToBytes(manifestHash),
-    input.partErrors.length > 0 ? JSON.stringify(input.partErrors) : null,
-    input.apiCalls,
-    input.collectionId,
-    input.partErrors.length > 0 ? JSON.stringify(input.partErrors[0]) : null,
-    input.reportGeneratedAt ? new Date(input.reportGeneratedAt) : null,
-  ];
+   SET last_evaluated_run_id = ${runId}, last_collected_at = ${collectedAt}, last_status = ${input.status}, last_error = ${lastError}::jsonb, updated_at = ${finishedAt}
+ WHERE id = ${account}`;
 }
 
 /** Ends an account's collection without a new snapshot; the last good one stays current. */
@@ -304,20 +265,13 @@ export async function failCollection(
 ): Promise<void> {
   const now = new Date();
   // A cancelled account keeps its last status ("succeeded" still describes its data); the error is recorded either way.
-  await db().$executeRawUnsafe(
-    `WITH ended AS (
-       UPDATE account_collection SET status = $2, finished_at = $3, error = $4::jsonb, api_calls = $5
-        WHERE id = $1 RETURNING account_id
+  await db().$executeRaw`WITH ended AS (
+       UPDATE account_collection SET status = ${status}, finished_at = ${now}, error = ${JSON.stringify(error)}::jsonb, api_calls = ${apiCalls}
+        WHERE id = ${collectionId} RETURNING account_id
      )
      UPDATE linked_account a
-        SET last_status = CASE WHEN $2 = 'cancelled' THEN a.last_status ELSE 'failed' END, last_error = $4::jsonb, updated_at = $3
-       FROM ended WHERE a.id = ended.account_id`,
-    collectionId,
-    status,
-    now,
-    JSON.stringify(error),
-    apiCalls,
-  );
+        SET last_status = CASE WHEN ${status} = 'cancelled' THEN a.last_status ELSE 'failed' END, last_error = ${JSON.stringify(error)}::jsonb, updated_at = ${now}
+       FROM ended WHERE a.id = ended.account_id`;
 }
 
 /**

@@ -10,7 +10,8 @@ import type { FindingsQuery } from "@/lib/scorecard/search-params";
 import { listLinkedAccounts } from "./accounts";
 import { db } from "./client";
 import { iterateFindings } from "./findings";
-import { SqlParams, whereClause } from "./sql-params";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { whereSql } from "./sql-params";
 
 export interface ComplianceReadOptions {
   checkIds: string[];
@@ -26,15 +27,12 @@ export interface ComplianceData extends ComplianceInput {
 }
 
 async function countCurrentFindings(checkIds: string[], awsAccountId: string | undefined): Promise<CheckStatusCount[]> {
-  const params = new SqlParams();
-  const conditions = ["a.removed_at IS NULL", "f.closed_run_id IS NULL", `f.check_id = ANY(${params.add(checkIds, "text[]")})`];
-  if (awsAccountId) conditions.push(`a.aws_account_id = ${params.add(awsAccountId)}`);
-  const rows = await db().$queryRawUnsafe<Array<{ aws_account_id: string; check_id: string; status: string; count: number }>>(
-    `SELECT a.aws_account_id, f.check_id, f.status, count(*)::int AS count
-       FROM finding f JOIN linked_account a ON a.id = f.account_id ${whereClause(conditions)}
-      GROUP BY a.aws_account_id, f.check_id, f.status`,
-    ...params.values,
-  );
+  const conditions = [Prisma.sql`a.removed_at IS NULL`, Prisma.sql`f.closed_run_id IS NULL`, Prisma.sql`f.check_id = ANY(${checkIds}::text[])`];
+  if (awsAccountId) conditions.push(Prisma.sql`a.aws_account_id = ${awsAccountId}`);
+  const rows = await db().$queryRaw<Array<{ aws_account_id: string; check_id: string; status: string; count: number }>>`
+    SELECT a.aws_account_id, f.check_id, f.status, count(*)::int AS count
+       FROM finding f JOIN linked_account a ON a.id = f.account_id ${whereSql(conditions)}
+      GROUP BY a.aws_account_id, f.check_id, f.status`;
   return rows.map((row) => ({ awsAccountId: row.aws_account_id, checkId: row.check_id, status: row.status as FindingStatus, count: row.count }));
 }
 

@@ -42,7 +42,7 @@ describe("digest subscriptions and deliveries", () => {
   });
   afterAll(async () => database?.drop());
   beforeEach(async () => {
-    await db().$executeRawUnsafe("TRUNCATE digest_delivery, digest_subscription RESTART IDENTITY CASCADE");
+    await db().$executeRaw`TRUNCATE digest_delivery, digest_subscription RESTART IDENTITY CASCADE`;
   });
 
   async function scheduled(subscriptionId: string, week = "2026-W14"): Promise<string> {

@@ -73,16 +73,10 @@ export interface DueDelivery {
 /** Inserts the weeks not delivered yet; returns the ids of the rows this call created. */
 export async function createScheduledDeliveries(due: DueDelivery[]): Promise<string[]> {
   if (due.length === 0) return [];
-  const rows = await db().$queryRawUnsafe<Array<{ id: string }>>(
-    `INSERT INTO digest_delivery (subscription_id, kind, week, scheduled_for, recipient)
-     SELECT s, 'scheduled', w, f, r FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[]) AS d(s, w, f, r)
+  const rows = await db().$queryRaw<Array<{ id: string }>>`INSERT INTO digest_delivery (subscription_id, kind, week, scheduled_for, recipient)
+     SELECT s, 'scheduled', w, f, r FROM unnest(${due.map((entry) => entry.subscriptionId)}::uuid[], ${due.map((entry) => entry.week)}::text[], ${due.map((entry) => entry.scheduledFor)}::timestamptz[], ${due.map((entry) => entry.recipient)}::text[]) AS d(s, w, f, r)
      ON CONFLICT (subscription_id, week) DO NOTHING
-     RETURNING id::text AS id`,
-    due.map((entry) => entry.subscriptionId),
-    due.map((entry) => entry.week),
-    due.map((entry) => entry.scheduledFor),
-    due.map((entry) => entry.recipient),
-  );
+     RETURNING id::text AS id`;
   return rows.map((row) => row.id);
 }
 
@@ -106,16 +100,11 @@ export interface ClaimedDelivery extends DeliveryView {
  */
 export async function claimDelivery(id: string, now: Date, staleClaimMs: number): Promise<ClaimedDelivery | null> {
   if (!DELIVERY_ID.test(id)) return null;
-  const claimed = await db().$queryRawUnsafe<Array<{ id: bigint }>>(
-    `UPDATE digest_delivery SET status = 'sending', attempts = attempts + 1, claimed_at = $2, next_attempt_at = NULL, updated_at = $2
-      WHERE id = $1::bigint
-        AND ((status IN ('pending', 'retrying') AND (next_attempt_at IS NULL OR next_attempt_at <= $2))
-          OR (status = 'sending' AND claimed_at < $3))
-      RETURNING id`,
-    id,
-    now,
-    new Date(now.getTime() - staleClaimMs),
-  );
+  const claimed = await db().$queryRaw<Array<{ id: bigint }>>`UPDATE digest_delivery SET status = 'sending', attempts = attempts + 1, claimed_at = ${now}, next_attempt_at = NULL, updated_at = ${now}
+      WHERE id = ${id}::bigint
+        AND ((status IN ('pending', 'retrying') AND (next_attempt_at IS NULL OR next_attempt_at <= ${now}))
+          OR (status = 'sending' AND claimed_at < ${new Date(now.getTime() - staleClaimMs)}))
+      RETURNING id`;
   if (claimed.length === 0) return null;
   const row = await db().digestDelivery.findUniqueOrThrow({ where: { id: BigInt(id) }, select });
   return { ...toView(row), attempt: row.attempts };
@@ -157,16 +146,11 @@ export function markDeliverySkipped(claim: Pick<ClaimedDelivery, "id" | "attempt
 
 /** Deliveries a worker should (re)start now: never started, due for a retry, or orphaned mid-send. */
 export async function listDeliveriesToResume(now: Date, staleClaimMs: number, limit = 500): Promise<string[]> {
-  const rows = await db().$queryRawUnsafe<Array<{ id: string }>>(
-    `SELECT id::text AS id FROM digest_delivery
+  const rows = await db().$queryRaw<Array<{ id: string }>>`SELECT id::text AS id FROM digest_delivery
       WHERE status = 'pending'
-         OR (status = 'retrying' AND next_attempt_at <= $1)
-         OR (status = 'sending' AND claimed_at < $2)
-      ORDER BY id LIMIT $3::int`,
-    now,
-    new Date(now.getTime() - staleClaimMs),
-    limit,
-  );
+         OR (status = 'retrying' AND next_attempt_at <= ${now})
+         OR (status = 'sending' AND claimed_at < ${new Date(now.getTime() - staleClaimMs)})
+      ORDER BY id LIMIT ${limit}::int`;
   return rows.map((row) => row.id);
 }
 
@@ -191,11 +175,8 @@ export async function listDeliveries(subscriptionId: string, limit = 50): Promis
 /** The latest delivery per subscription, for the subscriptions list. */
 export async function latestDeliveries(subscriptionIds: string[]): Promise<Map<string, DeliveryView>> {
   if (subscriptionIds.length === 0) return new Map();
-  const rows = await db().$queryRawUnsafe<Array<{ id: string }>>(
-    `SELECT DISTINCT ON (subscription_id) id::text AS id FROM digest_delivery
-      WHERE subscription_id = ANY($1::uuid[]) ORDER BY subscription_id, created_at DESC, id DESC`,
-    subscriptionIds.filter(isSubscriptionId),
-  );
+  const rows = await db().$queryRaw<Array<{ id: string }>>`SELECT DISTINCT ON (subscription_id) id::text AS id FROM digest_delivery
+      WHERE subscription_id = ANY(${subscriptionIds.filter(isSubscriptionId)}::uuid[]) ORDER BY subscription_id, created_at DESC, id DESC`;
   if (rows.length === 0) return new Map();
   const deliveries = await db().digestDelivery.findMany({ where: { id: { in: rows.map((row) => BigInt(row.id)) } }, select });
   return new Map(deliveries.map((row) => [row.subscriptionId, toView(row)]));

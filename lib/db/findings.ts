@@ -12,7 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getBlobs } from "./blobs";
 import { db } from "./client";
 import { toFindingIdentity, type FindingIdentitySqlRow } from "./finding-row";
-import { containsPattern, SEVERITY_RANK_SQL, SqlParams, toIso, whereClause } from "./sql-params";
+import { containsPattern, severityRankSql, toIso, whereSql } from "./sql-params";
 
 export interface FindingRow extends FindingIdentity {
   status: FindingStatus;
@@ -38,7 +38,7 @@ interface FindingSqlRow extends FindingIdentitySqlRow {
   closed_at: Date | null;
 }
 
-const FINDING_COLUMNS = `f.id::text AS id, a.aws_account_id, a.name AS account_name, f.check_id, f.exercise::int AS exercise,
+const FINDING_COLUMNS = Prisma.sql`f.id::text AS id, a.aws_account_id, a.name AS account_name, f.check_id, f.exercise::int AS exercise,
   f.resource_id, f.resource_type, f.resource_name, f.region, f.status, f.severity, f.reason, f.evidence_hash,
   f.first_run_id::text AS first_run_id, f.closed_run_id::text AS closed_run_id, f.first_seen_at, f.closed_at`;
 
@@ -54,60 +54,55 @@ function toFindingRow(row: FindingSqlRow): FindingRow {
 }
 
 /** The SQL condition "interval f describes the state as of run R" (or now, without R). */
-export function asOfCondition(params: SqlParams, runId: bigint | undefined, alias = "f"): string {
-  if (runId === undefined) return `${alias}.closed_run_id IS NULL`;
-  const run = params.add(runId.toString(), "bigint");
-  return `${alias}.first_run_id <= ${run} AND (${alias}.closed_run_id IS NULL OR ${alias}.closed_run_id > ${run})`;
+function asOfCondition(runId: bigint | undefined): Prisma.Sql {
+  if (runId === undefined) return Prisma.sql`f.closed_run_id IS NULL`;
+  const run = runId.toString();
+  return Prisma.sql`f.first_run_id <= ${run}::bigint AND (f.closed_run_id IS NULL OR f.closed_run_id > ${run}::bigint)`;
 }
 
-function findingFilters(query: FindingsQuery, params: SqlParams): string[] {
-  const conditions = ["a.removed_at IS NULL", asOfCondition(params, query.asOfRunId)];
-  if (query.account) conditions.push(`a.aws_account_id = ${params.add(query.account)}`);
-  if (query.exercise) conditions.push(`f.exercise = ${params.add(query.exercise, "smallint")}`);
-  if (query.check) conditions.push(`f.check_id = ${params.add(query.check)}`);
-  if (query.statuses.length > 0) conditions.push(`f.status = ANY(${params.add(query.statuses, "text[]")})`);
-  if (query.severity) conditions.push(`f.severity = ${params.add(query.severity)}`);
-  if (query.resourceType) conditions.push(`f.resource_type = ${params.add(query.resourceType)}`);
-  if (query.resourceId) conditions.push(`f.resource_id = ${params.add(query.resourceId)}`);
+function findingFilters(query: FindingsQuery): Prisma.Sql[] {
+  const conditions = [Prisma.sql`a.removed_at IS NULL`, asOfCondition(query.asOfRunId)];
+  if (query.account) conditions.push(Prisma.sql`a.aws_account_id = ${query.account}`);
+  if (query.exercise) conditions.push(Prisma.sql`f.exercise = ${query.exercise}::smallint`);
+  if (query.check) conditions.push(Prisma.sql`f.check_id = ${query.check}`);
+  if (query.statuses.length > 0) conditions.push(Prisma.sql`f.status = ANY(${query.statuses}::text[])`);
+  if (query.severity) conditions.push(Prisma.sql`f.severity = ${query.severity}`);
+  if (query.resourceType) conditions.push(Prisma.sql`f.resource_type = ${query.resourceType}`);
+  if (query.resourceId) conditions.push(Prisma.sql`f.resource_id = ${query.resourceId}`);
   if (query.q) {
-    const pattern = params.add(containsPattern(query.q));
-    conditions.push(`(f.resource_name ILIKE ${pattern} OR f.resource_id ILIKE ${pattern} OR a.name ILIKE ${pattern})`);
+    const pattern = containsPattern(query.q);
+    conditions.push(Prisma.sql`(f.resource_name ILIKE ${pattern} OR f.resource_id ILIKE ${pattern} OR a.name ILIKE ${pattern})`);
   }
   return conditions;
 }
 
-function findingOrder(query: FindingsQuery): string {
-  const dir = query.dir === "desc" ? "DESC" : "ASC";
-  const severity = SEVERITY_RANK_SQL("f.severity");
-  const tail = "f.check_id, lower(f.resource_name), f.id";
+function findingOrder(query: FindingsQuery): Prisma.Sql {
+  const dir = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const severity = severityRankSql(Prisma.sql`f.severity`);
+  const tail = Prisma.sql`f.check_id, lower(f.resource_name), f.id`;
   switch (query.sort) {
     case "check":
-      return `f.check_id ${dir}, ${severity}, lower(f.resource_name), f.id`;
+      return Prisma.sql`f.check_id ${dir}, ${severity}, lower(f.resource_name), f.id`;
     case "resource":
-      return `lower(f.resource_name) ${dir}, ${tail}`;
+      return Prisma.sql`lower(f.resource_name) ${dir}, ${tail}`;
     case "account":
-      return `lower(a.name) ${dir}, a.aws_account_id ${dir}, ${severity}, ${tail}`;
+      return Prisma.sql`lower(a.name) ${dir}, a.aws_account_id ${dir}, ${severity}, ${tail}`;
     case "first_seen":
-      return `f.first_seen_at ${dir}, ${tail}`;
+      return Prisma.sql`f.first_seen_at ${dir}, ${tail}`;
     default:
-      return `${severity} ${dir}, lower(a.name), ${tail}`;
+      return Prisma.sql`${severity} ${dir}, lower(a.name), ${tail}`;
   }
 }
 
 export async function listFindings(query: FindingsQuery): Promise<FindingsPage> {
-  const params = new SqlParams();
-  const where = whereClause(findingFilters(query, params));
-  const from = "FROM finding f JOIN linked_account a ON a.id = f.account_id";
-  const count = await db().$queryRawUnsafe<Array<{ total: number }>>(`SELECT count(*)::int AS total ${from} ${where}`, ...params.values);
+  const where = whereSql(findingFilters(query));
+  const from = Prisma.sql`FROM finding f JOIN linked_account a ON a.id = f.account_id`;
+  const count = await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total ${from} ${where}`;
   const total = count[0]?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
-  const limit = params.add(query.pageSize, "int");
-  const offset = params.add((page - 1) * query.pageSize, "int");
-  const rows = await db().$queryRawUnsafe<FindingSqlRow[]>(
-    `SELECT ${FINDING_COLUMNS} ${from} ${where} ORDER BY ${findingOrder(query)} LIMIT ${limit} OFFSET ${offset}`,
-    ...params.values,
-  );
+  const rows = await db().$queryRaw<FindingSqlRow[]>`SELECT ${FINDING_COLUMNS} ${from} ${where} ORDER BY ${findingOrder(query)}
+     LIMIT ${query.pageSize}::int OFFSET ${(page - 1) * query.pageSize}::int`;
   return { rows: rows.map(toFindingRow), total, page, pageSize: query.pageSize, pageCount };
 }
 
@@ -119,20 +114,13 @@ export async function listFindings(query: FindingsQuery): Promise<FindingsPage> 
  * take minutes. A row is never skipped or repeated, even when a collection writes meanwhile.
  */
 export async function* iterateFindings(query: FindingsQuery, batchSize = 500): AsyncGenerator<FindingRow[]> {
-  const params = new SqlParams();
-  const where = whereClause(findingFilters(query, params));
-  const ordered = await db().$queryRawUnsafe<Array<{ id: bigint }>>(
-    `SELECT f.id FROM finding f JOIN linked_account a ON a.id = f.account_id ${where} ORDER BY ${findingOrder(query)}`,
-    ...params.values,
-  );
+  const where = whereSql(findingFilters(query));
+  const ordered = await db().$queryRaw<Array<{ id: bigint }>>`SELECT f.id FROM finding f JOIN linked_account a ON a.id = f.account_id ${where} ORDER BY ${findingOrder(query)}`;
   const ids = BigInt64Array.from(ordered, (row) => row.id);
   ordered.length = 0;
   for (let start = 0; start < ids.length; start += batchSize) {
     const batch = [...ids.subarray(start, start + batchSize)].map(String);
-    const rows = await db().$queryRawUnsafe<FindingSqlRow[]>(
-      `SELECT ${FINDING_COLUMNS} FROM finding f JOIN linked_account a ON a.id = f.account_id WHERE f.id = ANY($1::bigint[])`,
-      batch,
-    );
+    const rows = await db().$queryRaw<FindingSqlRow[]>`SELECT ${FINDING_COLUMNS} FROM finding f JOIN linked_account a ON a.id = f.account_id WHERE f.id = ANY(${batch}::bigint[])`;
     const byId = new Map(rows.map((row) => [row.id, row]));
     yield batch.flatMap((id) => {
       const row = byId.get(id);
@@ -143,12 +131,8 @@ export async function* iterateFindings(query: FindingsQuery, batchSize = 500): A
 
 /** Failing findings per severity among those the query's filters select (its status filter ignored). */
 export async function countFailingBySeverity(query: FindingsQuery): Promise<Record<Severity, number>> {
-  const params = new SqlParams();
-  const where = whereClause(findingFilters({ ...query, statuses: ["fail"], severity: undefined }, params));
-  const rows = await db().$queryRawUnsafe<Array<{ severity: Severity; count: number }>>(
-    `SELECT f.severity, count(*)::int AS count FROM finding f JOIN linked_account a ON a.id = f.account_id ${where} GROUP BY f.severity`,
-    ...params.values,
-  );
+  const where = whereSql(findingFilters({ ...query, statuses: ["fail"], severity: undefined }));
+  const rows = await db().$queryRaw<Array<{ severity: Severity; count: number }>>`SELECT f.severity, count(*)::int AS count FROM finding f JOIN linked_account a ON a.id = f.account_id ${where} GROUP BY f.severity`;
   const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
   for (const row of rows) if (row.severity in counts) counts[row.severity] = row.count;
   return counts;
@@ -205,17 +189,12 @@ const RESOURCE_HISTORY_LIMIT = 500;
 
 /** Everything iamfit has concluded about one resource of one account, across checks and runs. */
 export async function getResourceHistory(awsAccountId: string, resourceId: string): Promise<ResourceHistory> {
-  const rows = await db().$queryRawUnsafe<FindingSqlRow[]>(
-    `SELECT ${FINDING_COLUMNS}
+  const partsPattern = `${resourceId.replace(/[\\%_]/g, (char) => `\\${char}`)}#%`;
+  const rows = await db().$queryRaw<FindingSqlRow[]>`SELECT ${FINDING_COLUMNS}
        FROM finding f JOIN linked_account a ON a.id = f.account_id
-      WHERE a.aws_account_id = $1 AND a.removed_at IS NULL
-        AND (f.resource_id = $2 OR f.resource_id LIKE $3)
+      WHERE a.aws_account_id = ${awsAccountId} AND a.removed_at IS NULL
+        AND (f.resource_id = ${resourceId} OR f.resource_id LIKE ${partsPattern})
       ORDER BY (f.closed_run_id IS NULL) DESC, f.first_run_id DESC, f.check_id, f.resource_id
-      LIMIT $4::int`,
-    awsAccountId,
-    resourceId,
-    `${resourceId.replace(/[\\%_]/g, (char) => `\\${char}`)}#%`,
-    RESOURCE_HISTORY_LIMIT + 1,
-  );
+      LIMIT ${RESOURCE_HISTORY_LIMIT + 1}::int`;
   return { intervals: rows.slice(0, RESOURCE_HISTORY_LIMIT).map(toFindingRow), truncated: rows.length > RESOURCE_HISTORY_LIMIT };
 }

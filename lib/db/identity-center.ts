@@ -1,5 +1,4 @@
 import "server-only";
-import { instanceForAccount, type IdentityCenterDirectory } from "@/lib/collect/identity-center";
 import { identityCenterInstanceSchema, type IdentityCenterInstance } from "@/lib/snapshot/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
@@ -23,16 +22,7 @@ export async function listIdentityCenterInstances(): Promise<IdentityCenterInsta
 }
 
 /** The organization discovery knows which organization each account belongs to. */
-async function organizationsOf(accountIds: string[]): Promise<Map<string, string>> {
+export async function organizationsOf(accountIds: string[]): Promise<Map<string, string>> {
   const rows = await db().organizationAccount.findMany({ where: { awsAccountId: { in: accountIds } }, select: { awsAccountId: true, organizationId: true } });
   return new Map(rows.map((row) => [row.awsAccountId, row.organizationId]));
 }
-
-export const databaseIdentityCenter: IdentityCenterDirectory = {
-  record: recordIdentityCenterInstance,
-  async lookup(accountId) {
-    const instances = await listIdentityCenterInstances();
-    const organizations = await organizationsOf([accountId, ...instances.map((instance) => instance.readInAccountId)]);
-    return instanceForAccount(instances, (id) => organizations.get(id), accountId);
-  },
-};

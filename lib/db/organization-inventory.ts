@@ -6,8 +6,6 @@
  */
 import "server-only";
 import type { OrganizationDiscovery } from "@/lib/aws/organizations";
-import { organizationLinkState, type InventoryAccount, type LinkedAccountState, type OrganizationLinkState } from "@/lib/onboarding/organization-links";
-import { readStoredOrganizationSettings, type OrganizationSettings } from "@/lib/onboarding/organization-settings";
 import { parseStoredError, type StoredCollectionError } from "./collection-errors";
 import { db } from "./client";
 import { getSetting, setSetting } from "./settings";
@@ -17,10 +15,30 @@ const SETTINGS_KEY = "organization.sync";
 /** Organizations states in which iamfit cannot read an account; a linked account newly in one is "marked". */
 const UNREACHABLE_STATES = ["SUSPENDED", "PENDING_CLOSURE", "CLOSED", "LEFT"];
 
-export interface OrganizationAccountRow extends InventoryAccount {
+/** An account as Organizations reported it at the last sync. */
+export interface InventoryAccount {
+  accountId: string;
+  name: string;
+  /** Organizations' account ARN: its partition is the role ARN's partition. */
+  arn: string;
+  state: string;
+  ouPath: string;
+  ouIds: readonly string[];
+}
+
+/** What iamfit holds about a linked account, for deciding how an organization account stands. */
+export interface LinkedAccountState {
+  awsAccountId: string;
+  /** Removed from iamfit by someone: automatic linking leaves it alone. */
+  removed: boolean;
+  lastStatus: string;
+}
+
+export interface StoredOrganizationAccount extends InventoryAccount {
   email: string;
   joinedAt: Date | null;
-  linkState: OrganizationLinkState;
+  /** The linked account of the same id, removed or not; undefined when never linked. */
+  linkedState: LinkedAccountState | undefined;
   linked: {
     name: string;
     lastStatus: string;
@@ -58,33 +76,25 @@ export async function replaceOrganizationInventory(discovery: OrganizationDiscov
         where: { removedAt: null, OR: [{ organizationState: null }, { organizationState: { notIn: UNREACHABLE_STATES } }] },
         select: { awsAccountId: true },
       });
-      await tx.$executeRawUnsafe(`DELETE FROM organization_account WHERE NOT (aws_account_id = ANY($1::text[]))`, rows.map((row) => row.aws_account_id));
+      await tx.$executeRaw`DELETE FROM organization_account WHERE NOT (aws_account_id = ANY(${rows.map((row) => row.aws_account_id)}::text[]))`;
       // jsonb_to_recordset turns each JSON array into a text[] (PostgreSQL 10+): one statement for any size.
-      await tx.$executeRawUnsafe(
-        `INSERT INTO organization_account
+      await tx.$executeRaw`INSERT INTO organization_account
            (aws_account_id, organization_id, name, email, arn, state, parent_id, ou_path, ou_ids, joined_at, last_seen_at)
-         SELECT aws_account_id, organization_id, name, email, arn, state, parent_id, ou_path, ou_ids, joined_at, $2
-           FROM jsonb_to_recordset($1::jsonb) AS incoming(aws_account_id text, organization_id text, name text, email text, arn text,
+         SELECT aws_account_id, organization_id, name, email, arn, state, parent_id, ou_path, ou_ids, joined_at, ${seenAt}
+           FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS incoming(aws_account_id text, organization_id text, name text, email text, arn text,
                 state text, parent_id text, ou_path text, ou_ids text[], joined_at timestamptz)
          ON CONFLICT (aws_account_id) DO UPDATE SET
            organization_id = EXCLUDED.organization_id, name = EXCLUDED.name, email = EXCLUDED.email, arn = EXCLUDED.arn,
            state = EXCLUDED.state, parent_id = EXCLUDED.parent_id, ou_path = EXCLUDED.ou_path, ou_ids = EXCLUDED.ou_ids,
-           joined_at = EXCLUDED.joined_at, last_seen_at = EXCLUDED.last_seen_at`,
-        JSON.stringify(rows),
-        seenAt,
-      );
-      await tx.$executeRawUnsafe(
-        `UPDATE linked_account AS linked SET ou_path = inventory.ou_path, organization_state = inventory.state, updated_at = now()
+           joined_at = EXCLUDED.joined_at, last_seen_at = EXCLUDED.last_seen_at`;
+      await tx.$executeRaw`UPDATE linked_account AS linked SET ou_path = inventory.ou_path, organization_state = inventory.state, updated_at = now()
            FROM organization_account AS inventory
           WHERE inventory.aws_account_id = linked.aws_account_id
-            AND (linked.ou_path IS DISTINCT FROM inventory.ou_path OR linked.organization_state IS DISTINCT FROM inventory.state)`,
-      );
+            AND (linked.ou_path IS DISTINCT FROM inventory.ou_path OR linked.organization_state IS DISTINCT FROM inventory.state)`;
       // Accounts once seen in the organization and now gone from it; their last OU path stays for history.
-      await tx.$executeRawUnsafe(
-        `UPDATE linked_account SET organization_state = 'LEFT', updated_at = now()
+      await tx.$executeRaw`UPDATE linked_account SET organization_state = 'LEFT', updated_at = now()
           WHERE organization_state IS NOT NULL AND organization_state <> 'LEFT'
-            AND NOT EXISTS (SELECT 1 FROM organization_account WHERE organization_account.aws_account_id = linked_account.aws_account_id)`,
-      );
+            AND NOT EXISTS (SELECT 1 FROM organization_account WHERE organization_account.aws_account_id = linked_account.aws_account_id)`;
       const unreachableNow = await tx.linkedAccount.findMany({
         where: { removedAt: null, organizationState: { in: UNREACHABLE_STATES }, awsAccountId: { in: reachableBefore.map((row) => row.awsAccountId) } },
         select: { awsAccountId: true },
@@ -111,8 +121,8 @@ export async function readLinkingState(): Promise<{ inventory: InventoryAccount[
   };
 }
 
-/** Every organization account with how it stands in iamfit, ordered by OU path, then name. */
-export async function listOrganizationAccounts(): Promise<OrganizationAccountRow[]> {
+/** Every organization account with its linked account, ordered by OU path, then name. */
+export async function listStoredOrganizationAccounts(): Promise<StoredOrganizationAccount[]> {
   const rows = await db().organizationAccount.findMany({ orderBy: [{ ouPath: "asc" }, { name: "asc" }, { awsAccountId: "asc" }] });
   const linked = await db().linkedAccount.findMany({
     where: { awsAccountId: { in: rows.map((row) => row.awsAccountId) } },
@@ -121,7 +131,6 @@ export async function listOrganizationAccounts(): Promise<OrganizationAccountRow
   const linkedById = new Map(linked.map((row) => [row.awsAccountId, row]));
   return rows.map((row) => {
     const link = linkedById.get(row.awsAccountId);
-    const state = link ? { awsAccountId: link.awsAccountId, removed: link.removedAt !== null, lastStatus: link.lastStatus } : undefined;
     return {
       accountId: row.awsAccountId,
       name: row.name,
@@ -131,7 +140,7 @@ export async function listOrganizationAccounts(): Promise<OrganizationAccountRow
       ouPath: row.ouPath,
       ouIds: row.ouIds,
       joinedAt: row.joinedAt,
-      linkState: organizationLinkState(state),
+      linkedState: link ? { awsAccountId: link.awsAccountId, removed: link.removedAt !== null, lastStatus: link.lastStatus } : undefined,
       linked:
         link && !link.removedAt
           ? { name: link.name, lastStatus: link.lastStatus, lastCollectedAt: link.lastCollectedAt, lastError: parseStoredError(link.lastError) }
@@ -207,10 +216,11 @@ export async function organizationSyncHistory(): Promise<{ latest: { startedAt: 
   return { latest, everSucceeded: succeeded !== null };
 }
 
-export async function getOrganizationSettings(): Promise<OrganizationSettings> {
-  return readStoredOrganizationSettings(await getSetting<unknown>(SETTINGS_KEY));
+/** The sync settings as stored (lib/onboarding/organization-store.ts parses them). */
+export async function getStoredOrganizationSettings(): Promise<unknown> {
+  return getSetting<unknown>(SETTINGS_KEY);
 }
 
-export async function saveOrganizationSettings(settings: OrganizationSettings): Promise<void> {
+export async function storeOrganizationSettings(settings: object): Promise<void> {
   await setSetting(SETTINGS_KEY, settings);
 }

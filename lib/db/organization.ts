@@ -9,7 +9,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
 import { DEFAULT_TREND_WINDOW, trendBucketSql, trendWindowSql, validTrendWindow, type TrendWindow } from "./trend-points";
 import type { AccountError } from "./scorecard";
-import { SEVERITY_RANK_SQL, toIso } from "./sql-params";
+import { parseAccountError } from "./collection-errors";
+import { severityRankSql, toIso } from "./sql-params";
 
 export interface WorstCell {
   exercise: ExerciseNumber;
@@ -65,11 +66,8 @@ async function resolveWorst(worst: unknown): Promise<WorstCell[]> {
   });
   if (entries.length === 0) return [];
   // The stored entry names the account by its row id or its AWS id, depending on the scorer.
-  const accounts = await db().$queryRawUnsafe<Array<{ id: string; aws_account_id: string; name: string }>>(
-    `SELECT id::text AS id, aws_account_id, name FROM linked_account
-      WHERE id::text = ANY($1::text[]) OR aws_account_id = ANY($1::text[])`,
-    entries.map((entry) => entry.id),
-  );
+  const accounts = await db().$queryRaw<Array<{ id: string; aws_account_id: string; name: string }>>`SELECT id::text AS id, aws_account_id, name FROM linked_account
+      WHERE id::text = ANY(${entries.map((entry) => entry.id)}::text[]) OR aws_account_id = ANY(${entries.map((entry) => entry.id)}::text[])`;
   return entries.flatMap((entry) => {
     const account = accounts.find((row) => row.id === entry.id || row.aws_account_id === entry.id);
     return account ? [{ exercise: entry.exercise, awsAccountId: account.aws_account_id, name: account.name, score: entry.score }] : [];
@@ -77,24 +75,20 @@ async function resolveWorst(worst: unknown): Promise<WorstCell[]> {
 }
 
 export async function getOrgOverview(): Promise<OrgOverview> {
-  const scores = await db().$queryRawUnsafe<OrgScoreSqlRow[]>(
-    `SELECT o.run_id::text AS run_id, COALESCE(r.finished_at, o.created_at) AS at, o.score::int AS score,
+  const scores = await db().$queryRaw<OrgScoreSqlRow[]>`SELECT o.run_id::text AS run_id, COALESCE(r.finished_at, o.created_at) AS at, o.score::int AS score,
             o.exercise_scores::int[] AS exercise_scores, o.accounts_assessed, o.worst
        FROM org_score o JOIN collection_run r ON r.id = o.run_id
-      ORDER BY o.run_id DESC LIMIT 2`,
-  );
-  const counts = await db().$queryRawUnsafe<
+      ORDER BY o.run_id DESC LIMIT 2`;
+  const counts = await db().$queryRaw<
     Array<{ linked: number; assessed: number; failing: number; unknown_checks: number; accounts_with_unknown: number }>
-  >(
-    `SELECT count(*)::int AS linked,
+  >`SELECT count(*)::int AS linked,
             count(*) FILTER (WHERE a.last_evaluated_run_id IS NOT NULL)::int AS assessed,
             count(*) FILTER (WHERE a.last_status = 'failed')::int AS failing,
             COALESCE(sum(s.unknown_checks), 0)::int AS unknown_checks,
             count(*) FILTER (WHERE s.unknown_checks > 0)::int AS accounts_with_unknown
        FROM linked_account a
        LEFT JOIN account_score s ON s.account_id = a.id AND s.run_id = a.last_evaluated_run_id
-      WHERE a.removed_at IS NULL`,
-  );
+      WHERE a.removed_at IS NULL`;
   const count = counts[0] ?? { linked: 0, assessed: 0, failing: 0, unknown_checks: 0, accounts_with_unknown: 0 };
   const [latest, previous] = scores;
   return {
@@ -145,7 +139,7 @@ export async function listTopProblems(limit = 5): Promise<TopProblem[]> {
       FROM open_finding_count c JOIN linked_account a ON a.id = c.account_id AND a.removed_at IS NULL
      WHERE c.status = 'fail'
      GROUP BY c.check_id, c.exercise, c.severity
-     ORDER BY ${Prisma.raw(SEVERITY_RANK_SQL("c.severity"))}, accounts DESC, resources DESC, c.check_id
+     ORDER BY ${severityRankSql(Prisma.sql`c.severity`)}, accounts DESC, resources DESC, c.check_id
      LIMIT ${capped}::int`);
   return rows.map((row) => ({
     checkId: row.check_id,
@@ -221,20 +215,16 @@ export interface CollectionHealthRow {
 
 /** Accounts not assessed, or whose last collection failed or was partial, and why. */
 export async function listCollectionHealth(limit = 10): Promise<{ total: number; rows: CollectionHealthRow[] }> {
-  const where = `a.removed_at IS NULL AND (a.last_evaluated_run_id IS NULL OR a.last_status IN ('failed', 'partial'))`;
-  const count = await db().$queryRawUnsafe<Array<{ total: number }>>(
-    `SELECT count(*)::int AS total FROM linked_account a WHERE ${where}`,
-  );
-  const rows = await db().$queryRawUnsafe<
-    Array<{ aws_account_id: string; name: string; last_status: string; assessed: boolean; last_collected_at: Date | null; last_error: AccountError | null }>
-  >(
-    `SELECT a.aws_account_id, a.name, a.last_status, a.last_evaluated_run_id IS NOT NULL AS assessed,
+  const where = Prisma.sql`a.removed_at IS NULL AND (a.last_evaluated_run_id IS NULL OR a.last_status IN ('failed', 'partial'))`;
+  const count = await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM linked_account a WHERE ${where}`;
+  const rows = await db().$queryRaw<
+    Array<{ aws_account_id: string; name: string; last_status: string; assessed: boolean; last_collected_at: Date | null; last_error: unknown }>
+  >`
+    SELECT a.aws_account_id, a.name, a.last_status, a.last_evaluated_run_id IS NOT NULL AS assessed,
             a.last_collected_at, a.last_error
        FROM linked_account a WHERE ${where}
       ORDER BY (a.last_evaluated_run_id IS NOT NULL), CASE a.last_status WHEN 'failed' THEN 0 WHEN 'never' THEN 1 ELSE 2 END, lower(a.name)
-      LIMIT $1::int`,
-    Math.min(Math.max(limit, 1), 100),
-  );
+      LIMIT ${Math.min(Math.max(limit, 1), 100)}::int`;
   return {
     total: count[0]?.total ?? 0,
     rows: rows.map((row) => ({
@@ -243,7 +233,7 @@ export async function listCollectionHealth(limit = 10): Promise<{ total: number;
       lastStatus: row.last_status,
       assessed: row.assessed,
       lastCollectedAt: toIso(row.last_collected_at),
-      lastError: row.last_error,
+      lastError: parseAccountError(row.last_error),
     })),
   };
 }

@@ -1,10 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import {
-  organizationForMember,
-  type OrganizationFeaturesObservation,
-  type OrganizationsFeaturesDirectory,
-} from "@/lib/collect/organizations-features";
 import { db } from "./client";
 
 /** One installation_setting row per organization: what its management or delegated administrator account read last. */
@@ -15,6 +10,9 @@ const observationSchema = z.object({
   enabledFeatures: z.array(z.string()),
   readInAccountId: z.string(),
 });
+
+/** What one organization's management or delegated administrator account read (lib/collect/organizations-features.ts). */
+export type OrganizationFeaturesObservation = z.infer<typeof observationSchema>;
 
 export async function recordOrganizationFeatures(observation: OrganizationFeaturesObservation): Promise<void> {
   const value = observationSchema.parse(observation);
@@ -34,15 +32,7 @@ export async function listOrganizationFeatures(): Promise<OrganizationFeaturesOb
 }
 
 /** The organization discovery (issue 8) knows which organization an account belongs to. */
-async function organizationOf(awsAccountId: string): Promise<string | undefined> {
+export async function organizationOf(awsAccountId: string): Promise<string | undefined> {
   const row = await db().organizationAccount.findUnique({ where: { awsAccountId }, select: { organizationId: true } });
   return row?.organizationId;
 }
-
-export const databaseOrganizationsFeatures: OrganizationsFeaturesDirectory = {
-  record: recordOrganizationFeatures,
-  async lookup(memberAccountId) {
-    const [observations, organizationId] = await Promise.all([listOrganizationFeatures(), organizationOf(memberAccountId)]);
-    return organizationForMember(observations, organizationId);
-  },
-};

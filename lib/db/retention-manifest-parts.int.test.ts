@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashBlob, manifestBlobHashes, snapshotFromManifest, type SnapshotManifest } from "@/lib/collect/manifest";
 import { planRetention } from "@/lib/retention/policy";
@@ -48,14 +49,9 @@ async function addLegacyCollection(runId: bigint, accountId: string, manifest: S
   const blob = hashBlob(manifest);
   await putBlobs(db(), [blob]);
   // In SQL: the client knows the columns of later migrations too.
-  await db().$executeRawUnsafe(
-    `INSERT INTO account_collection (run_id, account_id, status, manifest_hash, collected_at, started_at, finished_at)
-     VALUES ($1, $2::uuid, 'succeeded', $3, $4, $4, $4)`,
-    runId,
-    accountId,
-    hexToBytes(blob.hash),
-    now,
-  );
+  await db().$executeRaw(Prisma.sql`
+    INSERT INTO account_collection (run_id, account_id, status, manifest_hash, collected_at, started_at, finished_at)
+    VALUES (${runId}, ${accountId}::uuid, 'succeeded', ${hexToBytes(blob.hash)}, ${now}, ${now}, ${now})`);
 }
 
 interface AccountHistory {

@@ -1,134 +1,70 @@
+/**
+ * Where collection scope is stored: one installation_setting row for each installation-wide
+ * choice and one per account with its own regions, kept as given. Parsing, fallbacks and the
+ * scope decisions are lib/collect/scope-settings.ts's.
+ */
 import "server-only";
-import {
-  accountScopeDecision,
-  accountScopeSchema,
-  ALL_ACCOUNTS,
-  ALL_REGIONS,
-  effectiveRegionScope,
-  regionScopeSchema,
-  type AccountScope,
-  type AccountScopeDecision,
-  type RegionScope,
-} from "@/lib/collect/scope";
 import { db } from "./client";
 import { setSetting } from "./settings";
+import { parseTags } from "./sql-params";
 
-/** installation_setting keys: one for each installation-wide choice, one per account with its own regions. */
 const REGIONS_KEY = "scope.regions";
 const ACCOUNTS_KEY = "scope.accounts";
 const ACCOUNT_REGIONS_PREFIX = "scope.regions.account:";
 
-export interface ScopeSettings {
-  regions: RegionScope;
-  accounts: AccountScope;
-  /** Accounts with their own region scope, by AWS account id. */
-  accountRegions: Record<string, RegionScope>;
+export interface StoredScopeSettings {
+  regions: unknown;
+  accounts: unknown;
+  /** Accounts' own region scopes, by AWS account id. */
+  accountRegions: Record<string, unknown>;
 }
 
-/** A stored value that no longer parses (hand-edited, or from a future version) falls back to "everything". */
-export async function getScopeSettings(): Promise<ScopeSettings> {
+export async function readStoredScopeSettings(): Promise<StoredScopeSettings> {
   const rows = await db().installationSetting.findMany({
     where: { OR: [{ key: { in: [REGIONS_KEY, ACCOUNTS_KEY] } }, { key: { startsWith: ACCOUNT_REGIONS_PREFIX } }] },
   });
   const value = (key: string) => rows.find((row) => row.key === key)?.value;
-  const regions = regionScopeSchema.safeParse(value(REGIONS_KEY));
-  const accounts = accountScopeSchema.safeParse(value(ACCOUNTS_KEY));
-  const accountRegions: Record<string, RegionScope> = {};
-  for (const row of rows) {
-    if (!row.key.startsWith(ACCOUNT_REGIONS_PREFIX)) continue;
-    const parsed = regionScopeSchema.safeParse(row.value);
-    if (parsed.success) accountRegions[row.key.slice(ACCOUNT_REGIONS_PREFIX.length)] = parsed.data;
-  }
-  return { regions: regions.success ? regions.data : ALL_REGIONS, accounts: accounts.success ? accounts.data : ALL_ACCOUNTS, accountRegions };
+  const accountRegions: Record<string, unknown> = {};
+  for (const row of rows) if (row.key.startsWith(ACCOUNT_REGIONS_PREFIX)) accountRegions[row.key.slice(ACCOUNT_REGIONS_PREFIX.length)] = row.value;
+  return { regions: value(REGIONS_KEY), accounts: value(ACCOUNTS_KEY), accountRegions };
 }
 
-export async function setInstallationRegionScope(scope: RegionScope): Promise<void> {
-  await setSetting(REGIONS_KEY, regionScopeSchema.parse(scope));
+export async function storeInstallationRegionScope(scope: object): Promise<void> {
+  await setSetting(REGIONS_KEY, scope);
 }
 
-export async function setAccountScope(scope: AccountScope): Promise<void> {
-  await setSetting(ACCOUNTS_KEY, accountScopeSchema.parse(scope));
+export async function storeAccountScope(scope: object): Promise<void> {
+  await setSetting(ACCOUNTS_KEY, scope);
 }
 
-/** `undefined` removes the account's own scope, so it follows the installation's again. */
-export async function setAccountRegionScope(awsAccountId: string, scope: RegionScope | undefined): Promise<void> {
+/** `undefined` removes the account's own scope. */
+export async function storeAccountRegionScope(awsAccountId: string, scope: object | undefined): Promise<void> {
   const key = `${ACCOUNT_REGIONS_PREFIX}${awsAccountId}`;
-  if (scope === undefined) {
-    await db().installationSetting.deleteMany({ where: { key } });
-    return;
-  }
-  await setSetting(key, regionScopeSchema.parse(scope));
+  if (scope === undefined) await db().installationSetting.deleteMany({ where: { key } });
+  else await setSetting(key, scope);
 }
 
-export interface AccountScopeView {
-  /** The account's own region scope, if it has one. */
-  ownRegions: RegionScope | undefined;
-  /** What its collections use. */
-  regions: RegionScope;
-  account: AccountScopeDecision;
-}
-
-export async function getAccountScopeView(awsAccountId: string): Promise<AccountScopeView | undefined> {
-  const account = await db().linkedAccount.findFirst({
-    where: { awsAccountId, removedAt: null },
-    select: { awsAccountId: true, tags: true, ouPath: true },
-  });
-  if (!account) return undefined;
-  const settings = await getScopeSettings();
-  const ownRegions = settings.accountRegions[awsAccountId];
-  return {
-    ownRegions,
-    regions: effectiveRegionScope(settings.regions, ownRegions),
-    account: accountScopeDecision(settings.accounts, { ...account, tags: (account.tags ?? {}) as Record<string, string> }),
-  };
-}
-
-/** The region scope a collection of this account uses. */
-export async function regionScopeFor(awsAccountId: string): Promise<RegionScope> {
-  const settings = await getScopeSettings();
-  return effectiveRegionScope(settings.regions, settings.accountRegions[awsAccountId]);
-}
-
-/**
- * Splits linked accounts (all, or the ones named) into those in scope and those left out, with
- * why; names that are not linked are in neither list.
- */
-export async function partitionAccountsByScope(
-  awsAccountIds?: string[],
-): Promise<{ inScope: string[]; outOfScope: Array<{ awsAccountId: string; reason: string }> }> {
-  const [settings, accounts] = await Promise.all([
-    getScopeSettings(),
-    db().linkedAccount.findMany({
-      where: { removedAt: null, ...(awsAccountIds ? { awsAccountId: { in: awsAccountIds } } : {}) },
-      select: { awsAccountId: true, tags: true, ouPath: true },
-      orderBy: { awsAccountId: "asc" },
-    }),
-  ]);
-  const inScope: string[] = [];
-  const outOfScope: Array<{ awsAccountId: string; reason: string }> = [];
-  for (const account of accounts) {
-    const decision = accountScopeDecision(settings.accounts, { ...account, tags: (account.tags ?? {}) as Record<string, string> });
-    if (decision.inScope) inScope.push(account.awsAccountId);
-    else outOfScope.push({ awsAccountId: account.awsAccountId, reason: decision.reason });
-  }
-  return { inScope, outOfScope };
-}
-
-export interface AccountRegionOverride {
+export interface ScopedAccountRow {
   awsAccountId: string;
-  name: string;
-  regions: RegionScope;
+  ouPath: string | null;
+  tags: Record<string, string>;
 }
 
-/** Linked accounts with their own region scope, for the settings page. */
-export async function listAccountRegionOverrides(settings?: ScopeSettings): Promise<AccountRegionOverride[]> {
-  const { accountRegions } = settings ?? (await getScopeSettings());
-  const ids = Object.keys(accountRegions);
-  if (ids.length === 0) return [];
-  const accounts = await db().linkedAccount.findMany({
-    where: { awsAccountId: { in: ids }, removedAt: null },
+/** Linked accounts (all, or the ones named) with what account scope selects on, by account id. */
+export async function listScopedAccounts(awsAccountIds?: string[]): Promise<ScopedAccountRow[]> {
+  const rows = await db().linkedAccount.findMany({
+    where: { removedAt: null, ...(awsAccountIds ? { awsAccountId: { in: awsAccountIds } } : {}) },
+    select: { awsAccountId: true, tags: true, ouPath: true },
+    orderBy: { awsAccountId: "asc" },
+  });
+  return rows.map((row) => ({ ...row, tags: parseTags(row.tags) }));
+}
+
+/** Linked accounts among these ids, by name. */
+export async function listLinkedAccountNames(awsAccountIds: string[]): Promise<Array<{ awsAccountId: string; name: string }>> {
+  return db().linkedAccount.findMany({
+    where: { awsAccountId: { in: awsAccountIds }, removedAt: null },
     select: { awsAccountId: true, name: true },
     orderBy: { name: "asc" },
   });
-  return accounts.map((account) => ({ ...account, regions: accountRegions[account.awsAccountId]! }));
 }

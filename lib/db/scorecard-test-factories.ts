@@ -2,7 +2,7 @@
  * Small row factories for the scorecard read-model integration tests: each inserts one row with
  * sensible defaults, so a test states only the facts it is about.
  */
-import { hashBlob } from "@/lib/collect/manifest";
+import { hashBlob } from "@/lib/snapshot/content-hash";
 import type { ExerciseNumber, FindingStatus, JsonValue, Severity } from "@/lib/checks/types";
 import type { StoredScoreDetail } from "@/lib/scoring/stored-score";
 import { hexToBytes } from "./blobs";
@@ -16,40 +16,21 @@ export async function insertAccount(
 ): Promise<{ id: string; awsAccountId: string }> {
   accountCounter += 1;
   const awsAccountId = fields.awsAccountId ?? String(100000000000 + accountCounter);
-  const rows = await db().$queryRawUnsafe<Array<{ id: string }>>(
-    `INSERT INTO linked_account (aws_account_id, name, role_arn, external_id, tags, last_status, last_error, removed_at, ou_path)
-     VALUES ($1, $2, $3, 'ext-id-test', $4::jsonb, $5, $6::jsonb, $7, $8) RETURNING id::text AS id`,
-    awsAccountId,
-    fields.name ?? `account-${accountCounter}`,
-    `arn:aws:iam::${awsAccountId}:role/iamfit-audit`,
-    JSON.stringify(fields.tags ?? {}),
-    fields.lastStatus ?? "never",
-    fields.lastError ? JSON.stringify(fields.lastError) : null,
-    fields.removed ? new Date() : null,
-    fields.ouPath ?? null,
-  );
+  const rows = await db().$queryRaw<Array<{ id: string }>>`INSERT INTO linked_account (aws_account_id, name, role_arn, external_id, tags, last_status, last_error, removed_at, ou_path)
+     VALUES (${awsAccountId}, ${fields.name ?? `account-${accountCounter}`}, ${`arn:aws:iam::${awsAccountId}:role/iamfit-audit`}, 'ext-id-test', ${JSON.stringify(fields.tags ?? {})}::jsonb, ${fields.lastStatus ?? "never"}, ${fields.lastError ? JSON.stringify(fields.lastError) : null}::jsonb, ${fields.removed ? new Date() : null}, ${fields.ouPath ?? null}) RETURNING id::text AS id`;
   return { id: rows[0]!.id, awsAccountId };
 }
 
 export async function insertRun(fields: { createdAt?: Date; status?: string } = {}): Promise<bigint> {
   const createdAt = fields.createdAt ?? new Date();
-  const rows = await db().$queryRawUnsafe<Array<{ id: bigint }>>(
-    `INSERT INTO collection_run (trigger, status, created_at, started_at, finished_at)
-     VALUES ('manual', $1, $2, $2, $2) RETURNING id`,
-    fields.status ?? "succeeded",
-    createdAt,
-  );
+  const rows = await db().$queryRaw<Array<{ id: bigint }>>`INSERT INTO collection_run (trigger, status, created_at, started_at, finished_at)
+     VALUES ('manual', ${fields.status ?? "succeeded"}, ${createdAt}, ${createdAt}, ${createdAt}) RETURNING id`;
   return rows[0]!.id;
 }
 
 async function putBlob(value: unknown): Promise<Uint8Array> {
   const blob = hashBlob(value);
-  await db().$executeRawUnsafe(
-    "INSERT INTO fact_blob (hash, content, byte_size) VALUES ($1, $2::jsonb, $3) ON CONFLICT (hash) DO NOTHING",
-    hexToBytes(blob.hash),
-    blob.json,
-    Buffer.byteLength(blob.json),
-  );
+  await db().$executeRaw`INSERT INTO fact_blob (hash, content, byte_size) VALUES (${hexToBytes(blob.hash)}, ${blob.json}::jsonb, ${Buffer.byteLength(blob.json)}) ON CONFLICT (hash) DO NOTHING`;
   return hexToBytes(blob.hash);
 }
 
@@ -83,25 +64,10 @@ export async function insertAccountScore(fields: {
   const unknownChecks = (fields.exerciseUnknownChecks ?? []).reduce((sum, value) => sum + value, 0);
   const detailHash = await putBlob(scoreDetail(exerciseScores, fields.exerciseUnknownChecks));
   const collectedAt = fields.collectedAt ?? new Date();
-  await db().$executeRawUnsafe(
-    `INSERT INTO account_score (account_id, run_id, score, exercise_scores, passed, failed, unknown, unknown_checks, detail_hash, collected_at)
-     VALUES ($1::uuid, $2, $3, $4::smallint[], 10, 5, $5, $5, $6, $7)`,
-    fields.accountId,
-    fields.runId,
-    fields.score,
-    exerciseScores,
-    unknownChecks,
-    detailHash,
-    collectedAt,
-  );
+  await db().$executeRaw`INSERT INTO account_score (account_id, run_id, score, exercise_scores, passed, failed, unknown, unknown_checks, detail_hash, collected_at)
+     VALUES (${fields.accountId}::uuid, ${fields.runId}, ${fields.score}, ${exerciseScores}::smallint[], 10, 5, ${unknownChecks}, ${unknownChecks}, ${detailHash}, ${collectedAt})`;
   if (fields.current !== false) {
-    await db().$executeRawUnsafe(
-      `UPDATE linked_account SET last_evaluated_run_id = $2, last_collected_at = $3, last_status = $4 WHERE id = $1::uuid`,
-      fields.accountId,
-      fields.runId,
-      collectedAt,
-      fields.lastStatus ?? "succeeded",
-    );
+    await db().$executeRaw`UPDATE linked_account SET last_evaluated_run_id = ${fields.runId}, last_collected_at = ${collectedAt}, last_status = ${fields.lastStatus ?? "succeeded"} WHERE id = ${fields.accountId}::uuid`;
   }
 }
 
@@ -126,26 +92,9 @@ export interface FindingFields {
 export async function insertFinding(fields: FindingFields): Promise<bigint> {
   const evidenceHash = await putBlob(fields.evidence ?? { fact: "test" });
   const resourceName = fields.resourceName ?? "alice";
-  const rows = await db().$queryRawUnsafe<Array<{ id: bigint }>>(
-    `INSERT INTO finding (account_id, check_id, exercise, resource_id, resource_type, resource_name, region, status, severity,
+  const rows = await db().$queryRaw<Array<{ id: bigint }>>`INSERT INTO finding (account_id, check_id, exercise, resource_id, resource_type, resource_name, region, status, severity,
                           reason, evidence_hash, first_run_id, closed_run_id, first_seen_at, closed_at)
-     VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-    fields.accountId,
-    fields.checkId ?? "users.console-mfa",
-    fields.exercise ?? 2,
-    fields.resourceId ?? `arn:aws:iam::123456789012:user/${resourceName}`,
-    fields.resourceType ?? "user",
-    resourceName,
-    fields.region ?? null,
-    fields.status ?? "fail",
-    fields.severity ?? "high",
-    fields.reason ?? `${resourceName} has a console password and no MFA`,
-    evidenceHash,
-    fields.firstRunId,
-    fields.closedRunId ?? null,
-    fields.firstSeenAt ?? new Date(),
-    fields.closedAt ?? (fields.closedRunId ? new Date() : null),
-  );
+     VALUES (${fields.accountId}::uuid, ${fields.checkId ?? "users.console-mfa"}, ${fields.exercise ?? 2}, ${fields.resourceId ?? `arn:aws:iam::123456789012:user/${resourceName}`}, ${fields.resourceType ?? "user"}, ${resourceName}, ${fields.region ?? null}, ${fields.status ?? "fail"}, ${fields.severity ?? "high"}, ${fields.reason ?? `${resourceName} has a console password and no MFA`}, ${evidenceHash}, ${fields.firstRunId}, ${fields.closedRunId ?? null}, ${fields.firstSeenAt ?? new Date()}, ${fields.closedAt ?? (fields.closedRunId ? new Date() : null)}) RETURNING id`;
   // As a commit does: the counts the scorecard reads follow the intervals.
   await refreshOpenFindingCounts(db(), fields.accountId);
   return rows[0]!.id;
@@ -158,19 +107,10 @@ export async function insertOrgScore(fields: {
   accountsAssessed?: number;
   worst?: unknown[];
 }): Promise<void> {
-  await db().$executeRawUnsafe(
-    `INSERT INTO org_score (run_id, score, exercise_scores, accounts_assessed, worst) VALUES ($1, $2, $3::smallint[], $4, $5::jsonb)`,
-    fields.runId,
-    fields.score,
-    fields.exerciseScores ?? Array.from({ length: 10 }, () => fields.score),
-    fields.accountsAssessed ?? 1,
-    JSON.stringify(fields.worst ?? []),
-  );
+  await db().$executeRaw`INSERT INTO org_score (run_id, score, exercise_scores, accounts_assessed, worst) VALUES (${fields.runId}, ${fields.score}, ${fields.exerciseScores ?? Array.from({ length: 10 }, () => fields.score)}::smallint[], ${fields.accountsAssessed ?? 1}, ${JSON.stringify(fields.worst ?? [])}::jsonb)`;
 }
 
 /** Empties every table the scorecard reads, between tests sharing one database. */
 export async function clearScorecardTables(): Promise<void> {
-  await db().$executeRawUnsafe(
-    "TRUNCATE finding, account_score, org_score, account_collection, collection_run, linked_account, fact_blob RESTART IDENTITY CASCADE",
-  );
+  await db().$executeRaw`TRUNCATE finding, account_score, org_score, account_collection, collection_run, linked_account, fact_blob RESTART IDENTITY CASCADE`;
 }

@@ -12,10 +12,8 @@ import type { GridQuery } from "@/lib/scorecard/search-params";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
 import { openFailuresBySeveritySql } from "./open-finding-counts";
-import { containsPattern, toIso } from "./sql-params";
-
-// Other read models (lib/db/checklist-read.ts) rank severities from here.
-export { SEVERITY_RANK_SQL } from "./sql-params";
+import { parseAccountError } from "./collection-errors";
+import { containsPattern, parseTags, toIso, whereSql } from "./sql-params";
 
 export interface AccountError {
   api?: string;
@@ -52,12 +50,19 @@ export interface GridPage {
   pageCount: number;
 }
 
-const WORST_SQL = Prisma.raw("(SELECT min(x) FROM unnest(s.exercise_scores) AS x)");
+const WORST_SQL = Prisma.sql`(SELECT min(x) FROM unnest(s.exercise_scores) AS x)`;
+
+/** Each severity's failure-count column, written out so no name is spliced into SQL. */
+const FAILURE_COLUMN: Record<Severity, Prisma.Sql> = {
+  critical: Prisma.sql`fc.critical`,
+  high: Prisma.sql`fc.high`,
+  medium: Prisma.sql`fc.medium`,
+  low: Prisma.sql`fc.low`,
+};
 
 /** An assessed account without open failures counts 0; a never-assessed one has no counts (null), so it sorts last. */
 function sortableFailureCount(severity: Severity): Prisma.Sql {
-  // `severity` is one of SEVERITIES, a whitelisted column name of openFailuresBySeveritySql.
-  return Prisma.raw(`CASE WHEN a.last_evaluated_run_id IS NULL THEN NULL ELSE COALESCE(fc.${severity}, 0) END`);
+  return Prisma.sql`CASE WHEN a.last_evaluated_run_id IS NULL THEN NULL ELSE COALESCE(${FAILURE_COLUMN[severity]}, 0) END`;
 }
 
 /**
@@ -65,12 +70,12 @@ function sortableFailureCount(severity: Severity): Prisma.Sql {
  * critical, then high, medium and low break ties.
  */
 function gridSortExpressions(sort: GridQuery["sort"]): Prisma.Sql[] {
-  if (sort === "name") return [Prisma.raw("lower(a.name)")];
+  if (sort === "name") return [Prisma.sql`lower(a.name)`];
   if (sort === "worst") return [WORST_SQL];
-  if (sort === "score") return [Prisma.raw("s.score")];
+  if (sort === "score") return [Prisma.sql`s.score`];
   if (sort === "failures") return SEVERITIES.map(sortableFailureCount);
-  // e1..e10: validated by the parser, so the index is an integer 1..10.
-  return [Prisma.raw(`s.exercise_scores[${Number(sort.slice(1))}]`)];
+  // e1..e10: validated by the parser; the index is a parameter all the same.
+  return [Prisma.sql`s.exercise_scores[${Number(sort.slice(1))}::int]`];
 }
 
 function gridFilters(query: GridQuery): Prisma.Sql[] {
@@ -99,10 +104,10 @@ interface GridSqlRow {
   id: string;
   aws_account_id: string;
   name: string;
-  tags: Record<string, string> | null;
+  tags: unknown;
   last_status: string;
   last_collected_at: Date | null;
-  last_error: AccountError | null;
+  last_error: unknown;
   run_id: string | null;
   score: number | null;
   exercise_scores: Array<number | null> | null;
@@ -124,10 +129,10 @@ function toGridRow(row: GridSqlRow): GridRow {
     accountId: row.id,
     awsAccountId: row.aws_account_id,
     name: row.name,
-    tags: row.tags ?? {},
+    tags: parseTags(row.tags),
     lastStatus: row.last_status,
     lastCollectedAt: toIso(row.last_collected_at),
-    lastError: row.last_error,
+    lastError: parseAccountError(row.last_error),
     runId: row.run_id,
     score: row.score,
     exerciseScores: row.exercise_scores ?? emptyExercises(null),
@@ -140,7 +145,7 @@ function toGridRow(row: GridSqlRow): GridRow {
 
 /** One page of the accounts × exercises grid. Accounts never assessed sort last either way. */
 export async function listScorecardGrid(query: GridQuery): Promise<GridPage> {
-  const where = Prisma.sql`WHERE ${Prisma.join(gridFilters(query), " AND ")}`;
+  const where = whereSql(gridFilters(query));
   const from = Prisma.sql`FROM linked_account a
     LEFT JOIN account_score s ON s.account_id = a.id AND s.run_id = a.last_evaluated_run_id`;
   // Sorting by failures counts every account's open failures before paging (from the read model,
@@ -151,7 +156,7 @@ export async function listScorecardGrid(query: GridQuery): Promise<GridPage> {
   const total = countRows[0]?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
-  const direction = Prisma.raw(query.dir === "desc" ? "DESC" : "ASC");
+  const direction = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const order = Prisma.join(
     [...gridSortExpressions(query.sort).map((expression) => Prisma.sql`${expression} ${direction} NULLS LAST`), Prisma.sql`lower(a.name) ASC`, Prisma.sql`a.aws_account_id ASC`],
     ", ",
@@ -172,10 +177,10 @@ export async function listScorecardGrid(query: GridQuery): Promise<GridPage> {
      SELECT page.*,
             (SELECT array_agg(COALESCE((e->>'unknownChecks')::int, 0) ORDER BY (e->>'exercise')::int)
                FROM jsonb_array_elements(b.content->'exercises') AS e) AS exercise_unknown_checks,
-            ${Prisma.join(
-              SEVERITIES.map((severity) => Prisma.raw(`CASE WHEN page.assessed THEN COALESCE(pc.${severity}, 0) END AS ${severity}`)),
-              ", ",
-            )}
+            CASE WHEN page.assessed THEN COALESCE(pc.critical, 0) END AS critical,
+            CASE WHEN page.assessed THEN COALESCE(pc.high, 0) END AS high,
+            CASE WHEN page.assessed THEN COALESCE(pc.medium, 0) END AS medium,
+            CASE WHEN page.assessed THEN COALESCE(pc.low, 0) END AS low
        FROM page LEFT JOIN fact_blob b ON b.hash = page.detail_hash
        LEFT JOIN LATERAL (${openFailuresBySeveritySql(Prisma.sql`c.account_id = page.id`)}) pc ON TRUE
       ORDER BY page.ord`);

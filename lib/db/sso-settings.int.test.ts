@@ -49,8 +49,8 @@ describe("SSO settings storage", () => {
   });
 
   it("fails closed on hand-edited values: unknown roles map nothing and an unknown default refuses", async () => {
-    await db().$executeRawUnsafe(`UPDATE sso_settings SET role_mappings = '[{"group":"x","role":"root"}]'`);
+    await db().$executeRaw`UPDATE sso_settings SET role_mappings = '[{"group":"x","role":"root"}]'`;
     expect((await getSsoSettings())?.policy.roleMappings).toEqual([]);
-    await expect(db().$executeRawUnsafe(`UPDATE sso_settings SET default_role = 'root'`)).rejects.toThrow(/sso_settings_default_role_check/);
+    await expect(db().$executeRaw`UPDATE sso_settings SET default_role = 'root'`).rejects.toThrow(/sso_settings_default_role_check/);
   });
 });

@@ -4,7 +4,8 @@
  * function exists and in plain SQL where only the worker's commit path writes them.
  */
 import "server-only";
-import { hashBlob, manifestBlobHashes, type SnapshotManifest } from "@/lib/collect/manifest";
+import { hashBlob } from "@/lib/snapshot/content-hash";
+import { manifestBlobHashes, type SnapshotManifest } from "@/lib/snapshot/manifest-format";
 import { linkAccount } from "./accounts";
 import { hexToBytes, putBlobs, putManifestParts } from "./blobs";
 import { db } from "./client";
@@ -68,13 +69,8 @@ export async function setTestAccountState(
   state: { lastStatus: string; lastCollectedAt?: Date; lastError?: object; score?: { runId: bigint; score: number | null } },
 ): Promise<void> {
   if (state.score) {
-    await db().$executeRawUnsafe(
-      `INSERT INTO account_score (account_id, run_id, score, exercise_scores, passed, failed, unknown, unknown_checks, detail_hash, collected_at)
-       VALUES ($1::uuid, $2, $3, '{}'::smallint[], 0, 0, 0, 0, '\\x00'::bytea, now())`,
-      accountId,
-      state.score.runId,
-      state.score.score,
-    );
+    await db().$executeRaw`INSERT INTO account_score (account_id, run_id, score, exercise_scores, passed, failed, unknown, unknown_checks, detail_hash, collected_at)
+       VALUES (${accountId}::uuid, ${state.score.runId}, ${state.score.score}, '{}'::smallint[], 0, 0, 0, 0, '\\x00'::bytea, now())`;
   }
   await db().linkedAccount.update({
     where: { id: accountId },

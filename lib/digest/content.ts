@@ -183,7 +183,7 @@ function checklistLine(entry: DigestChecklistEntry, when: string, links: DigestL
 }
 
 function overdueWhen(entry: DigestChecklistEntry, today: string): string {
-  // Due on a day means done by the end of it (lib/remediation/calendar-days.ts).
+  // Due on a day means done by the end of it (lib/dates/calendar-days.ts).
   const late = daysBetween(entry.day, today);
   return `due ${entry.day}, ${plural(late, "day")} overdue`;
 }

@@ -9,19 +9,10 @@ const NOW = new Date("2026-03-30T07:00:00Z");
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
 
 async function insertChecklistItem(fields: { accountId: string; resourceName: string; state: string; dueOn?: string; riskExpiresOn?: string; severity?: string }): Promise<string> {
-  const rows = await db().$queryRawUnsafe<Array<{ id: string }>>(
-    `INSERT INTO checklist_item (account_id, check_id, resource_id, exercise, resource_type, resource_name, severity, reason, evidence_hash,
+  const rows = await db().$queryRaw<Array<{ id: string }>>`INSERT INTO checklist_item (account_id, check_id, resource_id, exercise, resource_type, resource_name, severity, reason, evidence_hash,
                                  state, state_changed_at, due_on, risk_reason, risk_expires_on, first_run_id)
-     VALUES ($1::uuid, 'keys.rotated', $2, 6, 'access_key', $2, $3, 'old key', '\\x00'::bytea, $4, now(), $5, $6, $7, 1)
-     RETURNING id::text AS id`,
-    fields.accountId,
-    fields.resourceName,
-    fields.severity ?? "medium",
-    fields.state,
-    fields.dueOn ? new Date(`${fields.dueOn}T00:00:00Z`) : null,
-    fields.riskExpiresOn ? "accepted for now" : null,
-    fields.riskExpiresOn ? new Date(`${fields.riskExpiresOn}T00:00:00Z`) : null,
-  );
+     VALUES (${fields.accountId}::uuid, 'keys.rotated', ${fields.resourceName}, 6, 'access_key', ${fields.resourceName}, ${fields.severity ?? "medium"}, 'old key', '\\x00'::bytea, ${fields.state}, now(), ${fields.dueOn ? new Date(`${fields.dueOn}T00:00:00Z`) : null}, ${fields.riskExpiresOn ? "accepted for now" : null}, ${fields.riskExpiresOn ? new Date(`${fields.riskExpiresOn}T00:00:00Z`) : null}, 1)
+     RETURNING id::text AS id`;
   return rows[0]!.id;
 }
 
@@ -32,7 +23,7 @@ describe("gatherDigestData", () => {
   });
   afterAll(async () => database?.drop());
   beforeEach(async () => {
-    await db().$executeRawUnsafe("TRUNCATE checklist_item RESTART IDENTITY CASCADE");
+    await db().$executeRaw`TRUNCATE checklist_item RESTART IDENTITY CASCADE`;
     await clearScorecardTables();
   });
 

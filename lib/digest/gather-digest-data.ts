@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { resolveChangeWindow, listChanges, type ChangeRow, type ChangeWindow } from "@/lib/db/changes";
-import { getOrganizationChecklist } from "@/lib/db/checklist-read";
+import { getOrganizationChecklist } from "@/lib/remediation/checklist-read";
 import { getOrganizationScores, listDigestAccounts, listExpiringRiskAcceptances } from "@/lib/db/digest";
 import type { Counted, DigestChecklistEntry, DigestData, DigestFindingChange } from "./digest-data";
 import { accountInScope, type DigestScope } from "./scope";

@@ -31,7 +31,7 @@ describe("sending a digest over SMTP", () => {
   });
   afterAll(async () => database?.drop());
   beforeEach(async () => {
-    await db().$executeRawUnsafe("TRUNCATE digest_delivery, digest_subscription RESTART IDENTITY CASCADE");
+    await db().$executeRaw`TRUNCATE digest_delivery, digest_subscription RESTART IDENTITY CASCADE`;
     await clearScorecardTables();
     smtp = await startSmtpTestServer({ user: SMTP_USER, pass: SMTP_PASS });
     clock = NOW;

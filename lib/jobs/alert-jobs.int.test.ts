@@ -13,7 +13,7 @@ import { sealAlertSecret } from "@/lib/alerts/secret-box";
 import { listAlertDeliveries } from "@/lib/db/alert-deliveries";
 import { createDestination } from "@/lib/db/alert-destinations";
 import { db } from "@/lib/db/client";
-import { collect, userFinding } from "@/lib/db/checklist-test-factories";
+import { collect, userFinding } from "@/lib/remediation/testing/checklist-factories";
 import { clearScorecardTables, insertAccount, insertFinding, insertRun } from "@/lib/db/scorecard-test-factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { registerAlertJobs, type AlertJobs } from "./alert-jobs";
@@ -64,7 +64,7 @@ describe("alert jobs on two workers", () => {
     await database?.drop();
   });
   beforeEach(async () => {
-    await db().$executeRawUnsafe("TRUNCATE alert_delivery, alert_destination CASCADE");
+    await db().$executeRaw`TRUNCATE alert_delivery, alert_destination CASCADE`;
     await clearScorecardTables();
     received = [];
     answer = 200;

@@ -42,7 +42,7 @@ describe("digest jobs on two workers", () => {
   });
   beforeEach(async () => {
     // Ids keep counting: a job left from an earlier test must not name a delivery of this one.
-    await db().$executeRawUnsafe("TRUNCATE digest_delivery, digest_subscription CASCADE");
+    await db().$executeRaw`TRUNCATE digest_delivery, digest_subscription CASCADE`;
     smtp = await startSmtpTestServer();
     workers = [];
   });

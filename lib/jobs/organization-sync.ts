@@ -7,7 +7,8 @@
 import type PgBoss from "pg-boss";
 import type { AwsConnectionOptions } from "@/lib/aws/client-factory";
 import { requestCollection } from "@/lib/collect/request-collection";
-import { getOrganizationSettings, organizationSyncHistory } from "@/lib/db/organization-inventory";
+import { organizationSyncHistory } from "@/lib/db/organization-inventory";
+import { getOrganizationSettings } from "@/lib/onboarding/organization-store";
 import { syncOrganization } from "@/lib/onboarding/organization-sync";
 
 export const ORGANIZATION_SYNC_QUEUE = "organization-sync";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { linkAccounts } from "@/lib/db/account-links";
 import { db } from "@/lib/db/client";
-import { getOrganizationSettings } from "@/lib/db/organization-inventory";
+import { getOrganizationSettings } from "./organization-store";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { validateAccountsConfig, type AccountsConfig } from "./config-file";
 import { applyAccountsConfig, applyAccountsConfigAtStartup, ConfigFileError, readAccountsConfigFile } from "./config-sync";

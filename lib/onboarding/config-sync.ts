@@ -11,7 +11,7 @@ import type PgBoss from "pg-boss";
 import type { AwsConnectionOptions } from "@/lib/aws/client-factory";
 import { requestCollection } from "@/lib/collect/request-collection";
 import { linkAccounts, listAccountIdsLinkedBy, unlinkAccounts, type BulkLinkResult } from "@/lib/db/account-links";
-import { getOrganizationSettings, saveOrganizationSettings } from "@/lib/db/organization-inventory";
+import { getOrganizationSettings, saveOrganizationSettings } from "./organization-store";
 import { getOrCreateExternalId } from "@/lib/db/settings";
 import { applyConfigAlertDestinations, type AlertConfigResult } from "@/lib/alerts/config-destinations";
 import { installationKey } from "@/lib/alerts/secret-box";

@@ -3,24 +3,10 @@
  * `iamfit accounts discover --link`) or automatically after a sync. Pure: the caller reads the
  * inventory and the linked accounts, and writes what this returns.
  */
+import type { InventoryAccount, LinkedAccountState } from "@/lib/db/organization-inventory";
 import { passesOuFilter, type OuFilter } from "./ou-filter";
 
-export interface InventoryAccount {
-  accountId: string;
-  name: string;
-  /** Organizations' account ARN: its partition is the role ARN's partition. */
-  arn: string;
-  state: string;
-  ouPath: string;
-  ouIds: readonly string[];
-}
-
-export interface LinkedAccountState {
-  awsAccountId: string;
-  /** Removed from iamfit by someone: automatic linking leaves it alone. */
-  removed: boolean;
-  lastStatus: string;
-}
+export type { InventoryAccount, LinkedAccountState };
 
 /** How an organization account stands in iamfit. */
 export type OrganizationLinkState = "linked" | "failing" | "not_linked" | "removed";

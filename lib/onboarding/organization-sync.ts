@@ -16,7 +16,8 @@ import {
 } from "@/lib/aws/organizations";
 import type { AwsConnectionOptions } from "@/lib/aws/client-factory";
 import { linkAccounts } from "@/lib/db/account-links";
-import { finishOrganizationSync, getOrganizationSettings, readLinkingState, replaceOrganizationInventory, startOrganizationSync } from "@/lib/db/organization-inventory";
+import { finishOrganizationSync, readLinkingState, replaceOrganizationInventory, startOrganizationSync } from "@/lib/db/organization-inventory";
+import { getOrganizationSettings } from "./organization-store";
 import { getOrCreateExternalId } from "@/lib/db/settings";
 import type { CollectorError } from "@/lib/snapshot/schema";
 import { planAutomaticLinks } from "./organization-links";

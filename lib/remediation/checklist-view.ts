@@ -5,7 +5,7 @@
  */
 import { SEVERITIES, type ExerciseNumber, type FindingStatus, type JsonValue, type Severity } from "@/lib/checks/types";
 import type { FindingIdentity } from "@/lib/scorecard/finding-identity";
-import { hasExpired, isPastDue } from "./calendar-days";
+import { hasExpired, isPastDue } from "@/lib/dates/calendar-days";
 import type { HistoryDetails } from "./history-wording";
 import { isActiveState, type ChecklistState, type ReopenMark } from "./states";
 

@@ -2,10 +2,9 @@
  * People on a checklist: items record assignees and actors by email; pages show names. A recorded
  * email that is no user's (a user since removed, or an assignee typed before the picker) shows as is.
  */
-export interface AssignableUser {
-  email: string;
-  name: string;
-}
+import type { AssignableUser } from "@/lib/db/assignable-users";
+
+export type { AssignableUser };
 
 /** "Dana Reyes (dana@example.com)", or the email alone when the name adds nothing. */
 export function personLabel(user: AssignableUser): string {

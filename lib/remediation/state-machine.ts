@@ -3,7 +3,7 @@
  * open, in progress, done and risk accepted; collections close them (verified, fixed) or reopen
  * them, marked with why. Every transition not listed here is refused with a reason.
  */
-import { hasExpired, isCalendarDay, startOfDay } from "./calendar-days";
+import { hasExpired, isCalendarDay, startOfDay } from "@/lib/dates/calendar-days";
 import type { ChecklistState, ReopenMark } from "./states";
 
 export interface ChecklistItemState {

@@ -2,7 +2,7 @@
  * What one collection of an account does to its checklist (issue 5): a new failure adds an
  * item keyed by (check, resource); a pass, or a resource that is gone, closes an item (verified
  * when someone claimed it done, fixed otherwise); a claimed fix that still fails reopens marked;
- * an expired risk acceptance reopens. Pure: lib/db/checklist.ts reads the items and writes the plan.
+ * an expired risk acceptance reopens. Pure: checklist-store.ts reads the items and writes the plan.
  *
  * `unknown` is never a pass (CHECKS.md), and neither is `not_applicable`: such a finding changes
  * nothing, and a resource that is absent while its check could not judge the whole account (or

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveOrganizationSettings } from "@/lib/db/organization-inventory";
+import { saveOrganizationSettings } from "@/lib/onboarding/organization-store";
 import { DEFAULT_ORGANIZATION_SETTINGS } from "@/lib/onboarding/organization-settings";
 import { SANDBOX_BASE_CREDENTIALS } from "@/lib/sandbox/base-credentials";
 import { CURATED_ACCOUNT_IDS } from "@/lib/sandbox/curated/account-ids";

@@ -7,7 +7,7 @@
  */
 import { serviceControlPolicyReader, type ServiceControlPolicyReader } from "@/lib/aws/collectors/organizations-scps";
 import { connectOrganizations, type OrganizationsConnection } from "@/lib/aws/organizations";
-import { getOrganizationSettings } from "@/lib/db/organization-inventory";
+import { getOrganizationSettings } from "@/lib/onboarding/organization-store";
 import { getOrCreateExternalId } from "@/lib/db/settings";
 import { discoveryRoleFor } from "@/lib/onboarding/organization-sync";
 import type { AwsRuntime } from "./aws-runtime";

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { listAssignableUsers } from "@/lib/db/assignable-users";
-import { getOrganizationChecklist } from "@/lib/db/checklist-read";
+import { getOrganizationChecklist } from "@/lib/remediation/checklist-read";
 import { ORGANIZATION_PAGE_SIZE, pageOf, parseOrganizationChecklistPages } from "@/lib/remediation/checklist-listing";
 import type { RawSearchParams } from "@/lib/remediation/checklist-params";
 import { nameLookup } from "@/lib/remediation/people";

@@ -8,7 +8,8 @@ import { OrganizationSyncSummary } from "@/components/onboarding/organization-sy
 import { buttonClass } from "@/components/ui/button-classes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getOrganizationSettings, listOrganizationAccounts, listOrganizationSyncs } from "@/lib/db/organization-inventory";
+import { listOrganizationSyncs } from "@/lib/db/organization-inventory";
+import { getOrganizationSettings, listOrganizationAccounts } from "@/lib/onboarding/organization-store";
 import { getOrCreateExternalId } from "@/lib/db/settings";
 import { organizationView } from "@/lib/onboarding/organization-view";
 import { discoverOrganizationAction, organizationSelectionAction, saveOrganizationSettingsAction } from "./_actions/organization";

@@ -5,7 +5,7 @@ import { PacePanel } from "@/components/settings/pace-panel";
 import { RegionScopeForm } from "@/components/settings/region-scope-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeRegionScope } from "@/lib/collect/scope";
-import { getScopeSettings, listAccountRegionOverrides, partitionAccountsByScope } from "@/lib/db/scope-settings";
+import { getScopeSettings, listAccountRegionOverrides, partitionAccountsByScope } from "@/lib/collect/scope-settings";
 import { env } from "@/lib/env";
 import { operatorLimits } from "@/lib/runtime/operator-limits";
 import { saveAccountScopeAction, saveRegionScopeAction } from "./_actions/scope";

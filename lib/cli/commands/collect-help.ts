@@ -6,7 +6,7 @@
 import { describeRequestRates } from "@/lib/aws/rate-limit-plugin";
 import { DEFAULT_LIMITS } from "@/lib/aws/limits";
 import { describeAccountScope, describeRegionScope } from "@/lib/collect/scope";
-import { getScopeSettings } from "@/lib/db/scope-settings";
+import { getScopeSettings } from "@/lib/collect/scope-settings";
 import { parseEnv } from "@/lib/env";
 import { operatorLimits } from "@/lib/runtime/operator-limits";
 import { withDatabase } from "../context";

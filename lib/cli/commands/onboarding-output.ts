@@ -2,8 +2,8 @@
  * What the onboarding commands print: the organization's accounts and the connection health of
  * linked ones, as tables for people or JSON for scripts.
  */
-import type { AccountHealthRow } from "@/lib/db/account-health";
-import type { OrganizationAccountRow } from "@/lib/db/organization-inventory";
+import type { AccountHealthRow } from "@/lib/onboarding/account-health";
+import type { OrganizationAccountRow } from "@/lib/onboarding/organization-store";
 import type { OrganizationSyncResult } from "@/lib/onboarding/organization-sync";
 import { printTable } from "../context";
 

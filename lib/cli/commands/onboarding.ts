@@ -10,9 +10,10 @@ import { EXTERNAL_ID_PATTERN, ROLE_NAME_PATTERN } from "@/lib/accounts/link-inpu
 import { createBaseClients, SESSION_REGION } from "@/lib/aws/client-factory";
 import { requestCollection } from "@/lib/collect/request-collection";
 import type { IamfitEnv } from "@/lib/env";
-import { listAccountHealth } from "@/lib/db/account-health";
+import { listAccountHealth } from "@/lib/onboarding/account-health";
 import { linkAccounts } from "@/lib/db/account-links";
-import { getOrganizationSettings, listOrganizationAccounts, organizationSyncHistory } from "@/lib/db/organization-inventory";
+import { organizationSyncHistory } from "@/lib/db/organization-inventory";
+import { getOrganizationSettings, listOrganizationAccounts } from "@/lib/onboarding/organization-store";
 import { getOrCreateExternalId } from "@/lib/db/settings";
 import { startBoss, stopBoss } from "@/lib/jobs/boss";
 import { DEFAULT_CONFIG_FILE_NAME } from "@/lib/onboarding/config-file";

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FilterChips } from "@/components/ui/filter-chips";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { listAccountHealth } from "@/lib/db/account-health";
+import { listAccountHealth } from "@/lib/onboarding/account-health";
 import { healthCounts, matchesHealthFilter, type HealthFilter } from "@/lib/onboarding/connection-health";
 import { testLinkedAccountConnectionAction } from "../_actions/account";
 import { HEALTH_PAGE_SIZE, pageOfHealthRows, parseHealthFilter } from "./_lib/health-params";

@@ -6,7 +6,7 @@ import type { SelectionState } from "@/components/onboarding/organization-accoun
 import type { SettingsState } from "@/components/onboarding/organization-settings-form";
 import { requestCollection } from "@/lib/collect/request-collection";
 import { unlinkAccounts } from "@/lib/db/account-links";
-import { getOrganizationSettings, saveOrganizationSettings } from "@/lib/db/organization-inventory";
+import { getOrganizationSettings, saveOrganizationSettings } from "@/lib/onboarding/organization-store";
 import { linkOrganizationAccounts } from "@/lib/onboarding/link-organization-accounts";
 import { parseSelectionForm, parseSettingsForm } from "@/lib/onboarding/organization-forms";
 import { syncOrganization } from "@/lib/onboarding/organization-sync";

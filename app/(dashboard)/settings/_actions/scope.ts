@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ACCOUNT_ID_PATTERN } from "@/lib/accounts/link-input";
 import { describeAccountScope, describeRegionScope } from "@/lib/collect/scope";
 import { getLinkedAccount } from "@/lib/db/accounts";
-import { setAccountRegionScope, setAccountScope, setInstallationRegionScope } from "@/lib/db/scope-settings";
+import { setAccountRegionScope, setAccountScope, setInstallationRegionScope } from "@/lib/collect/scope-settings";
 import type { AccountScopeFormState, RegionScopeFormState } from "@/components/settings/scope-form-state";
 import { accountScopeFormValues, parseAccountScopeForm, parseRegionScopeForm, regionScopeFormValues } from "../_lib/scope-form";
 import { authorizedAction } from "@/lib/auth/guards";

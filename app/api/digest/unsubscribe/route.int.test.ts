@@ -26,7 +26,7 @@ describe("the one-click unsubscribe endpoint", () => {
   });
   afterAll(async () => database?.drop());
   beforeEach(async () => {
-    await db().$executeRawUnsafe("TRUNCATE digest_delivery, digest_subscription CASCADE");
+    await db().$executeRaw`TRUNCATE digest_delivery, digest_subscription CASCADE`;
   });
 
   async function subscriptionWithToken() {

@@ -1,5 +1,5 @@
 import { AccountScopePanel } from "@/components/settings/account-scope-panel";
-import { getAccountScopeView } from "@/lib/db/scope-settings";
+import { getAccountScopeView } from "@/lib/collect/scope-settings";
 import { saveAccountRegionScopeAction } from "@/app/(dashboard)/settings/_actions/scope";
 import { regionScopeFormValues } from "@/app/(dashboard)/settings/_lib/scope-form";
 

@@ -16,7 +16,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { PageHeader } from "@/components/ui/page-header";
 import { ACCOUNT_ID_PATTERN } from "@/lib/accounts/link-input";
 import { listAssignableUsers } from "@/lib/db/assignable-users";
-import { getAccountChecklist, getAccountChecklistRows } from "@/lib/db/checklist-read";
+import { getAccountChecklist, getAccountChecklistRows } from "@/lib/remediation/checklist-read";
 import { groupByCheck, listingToUrlState, pageContaining, paginateGroups, parseChecklistListing } from "@/lib/remediation/checklist-listing";
 import { assigneesOf, filtersToUrlState, matchesFilters, parseChecklistFilters, stateFilterCounts, type RawSearchParams } from "@/lib/remediation/checklist-params";
 import { progressOf } from "@/lib/remediation/checklist-view";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACCOUNT_ID_PATTERN } from "@/lib/accounts/link-input";
-import { getAccountChecklist } from "@/lib/db/checklist-read";
+import { getAccountChecklist } from "@/lib/remediation/checklist-read";
 import { matchesFilters, parseChecklistFilters } from "@/lib/remediation/checklist-params";
 import { compareItems } from "@/lib/remediation/checklist-view";
 import { checklistCsv } from "@/lib/remediation/export-csv";

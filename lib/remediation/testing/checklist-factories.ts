@@ -1,12 +1,12 @@
 /** Checklist items made the way collections make them, for the checklist integration tests. */
 import type { Finding, FindingStatus } from "@/lib/checks/types";
 import { planFindingIntervals } from "@/lib/collect/finding-intervals";
-import { hexToBytes, putBlobs } from "./blobs";
-import { syncChecklistForAccount } from "./checklist";
-import { getAccountChecklist } from "./checklist-read";
-import { db } from "./client";
-import { getOpenFindingIntervals } from "./collections";
-import { insertRun } from "./scorecard-test-factories";
+import { hexToBytes, putBlobs } from "@/lib/db/blobs";
+import { syncChecklistForAccount } from "../checklist-store";
+import { getAccountChecklist } from "../checklist-read";
+import { db } from "@/lib/db/client";
+import { getOpenFindingIntervals } from "@/lib/db/collections";
+import { insertRun } from "@/lib/db/scorecard-test-factories";
 
 export const T0 = new Date("2026-11-20T12:00:00Z");
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { narrowToAccount } from "@/lib/collect/identity-center";
+import { narrowToAccount } from "./identity-center";
 import type { IdentityCenterInstance } from "@/lib/snapshot/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { databaseIdentityCenter, listIdentityCenterInstances } from "./identity-center";
+import { listIdentityCenterInstances } from "@/lib/db/identity-center";
+import { databaseIdentityCenter } from "./stored-directories";
 
 const SET = "arn:aws:sso:::permissionSet/ssoins-1/ps-a";
 const instance: IdentityCenterInstance = {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALL_ACCOUNTS, ALL_REGIONS } from "@/lib/collect/scope";
+import { ALL_ACCOUNTS, ALL_REGIONS } from "./scope";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { db } from "./client";
+import { db } from "@/lib/db/client";
 import {
   getAccountScopeView,
   getScopeSettings,
@@ -12,8 +12,8 @@ import {
   setAccountScope,
   setInstallationRegionScope,
 } from "./scope-settings";
-import { setSetting } from "./settings";
-import { linkTestAccount } from "./test-factories";
+import { setSetting } from "@/lib/db/settings";
+import { linkTestAccount } from "@/lib/db/test-factories";
 
 describe("collection scope settings", () => {
   let database: TestDatabase;

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { findAssignableUser, listAssignableUsers } from "./assignable-users";
-import { changeChecklistItems } from "./checklist";
+import { findAssignableUser, listAssignableUsers } from "@/lib/db/assignable-users";
+import { changeChecklistItems } from "./checklist-store";
 import { getAccountChecklist, getAccountChecklistRows, getOrganizationChecklist } from "./checklist-read";
-import { collect, itemsByName, rootKeyFinding, T0, userFinding } from "./checklist-test-factories";
-import { db } from "./client";
-import { clearScorecardTables, insertAccount } from "./scorecard-test-factories";
+import { collect, itemsByName, rootKeyFinding, T0, userFinding } from "./testing/checklist-factories";
+import { db } from "@/lib/db/client";
+import { clearScorecardTables, insertAccount } from "@/lib/db/scorecard-test-factories";
 
 async function insertUser(email: string, name: string, fields: { banned?: boolean; banExpires?: Date | null } = {}) {
   await db().authUser.create({ data: { id: randomUUID(), email, name, role: "editor", ...fields } });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { listAccountHealth } from "./account-health";
-import { unlinkAccounts } from "./account-links";
-import { db } from "./client";
-import { addTestCollection, createTestRun, linkTestAccount } from "./test-factories";
+import { unlinkAccounts } from "@/lib/db/account-links";
+import { db } from "@/lib/db/client";
+import { addTestCollection, createTestRun, linkTestAccount } from "@/lib/db/test-factories";
 
 describe("listAccountHealth", () => {
   let database: TestDatabase;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Finding } from "@/lib/checks/types";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { changeChecklistItems, recordSandboxFix } from "./checklist";
+import { changeChecklistItems, recordSandboxFix } from "./checklist-store";
 import { getAccountChecklist, getOrganizationChecklist } from "./checklist-read";
-import { collect, eventCount, itemsByName, rootKeyFinding, T0, userFinding } from "./checklist-test-factories";
-import { db } from "./client";
-import { clearScorecardTables, insertAccount } from "./scorecard-test-factories";
+import { collect, eventCount, itemsByName, rootKeyFinding, T0, userFinding } from "./testing/checklist-factories";
+import { db } from "@/lib/db/client";
+import { clearScorecardTables, insertAccount } from "@/lib/db/scorecard-test-factories";
 
 const DAY = 24 * 60 * 60 * 1000;
 
