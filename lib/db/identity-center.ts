@@ -1,4 +1,5 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { instanceForAccount, type IdentityCenterDirectory } from "@/lib/collect/identity-center";
 import { identityCenterInstanceSchema, type IdentityCenterInstance } from "@/lib/snapshot/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -28,11 +29,81 @@ async function organizationsOf(accountIds: string[]): Promise<Map<string, string
   return new Map(rows.map((row) => [row.awsAccountId, row.organizationId]));
 }
 
-export const databaseIdentityCenter: IdentityCenterDirectory = {
-  record: recordIdentityCenterInstance,
-  async lookup(accountId) {
-    const instances = await listIdentityCenterInstances();
-    const organizations = await organizationsOf([accountId, ...instances.map((instance) => instance.readInAccountId)]);
-    return instanceForAccount(instances, (id) => organizations.get(id), accountId);
-  },
-};
+async function lookup(accountId: string): Promise<IdentityCenterInstance | undefined> {
+  const instances = await listIdentityCenterInstances();
+  const organizations = await organizationsOf([accountId, ...instances.map((instance) => instance.readInAccountId)]);
+  return instanceForAccount(instances, (id) => organizations.get(id), accountId);
+}
+
+/**
+ * Accounts that may hold an Identity Center instance: those that held one when last read, and each
+ * organization's management account (the middle of its accounts' Organizations ARNs). A delegated
+ * administrator is only known once it was read; until then the management account is the guess.
+ */
+export async function identityCenterHolderCandidates(organizationOf?: string): Promise<string[]> {
+  const [instances, managers] = await Promise.all([
+    listIdentityCenterInstances(),
+    db().$queryRaw<Array<{ management: string }>>`
+      SELECT DISTINCT substring(arn from '^arn:aws[a-z-]*:organizations::([0-9]{12}):') AS management
+        FROM organization_account
+       WHERE (${organizationOf ?? null}::text IS NULL OR organization_id = ${organizationOf ?? null}::text)`,
+  ]);
+  const ids = [...instances.map((instance) => instance.readInAccountId), ...managers.map((row) => row.management)];
+  return [...new Set(ids.filter((id): id is string => typeof id === "string" && id.length === 12))].sort();
+}
+
+/** A running collection whose worker has not beaten for this long is presumed dead (heartbeats come every 5 s). */
+const LIVE_HEARTBEAT_MS = 30_000;
+
+/** Collections of these accounts still queued or running with a live worker, by status. */
+async function activeCollections(awsAccountIds: string[]): Promise<{ queued: number; running: number }> {
+  if (awsAccountIds.length === 0) return { queued: 0, running: 0 };
+  const live = new Date(Date.now() - LIVE_HEARTBEAT_MS);
+  const rows = await db().accountCollection.groupBy({
+    by: ["status"],
+    where: {
+      account: { awsAccountId: { in: awsAccountIds } },
+      OR: [{ status: "queued" }, { status: "running", OR: [{ heartbeatAt: { gt: live } }, { heartbeatAt: null, startedAt: { gt: live } }] }],
+    },
+    _count: { _all: true },
+  });
+  const count = (status: string) => rows.find((row) => row.status === status)?._count._all ?? 0;
+  return { queued: count("queued"), running: count("running") };
+}
+
+export interface HolderWait {
+  /** Longest a member account waits for a holding account being collected (default 5 minutes). */
+  maxWaitMs: number;
+  /** A holding account still queued is waited for this long only: a run queues it first, so it starts at once unless every worker is busy. */
+  queuedGraceMs: number;
+  pollMs: number;
+}
+
+/** The worker's directory: instances in installation_setting; member accounts wait for a holder being collected. */
+export function databaseIdentityCenterDirectory(wait: HolderWait = { maxWaitMs: 5 * 60_000, queuedGraceMs: 30_000, pollMs: 1_000 }): IdentityCenterDirectory {
+  return {
+    record: recordIdentityCenterInstance,
+    lookup,
+    async awaitHolder(accountId, signal) {
+      const organization = (await organizationsOf([accountId])).get(accountId);
+      const holders = (await identityCenterHolderCandidates(organization)).filter((id) => id !== accountId);
+      const started = Date.now();
+      while (!signal?.aborted && Date.now() - started < wait.maxWaitMs) {
+        const active = await activeCollections(holders);
+        const waitingForQueued = active.queued > 0 && Date.now() - started < wait.queuedGraceMs;
+        if (active.running === 0 && !waitingForQueued) break;
+        try {
+          await sleep(wait.pollMs, undefined, { signal });
+        } catch {
+          return undefined; // aborted: the collection is being stopped anyway
+        }
+        const found = await lookup(accountId);
+        if (found) return found;
+      }
+      // The holder may have recorded the instance just before its collection ended.
+      return signal?.aborted ? undefined : lookup(accountId);
+    },
+  };
+}
+
+export const databaseIdentityCenter: IdentityCenterDirectory = databaseIdentityCenterDirectory();
