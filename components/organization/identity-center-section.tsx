@@ -178,7 +178,7 @@ function InstanceView({ instance, now }: { instance: IdentityCenterInstanceView;
             <tbody>
               {instance.permissionSets.map((set) => (
                 <tr key={set.permissionSetArn} className="align-top" data-permission-set={set.name}>
-                  <th scope="row" className="min-w-48 text-left font-normal">
+                  <th scope="row" className="min-w-48 bg-transparent text-left text-sm font-normal tracking-normal whitespace-normal text-inherit normal-case dark:bg-transparent">
                     <div className="font-semibold break-words">{set.name}</div>
                     <PoliciesList set={set} />
                   </th>

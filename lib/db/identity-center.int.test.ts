@@ -87,6 +87,17 @@ describe("a member account collected at the same time as the account holding Ide
     expect(found && narrowToAccount(found, "222222222222")).toEqual(narrowToAccount(instance, "222222222222"));
   });
 
+  it("also waits for the management account AWS Organizations names when no organization was discovered", async () => {
+    await db().installationSetting.deleteMany({ where: { key: { startsWith: "identitycenter.instance:" } } });
+    const named = await linkTestAccount("333333333333");
+    await addTestCollection(await createTestRun(), named, { status: "running" });
+    const directory = databaseIdentityCenterDirectory({ ...wait, managementAccountId: async () => "333333333333" });
+    const waiting = directory.awaitHolder!("444444444444");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await directory.record({ ...instance, readInAccountId: "333333333333" });
+    expect(await waiting).toMatchObject({ readInAccountId: "333333333333" });
+  });
+
   it("stops waiting when the collection is aborted", async () => {
     await db().installationSetting.deleteMany({ where: { key: { startsWith: "identitycenter.instance:" } } });
     const abort = new AbortController();

@@ -77,16 +77,21 @@ export interface HolderWait {
   /** A holding account still queued is waited for this long only: a run queues it first, so it starts at once unless every worker is busy. */
   queuedGraceMs: number;
   pollMs: number;
+  /** The management account as AWS Organizations names it, for when no organization was discovered. */
+  managementAccountId?: () => Promise<string | undefined>;
 }
 
 /** The worker's directory: instances in installation_setting; member accounts wait for a holder being collected. */
-export function databaseIdentityCenterDirectory(wait: HolderWait = { maxWaitMs: 5 * 60_000, queuedGraceMs: 30_000, pollMs: 1_000 }): IdentityCenterDirectory {
+export const DEFAULT_HOLDER_WAIT: HolderWait = { maxWaitMs: 5 * 60_000, queuedGraceMs: 30_000, pollMs: 1_000 };
+
+export function databaseIdentityCenterDirectory(wait: HolderWait = DEFAULT_HOLDER_WAIT): IdentityCenterDirectory {
   return {
     record: recordIdentityCenterInstance,
     lookup,
     async awaitHolder(accountId, signal) {
       const organization = (await organizationsOf([accountId])).get(accountId);
-      const holders = (await identityCenterHolderCandidates(organization)).filter((id) => id !== accountId);
+      const named = await wait.managementAccountId?.().catch(() => undefined);
+      const holders = [...new Set([...(await identityCenterHolderCandidates(organization)), ...(named ? [named] : [])])].filter((id) => id !== accountId);
       const started = Date.now();
       while (!signal?.aborted && Date.now() - started < wait.maxWaitMs) {
         const active = await activeCollections(holders);
