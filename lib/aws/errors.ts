@@ -163,6 +163,13 @@ export function toCollectorError(error: unknown, api: string, region?: string): 
   };
 }
 
+/**
+ * Reads iamfit makes that the AWS managed SecurityAudit policy does not allow: it grants sso:List*
+ * and sso:DescribePermissionSet but no sso:Get* (SecurityAudit policy document, as listed by
+ * badele/aws-policies-analyzer-docs policies/securityaudit.md).
+ */
+const NOT_IN_SECURITY_AUDIT = new Set(["sso:GetInlinePolicyForPermissionSet", "sso:GetPermissionsBoundaryForPermissionSet"]);
+
 function explain(code: string, api: string, region: string | undefined): string {
   const where = region ? ` in ${region}` : "";
   const action = iamActionFor(api);
@@ -175,7 +182,10 @@ function explain(code: string, api: string, region: string | undefined): string 
   if (isAccessDenied(code)) {
     return (
       `Access denied: the audit role may not call ${api}${where}. Allow ${action} ` +
-      "(the AWS managed policy SecurityAudit includes it) and check that no SCP or permissions boundary denies it."
+      (NOT_IN_SECURITY_AUDIT.has(action)
+        ? "(the AWS managed policy SecurityAudit does not include it; the minimal policy of iamfit's audit-role templates does)"
+        : "(the AWS managed policy SecurityAudit includes it)") +
+      " and check that no SCP or permissions boundary denies it."
     );
   }
   if (isThrottling(code)) {
