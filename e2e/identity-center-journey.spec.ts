@@ -38,7 +38,8 @@ test("scorecard → prod-payments → exercise 3 → an Identity Center admin's 
   await expect(adminCount).toContainText("amara.okafor (IAM Identity Center: group platform-engineers › permission set AdministratorAccess › AdministratorAccess)");
 
   await icAdmins.locator("summary", { hasText: "Evidence" }).click();
-  const evidence = icAdmins.getByRole("table", { name: "People with administrator rights through IAM Identity Center" });
+  await expect(icAdmins.getByRole("heading", { name: "People with administrator rights through IAM Identity Center" })).toBeVisible();
+  const evidence = icAdmins.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Through group" }) });
   await expect(evidence).toBeVisible();
   const amara = evidence.getByRole("row").filter({ hasText: "amara.okafor" });
   await expect(amara.getByRole("cell").nth(1)).toHaveText("platform-engineers");

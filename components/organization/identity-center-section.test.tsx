@@ -7,9 +7,9 @@ import { IdentityCenterSection } from "./identity-center-section";
 
 const NOW = new Date("2026-12-07T13:00:00Z");
 const MANAGEMENT = "999900001111";
-// Tags become spaces, badge symbols (decorative, hidden from screen readers) are left out.
+// Tags become spaces; badge symbols and the phone layout's column labels (hidden from screen readers) are left out.
 const text = (html: string) =>
-  html.replace(/<span aria-hidden="true"[^>]*>[^<]*<\/span>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").replace(/ ([.,;])/g, "$1").trim();
+  html.replace(/<(span|div) aria-hidden="true"[^>]*>[^<]*<\/\1>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").replace(/ ([.,;])/g, "$1").trim();
 
 function facts(overrides: Partial<IdentityCenterFacts> = {}): IdentityCenterFacts {
   return {
@@ -63,12 +63,12 @@ describe("IdentityCenterSection", () => {
 
   it("says in plain words why Identity Center could not be read and how to fix it", () => {
     expect(text(render({}))).toContain("Not collected yet");
-    const denied = text(render({ answers: [{ awsAccountId: MANAGEMENT, outcome: "error", code: "AccessDeniedException", api: "sso:ListInstances" }] }));
+    const denied = text(render({ answers: [{ awsAccountId: MANAGEMENT, outcome: "error", code: "AccessDeniedException", api: "sso:ListInstances", organizationRole: null }] }));
     expect(denied).toContain("Access denied The audit role was refused sso:ListInstances in management (999900001111)");
     expect(denied).toContain("audit-role templates");
-    const notEnabled = text(render({ answers: [{ awsAccountId: MANAGEMENT, outcome: "no_instance", code: null, api: null }] }));
+    const notEnabled = text(render({ answers: [{ awsAccountId: MANAGEMENT, outcome: "no_instance", code: null, api: null, organizationRole: null }] }));
     expect(notEnabled).toContain("Not enabled Every account of the organization answered that it holds no IAM Identity Center instance");
-    const elsewhere = text(render({ linkedAccounts: [{ awsAccountId: "111100002222", name: "prod" }], answers: [{ awsAccountId: "111100002222", outcome: "no_instance", code: null, api: null }] }));
+    const elsewhere = text(render({ linkedAccounts: [{ awsAccountId: "111100002222", name: "prod" }], answers: [{ awsAccountId: "111100002222", outcome: "no_instance", code: null, api: null, organizationRole: null }] }));
     expect(elsewhere).toContain("Link and collect the management account management (999900001111), or the account IAM Identity Center is delegated to.");
   });
 

@@ -135,6 +135,15 @@ function AssignedCell({ set }: { set: PermissionSetView }) {
   );
 }
 
+/** The column's name above a cell on a phone, where the header row is hidden; screen readers still have the headers. */
+function CellLabel({ children }: { children: string }) {
+  return (
+    <div aria-hidden="true" className="mb-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase sm:hidden dark:text-zinc-400">
+      {children}
+    </div>
+  );
+}
+
 function InstanceView({ instance, now }: { instance: IdentityCenterInstanceView; now: Date }) {
   const role =
     instance.holderIsManagement === null ? "" : instance.holderIsManagement ? ", the management account," : ", the delegated administrator,";
@@ -163,11 +172,12 @@ function InstanceView({ instance, now }: { instance: IdentityCenterInstanceView;
         <p className="py-6 text-center text-sm muted">This instance has no permission sets: no one gets access to an account through it.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="data-table">
+          {/* On a phone each permission set stacks into a card: four columns would scroll sideways. */}
+          <table className="data-table max-sm:block">
             <caption className="sr-only">
               Permission sets of IAM Identity Center, their policies, session length, administrator rights and where they are assigned
             </caption>
-            <thead>
+            <thead className="max-sm:sr-only">
               <tr>
                 <th scope="col">Permission set and policies</th>
                 <th scope="col">Session</th>
@@ -175,20 +185,23 @@ function InstanceView({ instance, now }: { instance: IdentityCenterInstanceView;
                 <th scope="col">Assigned to</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="max-sm:block">
               {instance.permissionSets.map((set) => (
-                <tr key={set.permissionSetArn} className="align-top" data-permission-set={set.name}>
-                  <th scope="row" className="min-w-48 bg-transparent text-left text-sm font-normal tracking-normal whitespace-normal text-inherit normal-case dark:bg-transparent">
+                <tr key={set.permissionSetArn} className="align-top max-sm:block max-sm:border-b max-sm:border-zinc-200 max-sm:py-2 dark:max-sm:border-zinc-800" data-permission-set={set.name}>
+                  <th scope="row" className="max-sm:block max-sm:border-0 min-w-48 bg-transparent text-left text-sm font-normal tracking-normal whitespace-normal text-inherit normal-case dark:bg-transparent">
                     <div className="font-semibold break-words">{set.name}</div>
                     <PoliciesList set={set} />
                   </th>
-                  <td className="min-w-28">
+                  <td className="min-w-28 max-sm:block max-sm:border-0">
+                    <CellLabel>Session</CellLabel>
                     <SessionCell set={set} />
                   </td>
-                  <td className="min-w-40">
+                  <td className="min-w-40 max-sm:block max-sm:border-0">
+                    <CellLabel>Administrator rights</CellLabel>
                     <AdminCell admin={set.admin} />
                   </td>
-                  <td className="min-w-56">
+                  <td className="min-w-56 max-sm:block max-sm:border-0">
+                    <CellLabel>Assigned to</CellLabel>
                     <AssignedCell set={set} />
                   </td>
                 </tr>

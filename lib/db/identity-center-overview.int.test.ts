@@ -32,8 +32,15 @@ async function manifestWith(accountId: string, part: { ok: IdentityCenter } | { 
     return { version: 1, accountId, regions: [], parts: { "identitycenter.assignments": { status: "error", error: { ...part.error, message: "refused" } } } };
   }
   const blob = hashBlob(part.ok);
-  await putBlobs(db(), [blob]);
-  return { version: 1, accountId, regions: [], parts: { "identitycenter.assignments": { status: "ok", blob: blob.hash } } };
+  // The service control policy part says whether the account is the management account.
+  const scp = hashBlob(part.ok.answer === "read_here" ? { answer: "management_account", organizationId: "o-1" } : { answer: "read", organizationId: "o-1", levels: [] });
+  await putBlobs(db(), [blob, scp]);
+  return {
+    version: 1,
+    accountId,
+    regions: [],
+    parts: { "identitycenter.assignments": { status: "ok", blob: blob.hash }, "organizations.serviceControlPolicies": { status: "ok", blob: scp.hash } },
+  };
 }
 
 describe("the Identity Center facts behind the organization page", () => {
@@ -77,9 +84,9 @@ describe("the Identity Center facts behind the organization page", () => {
     expect(facts.instances).toEqual([{ instance, readAt: expect.any(Date) }]);
     expect(facts.linkedAccounts.map((account) => account.name)).toEqual(["management", "prod", "denied", "never collected"]);
     expect(facts.answers.sort((a, b) => a.awsAccountId.localeCompare(b.awsAccountId))).toEqual([
-      { awsAccountId: MANAGEMENT, outcome: "instance_here", code: null, api: null },
-      { awsAccountId: PROD, outcome: "instance_here", code: null, api: null },
-      { awsAccountId: DENIED, outcome: "error", code: "AccessDeniedException", api: "sso:ListInstances" },
+      { awsAccountId: MANAGEMENT, outcome: "instance_here", code: null, api: null, organizationRole: "management" },
+      { awsAccountId: PROD, outcome: "instance_here", code: null, api: null, organizationRole: "member" },
+      { awsAccountId: DENIED, outcome: "error", code: "AccessDeniedException", api: "sso:ListInstances", organizationRole: null },
     ]);
     expect(facts.adminVerdicts).toEqual([{ awsAccountId: PROD, adminSetArns: [ADMIN_SET], undeterminedSetNames: ["Other"] }]);
   });
@@ -89,6 +96,6 @@ describe("the Identity Center facts behind the organization page", () => {
     const prod = (await db().linkedAccount.findUniqueOrThrow({ where: { awsAccountId: PROD } })).id;
     await addTestCollection(run, prod, { status: "succeeded", manifest: await manifestWith(PROD, { ok: { answer: "member_account" } }) });
     const facts = await getIdentityCenterFacts();
-    expect(facts.answers.find((answer) => answer.awsAccountId === PROD)).toEqual({ awsAccountId: PROD, outcome: "no_instance", code: null, api: null });
+    expect(facts.answers.find((answer) => answer.awsAccountId === PROD)).toEqual({ awsAccountId: PROD, outcome: "no_instance", code: null, api: null, organizationRole: "member" });
   });
 });

@@ -13,25 +13,35 @@ import { db } from "./client";
 const KEY_PREFIX = "identitycenter.instance:";
 const PART = "identitycenter.assignments";
 const ADMIN_CHECK = "identity-center.admin-assignments";
+/** Its answer says whether the account is the organization's management account (SCPs never apply there). */
+const SCP_PART = "organizations.serviceControlPolicies";
 
 export interface IdentityCenterFacts {
   instances: Array<{ instance: IdentityCenterInstance; readAt: Date }>;
   linkedAccounts: Array<{ awsAccountId: string; name: string }>;
   organizationAccounts: Array<{ awsAccountId: string; name: string; arn: string }>;
   /** Each linked account's latest stored answer; accounts never collected, or whose part was skipped, are left out. */
-  answers: Array<{ awsAccountId: string; outcome: "instance_here" | "no_instance" | "error"; code: string | null; api: string | null }>;
+  answers: Array<{
+    awsAccountId: string;
+    outcome: "instance_here" | "no_instance" | "error";
+    code: string | null;
+    api: string | null;
+    /** What the same snapshot's service control policy part says of the account, when read: the management account or a member. */
+    organizationRole: "management" | "member" | null;
+  }>;
   /** Per account, the open identity-center.admin-assignments verdict that was judged (not unknown for want of data). */
   adminVerdicts: Array<{ awsAccountId: string; adminSetArns: string[]; undeterminedSetNames: string[] }>;
 }
 
 async function latestAnswers(): Promise<IdentityCenterFacts["answers"]> {
-  const rows = await db().$queryRaw<Array<{ aws_account_id: string; part_status: string | null; answer: string | null; has_instance: boolean | null; code: string | null; api: string | null }>>`
+  const rows = await db().$queryRaw<Array<{ aws_account_id: string; part_status: string | null; answer: string | null; has_instance: boolean | null; code: string | null; api: string | null; scp_answer: string | null }>>`
     SELECT a.aws_account_id,
            m.content->'parts'->${PART}::text->>'status' AS part_status,
            p.content->>'answer' AS answer,
            (p.content ? 'instance') AS has_instance,
            m.content->'parts'->${PART}::text->'error'->>'code' AS code,
-           m.content->'parts'->${PART}::text->'error'->>'api' AS api
+           m.content->'parts'->${PART}::text->'error'->>'api' AS api,
+           s.content->>'answer' AS scp_answer
       FROM linked_account a
       JOIN LATERAL (SELECT manifest_hash FROM account_collection
                      WHERE account_id = a.id AND manifest_hash IS NOT NULL
@@ -39,6 +49,8 @@ async function latestAnswers(): Promise<IdentityCenterFacts["answers"]> {
       JOIN fact_blob m ON m.hash = c.manifest_hash
       LEFT JOIN fact_blob p ON m.content->'parts'->${PART}::text->>'status' = 'ok'
                            AND p.hash = decode(m.content->'parts'->${PART}::text->>'blob', 'hex')
+      LEFT JOIN fact_blob s ON m.content->'parts'->${SCP_PART}::text->>'status' = 'ok'
+                           AND s.hash = decode(m.content->'parts'->${SCP_PART}::text->>'blob', 'hex')
      WHERE a.removed_at IS NULL AND m.content->'parts' ? ${PART}::text`;
   return rows
     .filter((row) => row.part_status === "ok" || row.part_status === "error")
@@ -47,6 +59,7 @@ async function latestAnswers(): Promise<IdentityCenterFacts["answers"]> {
       outcome: row.part_status === "error" ? "error" : row.answer === "read_here" || row.has_instance ? "instance_here" : "no_instance",
       code: row.code,
       api: row.api,
+      organizationRole: row.scp_answer === "management_account" ? "management" : row.scp_answer === "read" || row.scp_answer === "not_enabled" ? "member" : null,
     }));
 }
 

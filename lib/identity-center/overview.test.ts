@@ -55,6 +55,11 @@ describe("the organization's IAM Identity Center overview", () => {
     expect(delegated.holderIsManagement).toBe(false);
     const noOrganization = read(identityCenterOverview(facts({ organizationAccounts: [], instances: [{ instance, readAt: new Date(0) }] })));
     expect(noOrganization.holderIsManagement).toBeNull();
+    // The holder's own snapshot says it, even when no organization was discovered.
+    const ownWord = (organizationRole: "management" | "member") =>
+      read(identityCenterOverview(facts({ organizationAccounts: [], instances: [{ instance, readAt: new Date(0) }], answers: [{ awsAccountId: MANAGEMENT, outcome: "instance_here", code: null, api: null, organizationRole }] }))).holderIsManagement;
+    expect(ownWord("management")).toBe(true);
+    expect(ownWord("member")).toBe(false);
   });
 
   it("describes each permission set's policies, session and assignments in words, with group sizes", () => {
@@ -93,7 +98,7 @@ describe("the organization's IAM Identity Center overview", () => {
   });
 
   it("says the holding account's latest read failed while showing the last instance it read", () => {
-    const answers = [{ awsAccountId: MANAGEMENT, outcome: "error" as const, code: "ThrottlingException", api: "sso:ListPermissionSets" }];
+    const answers = [{ awsAccountId: MANAGEMENT, outcome: "error" as const, code: "ThrottlingException", api: "sso:ListPermissionSets", organizationRole: null }];
     expect(read(identityCenterOverview(facts({ instances: [{ instance, readAt: new Date(0) }], answers }))).latestProblem).toEqual({ code: "ThrottlingException", api: "sso:ListPermissionSets" });
   });
 
@@ -103,17 +108,17 @@ describe("the organization's IAM Identity Center overview", () => {
     const denied = identityCenterOverview(
       facts({
         answers: [
-          { awsAccountId: MANAGEMENT, outcome: "error", code: "AccessDeniedException", api: "sso:ListInstances" },
-          { awsAccountId: PROD, outcome: "error", code: "ThrottlingException", api: "sso:ListInstances" },
+          { awsAccountId: MANAGEMENT, outcome: "error", code: "AccessDeniedException", api: "sso:ListInstances", organizationRole: null },
+          { awsAccountId: PROD, outcome: "error", code: "ThrottlingException", api: "sso:ListInstances", organizationRole: null },
         ],
       }),
     );
     expect(denied).toMatchObject({ state: "unread", why: { reason: "access_denied", api: "sso:ListInstances", accounts: [{ awsAccountId: MANAGEMENT }] } });
-    const throttled = identityCenterOverview(facts({ answers: [{ awsAccountId: MANAGEMENT, outcome: "error", code: "ThrottlingException", api: "sso:ListInstances" }] }));
+    const throttled = identityCenterOverview(facts({ answers: [{ awsAccountId: MANAGEMENT, outcome: "error", code: "ThrottlingException", api: "sso:ListInstances", organizationRole: null }] }));
     expect(throttled).toMatchObject({ why: { reason: "error", code: "ThrottlingException" } });
-    const everyoneAnswered = [MANAGEMENT, PROD, DEV].map((id) => ({ awsAccountId: id, outcome: "no_instance" as const, code: null, api: null }));
+    const everyoneAnswered = [MANAGEMENT, PROD, DEV].map((id) => ({ awsAccountId: id, outcome: "no_instance" as const, code: null, api: null, organizationRole: null }));
     expect(identityCenterOverview(facts({ answers: everyoneAnswered }))).toMatchObject({ why: { reason: "no_instance", managementAnswered: true, uncollected: 0 } });
-    const someAnswered = identityCenterOverview(facts({ answers: [{ awsAccountId: PROD, outcome: "no_instance", code: null, api: null }] }));
+    const someAnswered = identityCenterOverview(facts({ answers: [{ awsAccountId: PROD, outcome: "no_instance", code: null, api: null, organizationRole: null }] }));
     expect(someAnswered).toMatchObject({ why: { reason: "no_instance", managementAnswered: false, uncollected: 2, managementAccount: { awsAccountId: MANAGEMENT } } });
   });
 

@@ -222,7 +222,9 @@ export function identityCenterOverview(facts: IdentityCenterFacts): IdentityCent
           instanceArn: instance.instanceArn,
           region: instance.region,
           holder: nameOf(instance.readInAccountId),
-          holderIsManagement: managementAccountId === null ? null : managementAccountId === instance.readInAccountId,
+          // The holder's own snapshot knows best; the organization's ARNs answer when it could not read its SCPs.
+          holderIsManagement:
+            latest?.organizationRole ? latest.organizationRole === "management" : managementAccountId === null ? null : managementAccountId === instance.readInAccountId,
           readAt,
           latestProblem: latest?.outcome === "error" ? { code: latest.code ?? "an error", api: latest.api } : null,
           permissionSets: permissionSetViews(instance, names, verdicts),
