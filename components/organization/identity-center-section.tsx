@@ -187,8 +187,11 @@ function InstanceView({ instance, now }: { instance: IdentityCenterInstanceView;
             </thead>
             <tbody className="max-sm:block">
               {instance.permissionSets.map((set) => (
-                <tr key={set.permissionSetArn} className="align-top max-sm:block max-sm:border-b max-sm:border-zinc-200 max-sm:py-2 dark:max-sm:border-zinc-800" data-permission-set={set.name}>
-                  <th scope="row" className="max-sm:block max-sm:border-0 min-w-48 bg-transparent text-left text-sm font-normal tracking-normal whitespace-normal text-inherit normal-case dark:bg-transparent">
+                <tr key={set.permissionSetArn} className="group align-top max-sm:block max-sm:border-b max-sm:border-zinc-200 max-sm:py-2 dark:max-sm:border-zinc-800" data-permission-set={set.name}>
+                  <th
+                    scope="row"
+                    className="min-w-48 border-zinc-100 bg-transparent text-left text-sm font-normal tracking-normal whitespace-normal text-inherit normal-case group-hover:bg-zinc-50 max-sm:block max-sm:border-0 dark:border-zinc-800/70 dark:bg-transparent dark:group-hover:bg-zinc-800/40"
+                  >
                     <div className="font-semibold break-words">{set.name}</div>
                     <PoliciesList set={set} />
                   </th>

@@ -3,7 +3,7 @@
  * the HTTP status and a message that says what to do. Messages never carry credentials.
  */
 import type { CollectorError } from "@/lib/snapshot/schema";
-import { iamActionFor } from "./api-calls";
+import { iamActionFor, NOT_IN_SECURITY_AUDIT } from "./api-calls";
 
 /** An error already classified by a collector (it knows which call failed and where). */
 export class CollectorFailure extends Error {
@@ -163,12 +163,7 @@ export function toCollectorError(error: unknown, api: string, region?: string): 
   };
 }
 
-/**
- * Reads iamfit makes that the AWS managed SecurityAudit policy does not allow: it grants sso:List*
- * and sso:DescribePermissionSet but no sso:Get* (SecurityAudit policy document, as listed by
- * badele/aws-policies-analyzer-docs policies/securityaudit.md).
- */
-const NOT_IN_SECURITY_AUDIT = new Set(["sso:GetInlinePolicyForPermissionSet", "sso:GetPermissionsBoundaryForPermissionSet"]);
+const NOT_IN_SECURITY_AUDIT_SET = new Set(NOT_IN_SECURITY_AUDIT);
 
 function explain(code: string, api: string, region: string | undefined): string {
   const where = region ? ` in ${region}` : "";
@@ -182,8 +177,8 @@ function explain(code: string, api: string, region: string | undefined): string 
   if (isAccessDenied(code)) {
     return (
       `Access denied: the audit role may not call ${api}${where}. Allow ${action} ` +
-      (NOT_IN_SECURITY_AUDIT.has(action)
-        ? "(the AWS managed policy SecurityAudit does not include it; the minimal policy of iamfit's audit-role templates does)"
+      (NOT_IN_SECURITY_AUDIT_SET.has(action)
+        ? "(the AWS managed policy SecurityAudit does not include it; iamfit's audit-role templates add it beside SecurityAudit)"
         : "(the AWS managed policy SecurityAudit includes it)") +
       " and check that no SCP or permissions boundary denies it."
     );
