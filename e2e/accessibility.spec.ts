@@ -16,6 +16,8 @@ const PAGES = [
   ["the changes", "/changes"],
   ["the checklists", "/checklists"],
   ["an account's checklist", `/accounts/${LEGACY_MONOLITH}/checklist`],
+  // Its IAM Identity Center section: permission sets, badges and collapsed assignments.
+  ["the organization page", "/organization"],
 ] as const;
 
 test.beforeAll(async ({ browser }) => {

@@ -82,6 +82,13 @@ export const COLLECTOR_API_CALLS: string[] = [
 ].sort();
 
 /** The IAM action behind an operation label; the label itself when it is not one of ours. */
+/**
+ * Reads iamfit makes that the AWS managed SecurityAudit policy does not allow: it grants sso:List*
+ * and sso:DescribePermissionSet but no sso:Get* (SecurityAudit's policy document as listed by
+ * badele/aws-policies-analyzer-docs, policies/securityaudit.md). The templates add them beside it.
+ */
+export const NOT_IN_SECURITY_AUDIT: readonly string[] = ["sso:GetInlinePolicyForPermissionSet", "sso:GetPermissionsBoundaryForPermissionSet"];
+
 export function iamActionFor(api: string): string {
   const operations: Record<string, string> = { ...AUDIT_ROLE_OPERATIONS, ...BASE_PRINCIPAL_OPERATIONS, ...ORGANIZATION_READER_OPERATIONS };
   return operations[api] ?? api;

@@ -42,6 +42,13 @@ describe("toCollectorError", () => {
     expect(error.message).toContain("Allow s3:GetAccountPublicAccessBlock");
   });
 
+  it("does not send a denied Identity Center read to SecurityAudit, which lacks sso:Get*", () => {
+    const denied = toCollectorError(awsError("AccessDeniedException", { httpStatus: 400 }), "sso:GetInlinePolicyForPermissionSet", "us-east-1");
+    expect(denied.message).toContain("SecurityAudit does not include it");
+    const listed = toCollectorError(awsError("AccessDeniedException", { httpStatus: 400 }), "sso:ListPermissionSets", "us-east-1");
+    expect(listed.message).toContain("SecurityAudit includes it");
+  });
+
   it("points AccessDenied on AssumeRole at the trust policy and ExternalId", () => {
     const error = toCollectorError(awsError("AccessDenied", { httpStatus: 403 }), "sts:AssumeRole", "us-east-1");
     expect(error.message).toMatch(/trust policy.*ExternalId/);

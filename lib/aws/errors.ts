@@ -3,7 +3,7 @@
  * the HTTP status and a message that says what to do. Messages never carry credentials.
  */
 import type { CollectorError } from "@/lib/snapshot/schema";
-import { iamActionFor } from "./api-calls";
+import { iamActionFor, NOT_IN_SECURITY_AUDIT } from "./api-calls";
 
 /** An error already classified by a collector (it knows which call failed and where). */
 export class CollectorFailure extends Error {
@@ -163,6 +163,8 @@ export function toCollectorError(error: unknown, api: string, region?: string): 
   };
 }
 
+const NOT_IN_SECURITY_AUDIT_SET = new Set(NOT_IN_SECURITY_AUDIT);
+
 function explain(code: string, api: string, region: string | undefined): string {
   const where = region ? ` in ${region}` : "";
   const action = iamActionFor(api);
@@ -175,7 +177,10 @@ function explain(code: string, api: string, region: string | undefined): string 
   if (isAccessDenied(code)) {
     return (
       `Access denied: the audit role may not call ${api}${where}. Allow ${action} ` +
-      "(the AWS managed policy SecurityAudit includes it) and check that no SCP or permissions boundary denies it."
+      (NOT_IN_SECURITY_AUDIT_SET.has(action)
+        ? "(the AWS managed policy SecurityAudit does not include it; iamfit's audit-role templates add it beside SecurityAudit)"
+        : "(the AWS managed policy SecurityAudit includes it)") +
+      " and check that no SCP or permissions boundary denies it."
     );
   }
   if (isThrottling(code)) {

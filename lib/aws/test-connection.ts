@@ -153,7 +153,7 @@ export function hintFor(error: CollectorError, target?: Pick<AccountTarget, "rol
   if (isAccessDenied(code)) {
     return (
       `The audit role is missing ${iamActionFor(api)}. Attach the AWS managed policy SecurityAudit to the role ` +
-      "(it covers every read iamfit makes), or add the action to its policy; also check SCPs and permissions boundaries."
+      "(it includes this read), or add the action to its policy; also check SCPs and permissions boundaries."
     );
   }
   if (isRegionDisabled(code)) {

@@ -77,7 +77,7 @@ function customerPolicyArn(accountId: string, reference: { name: string; path: s
 }
 
 /** The permission set as the role it provisions in `accountId`. */
-function permissionSetPolicies(set: IdentityCenterPermissionSet, accountId: string, catalog: PolicyCatalog | undefined, scp: PrincipalPolicySet["serviceControlPolicies"]): PrincipalPolicySet {
+export function permissionSetPolicies(set: IdentityCenterPermissionSet, accountId: string, catalog: PolicyCatalog | undefined, scp: PrincipalPolicySet["serviceControlPolicies"]): PrincipalPolicySet {
   const policySet: PrincipalPolicySet = { identity: [], unreadable: [] };
   const managed = (arn: string) =>
     arn === ADMINISTRATOR_ACCESS_ARN

@@ -99,7 +99,7 @@ export function globalPartCollectors(
     },
     "identitycenter.assignments": {
       api: "sso:ListInstances",
-      collect: async () => resolveIdentityCenter(clients.accountId, await collectIdentityCenter(clients, regionNames, signal), options.identityCenter),
+      collect: async () => resolveIdentityCenter(clients.accountId, await collectIdentityCenter(clients, regionNames, signal), options.identityCenter, signal),
     },
     "sts.regionStatus": { api: "sts:AssumeRole", collect: () => collectStsRegionStatus(clients, regionNames, signal) },
     "s3.buckets": { api: "s3:ListBuckets", collect: () => collectBuckets(clients, signal) },

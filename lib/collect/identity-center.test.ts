@@ -52,6 +52,28 @@ describe("Identity Center facts for the accounts the holding account's assignmen
     expect(member).toEqual({ answer: "member_account", instance: narrowToAccount(instance, "333333333333") });
   });
 
+  it("has a member account wait for a holding account being collected, and stay without an instance when none records one", async () => {
+    const memory = memoryIdentityCenterDirectory();
+    const waited: string[] = [];
+    const recordingHolder = {
+      ...memory,
+      async awaitHolder(accountId: string) {
+        waited.push(accountId);
+        await memory.record(instance); // the holding account records while the member waits
+        return memory.lookup(accountId);
+      },
+    };
+    expect(await resolveIdentityCenter("333333333333", { answer: "member_account" }, recordingHolder)).toEqual({
+      answer: "member_account",
+      instance: narrowToAccount(instance, "333333333333"),
+    });
+    // Found at once: no wait.
+    expect(await resolveIdentityCenter("222222222222", { answer: "member_account" }, recordingHolder)).toMatchObject({ instance: { readInAccountId: "111111111111" } });
+    expect(waited).toEqual(["333333333333"]);
+    const nobody = { ...memoryIdentityCenterDirectory(), awaitHolder: async () => undefined };
+    expect(await resolveIdentityCenter("333333333333", { answer: "member_account" }, nobody)).toEqual({ answer: "member_account" });
+  });
+
   it("keeps the account's own answer without a directory", async () => {
     expect(await resolveIdentityCenter("333333333333", { answer: "member_account" }, undefined)).toEqual({ answer: "member_account" });
   });

@@ -7,9 +7,11 @@
  * users, groups and memberships those assignments need. Customer managed policies a permission
  * set names are then judged with the target account's own IAM policies, as AWS provisions them.
  *
- * The copy is only as fresh as the holding account's last collection: a member account collected
- * before the holding account was ever collected says so (`member_account` without an instance),
- * and its Identity Center checks are unknown, never passed.
+ * The copy is only as fresh as the holding account's last collection. On the very first run the
+ * holding account is collected at the same time as the others, so a member account that finds no
+ * instance yet waits, bounded, while a possible holding account is being collected (the run queues
+ * those first). One that still finds none says so (`member_account` without an instance), and its
+ * Identity Center checks are unknown, never passed.
  */
 import type { IdentityCenter, IdentityCenterInstance } from "@/lib/snapshot/schema";
 
@@ -17,6 +19,11 @@ export interface IdentityCenterDirectory {
   record(instance: IdentityCenterInstance): Promise<void>;
   /** The instance of the organization this account belongs to, when its holding account was read. */
   lookup(accountId: string): Promise<IdentityCenterInstance | undefined>;
+  /**
+   * When lookup found nothing: waits, bounded, while an account that may hold this account's
+   * instance is being collected, and answers the instance once it is recorded.
+   */
+  awaitHolder?(accountId: string, signal?: AbortSignal): Promise<IdentityCenterInstance | undefined>;
 }
 
 /** The instance as one target account sees it: only its assignments and what they reference. */
@@ -44,6 +51,7 @@ export async function resolveIdentityCenter(
   accountId: string,
   own: IdentityCenter,
   directory: IdentityCenterDirectory | undefined,
+  signal?: AbortSignal,
 ): Promise<IdentityCenter> {
   if (!directory) return own;
   if (own.answer === "read_here") {
@@ -51,7 +59,7 @@ export async function resolveIdentityCenter(
     return own;
   }
   if (own.instance) return own;
-  const instance = await directory.lookup(accountId);
+  const instance = (await directory.lookup(accountId)) ?? (await directory.awaitHolder?.(accountId, signal));
   return instance ? { answer: "member_account", instance: narrowToAccount(instance, accountId) } : own;
 }
 

@@ -4,6 +4,7 @@
  */
 import type PgBoss from "pg-boss";
 import { createCollectionRun, type CreatedRun, type RunKind, type RunTrigger } from "@/lib/db/collections";
+import { identityCenterHolderCandidates } from "@/lib/db/identity-center";
 import { partitionAccountsByScope } from "./scope-settings";
 import { enqueueCollections } from "@/lib/jobs/boss";
 
@@ -22,10 +23,14 @@ export async function requestCollection(
   if (scoped && scoped.inScope.length === 0) return { runId: null, queued: [], alreadyActive: [], outOfScope };
   const run = await createCollectionRun({ ...options, ...(scoped ? { awsAccountIds: scoped.inScope } : {}) });
   if (run.runId !== null) {
+    // Accounts that may hold IAM Identity Center start first: the others copy what they read, and
+    // wait for them while they are being collected (lib/collect/identity-center.ts).
+    const holders = options.kind === "evaluate" ? new Set<string>() : new Set(await identityCenterHolderCandidates());
     await enqueueCollections(
       boss,
       run.runId,
       run.queued.map((item) => item.collectionId),
+      new Set(run.queued.filter((item) => holders.has(item.awsAccountId)).map((item) => item.collectionId)),
     );
   }
   return { ...run, outOfScope };

@@ -71,11 +71,14 @@ export async function enqueueCollections(
   boss: PgBoss,
   runId: bigint,
   collectionIds: bigint[],
+  /** Collections to start before the others (pg-boss fetches higher priorities first). */
+  first: ReadonlySet<bigint> = new Set(),
 ): Promise<void> {
   if (collectionIds.length === 0) return;
   await boss.insert(
     collectionIds.map((collectionId) => ({
       name: QUEUES.collectAccount,
+      ...(first.has(collectionId) ? { priority: 1 } : {}),
       data: { collectionId: collectionId.toString(), runId: runId.toString() } satisfies CollectAccountJob,
       // Names the job after its collection for operators; a duplicate job would be harmless anyway:
       // claimCollection lets only one worker move a collection from queued to running.

@@ -9,7 +9,7 @@ import { createAccountClients } from "@/lib/aws/client-factory";
 import { DEFAULT_THRESHOLDS } from "@/lib/checks/types";
 import type { CollectionJobContext } from "@/lib/collect/collection-job";
 import { regionFilter } from "@/lib/collect/scope";
-import { databaseIdentityCenter, databaseOrganizationsFeatures } from "@/lib/collect/stored-directories";
+import { databaseIdentityCenterDirectory, databaseOrganizationsFeatures, DEFAULT_HOLDER_WAIT } from "@/lib/collect/stored-directories";
 import { regionScopeFor } from "@/lib/collect/scope-settings";
 import type { IamfitEnv } from "@/lib/env";
 import { CURATED_ACCOUNT_IDS } from "@/lib/sandbox";
@@ -20,6 +20,7 @@ import { organizationPolicyReader } from "./organization-policy-reader";
 
 export function collectionJobContext(config: IamfitEnv, aws: AwsRuntime, log?: (line: string) => void): CollectionJobContext {
   const limits = operatorLimits(config);
+  const serviceControlPolicies = organizationPolicyReader(aws);
   return {
     clientsFor(account) {
       const counter = callCounterPlugin();
@@ -34,8 +35,9 @@ export function collectionJobContext(config: IamfitEnv, aws: AwsRuntime, log?: (
     timeBudgetMs: limits.timeBudgetMs,
     regionScope: async (account) => regionFilter(await regionScopeFor(account.awsAccountId)),
     organizationsFeatures: databaseOrganizationsFeatures,
-    identityCenter: databaseIdentityCenter,
-    serviceControlPolicies: organizationPolicyReader(aws),
+    // Without a discovered organization, AWS Organizations still names the management account a member may wait for.
+    identityCenter: databaseIdentityCenterDirectory({ ...DEFAULT_HOLDER_WAIT, managementAccountId: () => serviceControlPolicies.managementAccountId?.() ?? Promise.resolve(undefined) }),
+    serviceControlPolicies,
     ...(log ? { log: aws.sandbox ? sandboxCollectionLog(log) : log } : {}),
   };
 }

@@ -14,16 +14,22 @@ import type { AwsRuntime } from "./aws-runtime";
 
 export function organizationPolicyReader(aws: Pick<AwsRuntime, "connectionOptions">): ServiceControlPolicyReader {
   let current: { key: string; connection: OrganizationsConnection; reader: ServiceControlPolicyReader } | undefined;
+  async function reader(): Promise<ServiceControlPolicyReader> {
+    const via = discoveryRoleFor(await getOrganizationSettings(), await getOrCreateExternalId());
+    const key = JSON.stringify(via ?? null);
+    if (current?.key !== key) {
+      current?.connection.destroy();
+      const connection = connectOrganizations(aws.connectionOptions(), via);
+      current = { key, connection, reader: serviceControlPolicyReader(connection.client) };
+    }
+    return current.reader;
+  }
   return {
     async read(accountId, signal) {
-      const via = discoveryRoleFor(await getOrganizationSettings(), await getOrCreateExternalId());
-      const key = JSON.stringify(via ?? null);
-      if (current?.key !== key) {
-        current?.connection.destroy();
-        const connection = connectOrganizations(aws.connectionOptions(), via);
-        current = { key, connection, reader: serviceControlPolicyReader(connection.client) };
-      }
-      return current.reader.read(accountId, signal);
+      return (await reader()).read(accountId, signal);
+    },
+    async managementAccountId() {
+      return (await reader()).managementAccountId?.();
     },
   };
 }

@@ -7,10 +7,13 @@ import { OrganizationSettingsForm } from "@/components/onboarding/organization-s
 import { OrganizationSyncSummary } from "@/components/onboarding/organization-sync-summary";
 import { buttonClass } from "@/components/ui/button-classes";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IdentityCenterSection } from "@/components/organization/identity-center-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { listOrganizationSyncs } from "@/lib/db/organization-inventory";
 import { getOrganizationSettings, listOrganizationAccounts } from "@/lib/onboarding/organization-store";
 import { getOrCreateExternalId } from "@/lib/db/settings";
+import { getIdentityCenterFacts } from "@/lib/db/identity-center-overview";
+import { identityCenterOverview } from "@/lib/identity-center/overview";
 import { organizationView } from "@/lib/onboarding/organization-view";
 import { discoverOrganizationAction, organizationSelectionAction, saveOrganizationSettingsAction } from "./_actions/organization";
 import { parseOrganizationParams, type RawSearchParams } from "./_lib/organization-params";
@@ -25,11 +28,12 @@ const PATHNAME = "/organization";
 export default async function OrganizationPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requirePage("manageAccounts");
   const params = parseOrganizationParams(await searchParams);
-  const [accounts, [latestSync], settings, externalId] = await Promise.all([
+  const [accounts, [latestSync], settings, externalId, identityCenterFacts] = await Promise.all([
     listOrganizationAccounts(),
     listOrganizationSyncs(1),
     getOrganizationSettings(),
     getOrCreateExternalId(),
+    getIdentityCenterFacts(),
   ]);
   const view = organizationView(accounts, { ou: params.ou, show: params.show });
   const groups = view.groups.map((group) => ({
@@ -59,6 +63,9 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
             <Link href="/accounts/health" className={buttonClass("secondary")}>
               Connection health
             </Link>
+            <a href="#identity-center-heading" className={buttonClass("secondary")}>
+              IAM Identity Center
+            </a>
             {accounts.length > 0 ? <DiscoverButton action={discoverOrganizationAction} /> : null}
           </>
         }
@@ -80,6 +87,7 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
           )}
         </section>
       )}
+      <IdentityCenterSection overview={identityCenterOverview(identityCenterFacts)} now={new Date()} />
       <details className="card mt-6 p-4">
         <summary className="cursor-pointer text-base font-semibold">Sync settings</summary>
         <div className="mt-4">

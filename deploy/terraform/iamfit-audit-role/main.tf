@@ -45,6 +45,23 @@ resource "aws_iam_role_policy_attachment" "security_audit" {
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/SecurityAudit"
 }
 
+# SecurityAudit lacks the IAM Identity Center sso:Get* reads; this adds them beside it.
+data "aws_iam_policy_document" "beyond_security_audit" {
+  statement {
+    sid       = "IamfitReadsBeyondSecurityAudit"
+    effect    = "Allow"
+    resources = ["*"]
+    actions   = ["sso:GetInlinePolicyForPermissionSet", "sso:GetPermissionsBoundaryForPermissionSet"]
+  }
+}
+
+resource "aws_iam_role_policy" "beyond_security_audit" {
+  count  = var.permissions_policy == "SecurityAudit" ? 1 : 0
+  name   = "iamfit-beyond-security-audit"
+  role   = aws_iam_role.audit.id
+  policy = data.aws_iam_policy_document.beyond_security_audit.json
+}
+
 # Only the reads iamfit makes today (lib/aws/api-calls.ts); SecurityAudit also covers future ones.
 data "aws_iam_policy_document" "minimal" {
   statement {

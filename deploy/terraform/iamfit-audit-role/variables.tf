@@ -25,7 +25,7 @@ variable "role_name" {
 }
 
 variable "permissions_policy" {
-  description = "SecurityAudit (AWS managed, covers every read iamfit makes) or Minimal (only the reads iamfit makes today)."
+  description = "SecurityAudit (AWS managed, with an inline policy for the IAM Identity Center reads it lacks) or Minimal (only the reads iamfit makes today)."
   type        = string
   default     = "SecurityAudit"
 

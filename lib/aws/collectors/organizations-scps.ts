@@ -37,6 +37,8 @@ const SCP_FILTER = "SERVICE_CONTROL_POLICY";
 export interface ServiceControlPolicyReader {
   /** The snapshot part for one account; throws a CollectorFailure for a failure worth retrying. */
   read(accountId: string, signal?: AbortSignal): Promise<ServiceControlPolicies>;
+  /** The organization's management account, as DescribeOrganization names it; undefined when it cannot be read. */
+  managementAccountId?(): Promise<string | undefined>;
 }
 
 export interface ServiceControlPolicyReaderOptions {
@@ -231,6 +233,14 @@ export function serviceControlPolicyReader(client: OrganizationsClient, options:
   }
 
   return {
+    async managementAccountId() {
+      try {
+        const { Organization } = await remembered("organization", () => client.send(new DescribeOrganizationCommand({})));
+        return Organization?.MasterAccountId || undefined;
+      } catch {
+        return undefined; // a hint only: without it nothing waits for the management account
+      }
+    },
     async read(accountId, signal) {
       try {
         return validatePart(serviceControlPoliciesSchema, await read(accountId, signal), "organizations:ListPoliciesForTarget");

@@ -1,15 +1,19 @@
 /**
  * The permissions behind every template: the AWS managed SecurityAudit policy (AWS-NOTES.md: it
- * covers every read iamfit makes, and keeps covering new ones), or, as an option, a minimal
+ * covers nearly every read iamfit makes and keeps covering new ones) with a small inline policy
+ * for the IAM Identity Center reads it lacks (sso:Get*), or, as an option, a minimal
  * custom policy that allows exactly the IAM actions of lib/aws/api-calls.ts and nothing else.
  * policy-coverage.test.ts proves the minimal policy allows every call the collectors make.
  */
-import { COLLECTOR_API_CALLS, ORGANIZATION_READER_OPERATIONS } from "@/lib/aws/api-calls";
+import { COLLECTOR_API_CALLS, NOT_IN_SECURITY_AUDIT, ORGANIZATION_READER_OPERATIONS } from "@/lib/aws/api-calls";
 import { auditRoleTrustPolicy } from "@/lib/accounts/trust-policy";
 import { ORGANIZATION_DISCOVERY_ACTIONS } from "@/lib/aws/organizations";
 
 export const SECURITY_AUDIT_POLICY_NAME = "SecurityAudit";
 export const MINIMAL_POLICY_NAME = "iamfit-minimal-read-only";
+/** Beside SecurityAudit: the few reads it does not allow (lib/aws/api-calls.ts NOT_IN_SECURITY_AUDIT). */
+export const BEYOND_SECURITY_AUDIT_POLICY_NAME = "iamfit-beyond-security-audit";
+export const BEYOND_SECURITY_AUDIT_ACTIONS: readonly string[] = [...NOT_IN_SECURITY_AUDIT].sort();
 export const DEFAULT_STACK_SET_NAME = "iamfit-audit-role";
 
 export type PermissionsChoice = "SecurityAudit" | "Minimal";

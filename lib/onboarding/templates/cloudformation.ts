@@ -5,7 +5,14 @@
  * StackSet). Values are limited to [\w+=,.@:/-] by the parameter patterns, so they never need
  * YAML escaping.
  */
-import { assertTemplateSafe, minimalReadOnlyPolicy, MINIMAL_POLICY_NAME, type AuditRoleTemplateInput } from "./audit-role-policy";
+import {
+  assertTemplateSafe,
+  BEYOND_SECURITY_AUDIT_ACTIONS,
+  BEYOND_SECURITY_AUDIT_POLICY_NAME,
+  minimalReadOnlyPolicy,
+  MINIMAL_POLICY_NAME,
+  type AuditRoleTemplateInput,
+} from "./audit-role-policy";
 
 /** The parameters' patterns, from the IAM and STS API references; single-quoted in YAML, so backslashes stay as they are. */
 const PRINCIPAL_PATTERN = "^arn:aws[a-z-]*:(iam|sts)::[0-9]{12}:.+$";
@@ -55,8 +62,8 @@ Parameters:
   PermissionsPolicy:
     Type: String
     Description: >-
-      SecurityAudit (AWS managed; covers every read iamfit makes, including future ones) or
-      Minimal (only the reads iamfit makes today).
+      SecurityAudit (AWS managed, keeps covering new reads; with an inline policy for the IAM
+      Identity Center reads it lacks) or Minimal (only the reads iamfit makes today).
     AllowedValues:
       - SecurityAudit
       - Minimal
@@ -97,7 +104,15 @@ Resources:
                   Resource: "*"
                   Action:
 ${indent(actions, 20)}
-        - !Ref AWS::NoValue
+        - - PolicyName: ${BEYOND_SECURITY_AUDIT_POLICY_NAME}
+            PolicyDocument:
+              Version: "2012-10-17"
+              Statement:
+                - Sid: IamfitReadsBeyondSecurityAudit
+                  Effect: Allow
+                  Resource: "*"
+                  Action:
+${indent(BEYOND_SECURITY_AUDIT_ACTIONS.map((action) => `- ${action}`).join("\n"), 20)}
 Outputs:
   RoleArn:
     Description: Link the account in iamfit with this role ARN (or just the role name).

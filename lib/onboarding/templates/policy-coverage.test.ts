@@ -107,7 +107,8 @@ function renderedCloudFormationActions(): string[] {
 }
 
 function renderedTerraformActions(): string[] {
-  const list = /actions   = (\[[\s\S]*?\])/.exec(terraformModuleFiles()["main.tf"])?.[1];
+  // The minimal policy's document (the module also adds sso:Get* beside SecurityAudit).
+  const list = /data "aws_iam_policy_document" "minimal" \{[\s\S]*?actions   = (\[[\s\S]*?\])/.exec(terraformModuleFiles()["main.tf"])?.[1];
   return JSON.parse(list ?? "[]") as string[];
 }
 

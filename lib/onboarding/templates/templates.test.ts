@@ -54,6 +54,13 @@ describe("the single-account CloudFormation template", () => {
     expect(cloudFormationMinimalActions(template)).toEqual(COLLECTOR_API_CALLS);
   });
 
+  it("adds to SecurityAudit the IAM Identity Center reads it lacks (sso:Get*)", () => {
+    const beside = yamlBlock(template, "Policies", 6).split("- - PolicyName: iamfit-beyond-security-audit")[1] ?? "";
+    expect(beside).toContain("- sso:GetInlinePolicyForPermissionSet");
+    expect(beside).toContain("- sso:GetPermissionsBoundaryForPermissionSet");
+    expect(beside).not.toContain("sso:List");
+  });
+
   it("limits sessions to an hour and outputs the role ARN", () => {
     expect(template).toContain("      MaxSessionDuration: 3600\n");
     expect(yamlBlock(template, "Outputs", 0)).toContain("Value: !GetAtt IamfitAuditRole.Arn");
@@ -127,6 +134,9 @@ describe("the Terraform module", () => {
     expect(files["main.tf"]).toContain('policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/SecurityAudit"');
     const actions = /data "aws_iam_policy_document" "minimal" \{[\s\S]*?actions   = (\[[\s\S]*?\])/.exec(files["main.tf"])?.[1];
     expect(JSON.parse(actions ?? "[]")).toEqual(COLLECTOR_API_CALLS);
+    const beside = /data "aws_iam_policy_document" "beyond_security_audit" \{[\s\S]*?actions   = (\[[\s\S]*?\])/.exec(files["main.tf"])?.[1];
+    expect(JSON.parse(beside ?? "[]")).toEqual(["sso:GetInlinePolicyForPermissionSet", "sso:GetPermissionsBoundaryForPermissionSet"]);
+    expect(files["main.tf"]).toMatch(/resource "aws_iam_role_policy" "beyond_security_audit" \{\n  count  = var.permissions_policy == "SecurityAudit" \? 1 : 0/);
   });
 
   it("is checked in under deploy/ exactly as generated", () => {

@@ -4,7 +4,14 @@
  * checked in under deploy/terraform/iamfit-audit-role (a test keeps them equal to this
  * generator); the usage block is filled in for this installation.
  */
-import { assertTemplateSafe, MINIMAL_POLICY_NAME, minimalReadOnlyPolicy, type AuditRoleTemplateInput } from "./audit-role-policy";
+import {
+  assertTemplateSafe,
+  BEYOND_SECURITY_AUDIT_ACTIONS,
+  BEYOND_SECURITY_AUDIT_POLICY_NAME,
+  MINIMAL_POLICY_NAME,
+  minimalReadOnlyPolicy,
+  type AuditRoleTemplateInput,
+} from "./audit-role-policy";
 
 export const TERRAFORM_MODULE_DIR = "deploy/terraform/iamfit-audit-role";
 
@@ -68,6 +75,23 @@ resource "aws_iam_role_policy_attachment" "security_audit" {
   policy_arn = "arn:\${data.aws_partition.current.partition}:iam::aws:policy/SecurityAudit"
 }
 
+# SecurityAudit lacks the IAM Identity Center sso:Get* reads; this adds them beside it.
+data "aws_iam_policy_document" "beyond_security_audit" {
+  statement {
+    sid       = "IamfitReadsBeyondSecurityAudit"
+    effect    = "Allow"
+    resources = ["*"]
+    actions   = [${BEYOND_SECURITY_AUDIT_ACTIONS.map((action) => `"${action}"`).join(", ")}]
+  }
+}
+
+resource "aws_iam_role_policy" "beyond_security_audit" {
+  count  = var.permissions_policy == "SecurityAudit" ? 1 : 0
+  name   = "${BEYOND_SECURITY_AUDIT_POLICY_NAME}"
+  role   = aws_iam_role.audit.id
+  policy = data.aws_iam_policy_document.beyond_security_audit.json
+}
+
 # Only the reads iamfit makes today (lib/aws/api-calls.ts); SecurityAudit also covers future ones.
 data "aws_iam_policy_document" "minimal" {
   statement {
@@ -112,7 +136,7 @@ variable "role_name" {
 }
 
 variable "permissions_policy" {
-  description = "SecurityAudit (AWS managed, covers every read iamfit makes) or Minimal (only the reads iamfit makes today)."
+  description = "SecurityAudit (AWS managed, with an inline policy for the IAM Identity Center reads it lacks) or Minimal (only the reads iamfit makes today)."
   type        = string
   default     = "SecurityAudit"
 

@@ -18,7 +18,7 @@ describe("identity-center.direct-user-assignments", () => {
 
   it("passes when every assignment is to a group, and is not applicable without any", () => {
     const finding = only(run(identityCenterDirectUserAssignments, withAssignments(assignment("ReadOnly", "GROUP", "g-eng"))));
-    expect([finding.status, finding.reason]).toEqual(["pass", "All 1 permission set assignment is made to groups."]);
+    expect([finding.status, finding.reason]).toEqual(["pass", "The one permission set assignment is made to a group."]);
     expect(only(run(identityCenterDirectUserAssignments, withAssignments())).status).toBe("not_applicable");
     expect(only(run(identityCenterDirectUserAssignments, snapshot({ "identitycenter.assignments": ok({ answer: "member_account" }) }))).status).toBe("unknown");
   });

@@ -44,6 +44,6 @@ export const identityCenterDirectUserAssignments = defineCheck({
       const list = direct.map((assignment) => `${assignment.principalName} holds ${assignment.permissionSetName}`).join(", ");
       return [makeFinding(check, { ...base, status: "fail", reason: `${direct.length} permission set assignment${direct.length === 1 ? " is" : "s are"} made to a single person rather than a group: ${list}.` })];
     }
-    return [makeFinding(check, { ...base, status: "pass", reason: `All ${evidence.assignments.length} permission set assignment${evidence.assignments.length === 1 ? " is" : "s are"} made to groups.` })];
+    return [makeFinding(check, { ...base, status: "pass", reason: evidence.assignments.length === 1 ? "The one permission set assignment is made to a group." : `All ${evidence.assignments.length} permission set assignments are made to groups.` })];
   },
 });
