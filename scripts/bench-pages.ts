@@ -6,6 +6,7 @@
  * endpoint with autocannon: a bounded number of requests per route, a few at once, each route
  * capped in time. Prints p50, p95 and p99 per route and the worst p95 on the last line; then
  * streams an export of every finding of every account and prints the server's peak RSS meanwhile.
+ * `--export-only` skips the routes and measures the export alone; `--port` picks the server's port.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "2" },
     "seconds-per-route": { type: "string", default: "30" },
     only: { type: "string" },
+    "export-only": { type: "boolean", default: false },
   },
 });
 const port = Number(values.port);
@@ -212,7 +214,8 @@ async function main() {
   const server = startServer(url.toString());
   try {
     await waitForServer(server);
-    const selected = routes(target).filter((route) => !values.only || route.name.includes(values.only));
+    // --export-only skips the routes: a fresh server measures the whole export's memory alone.
+    const selected = values["export-only"] ? [] : routes(target).filter((route) => !values.only || route.name.includes(values.only));
     const figures: RouteFigures[] = [];
     console.log(`${pad("route", 36)} ${"requests".padStart(8)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"size".padStart(10)}`);
     for (const route of selected) {
@@ -222,15 +225,17 @@ async function main() {
       const size = `${(result.bytes / 1024).toFixed(0)} KB`.padStart(10);
       console.log(`${pad(route.name, 36)} ${String(result.requests).padStart(8)} ${ms(result.p50)} ${ms(result.p95)} ${ms(result.p99)} ${size}${result.failures ? `  ${result.failures} not 200` : ""}`);
     }
-    if (!values.only || values.only === "export") {
+    if (values["export-only"] || !values.only || values.only === "export") {
       const exported = await exportEverything(server.pid!, { cookie });
       console.log(
         `export of every finding (10 exercises, CSV): ${exported.lines} lines, ${(exported.bytes / 1_048_576).toFixed(1)} MB in ${exported.seconds.toFixed(1)} s; ` +
           `server RSS ${(exported.before / 1_048_576).toFixed(0)} MB before, peak ${(exported.peak / 1_048_576).toFixed(0)} MB`,
       );
     }
-    const worst = figures.reduce((a, b) => (b.p95 > a.p95 ? b : a));
-    console.log(`worst p95: ${Math.round(worst.p95)} ms (${worst.route.name}, ${worst.route.path})`);
+    if (figures.length > 0) {
+      const worst = figures.reduce((a, b) => (b.p95 > a.p95 ? b : a));
+      console.log(`worst p95: ${Math.round(worst.p95)} ms (${worst.route.name}, ${worst.route.path})`);
+    }
   } finally {
     server.kill("SIGTERM");
   }
