@@ -11,6 +11,7 @@ import type { FindingsQuery } from "@/lib/scorecard/search-params";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getBlobs } from "./blobs";
 import { db } from "./client";
+import { cursorBatches } from "./cursor";
 import { toFindingIdentity, type FindingIdentitySqlRow } from "./finding-row";
 import { containsPattern, severityRankSql, toIso, whereSql } from "./sql-params";
 
@@ -108,25 +109,15 @@ export async function listFindings(query: FindingsQuery): Promise<FindingsPage> 
 
 /**
  * Every finding the query matches (its page and page size ignored), in the query's order, in
- * batches: exports stream a whole view without holding its rows in memory. The matching ids are
- * sorted once (8 bytes each) and read back a batch at a time: paging with OFFSET sorted the whole
- * view again for every batch, which made an export of the whole organization (330,000 findings)
- * take minutes. A row is never skipped or repeated, even when a collection writes meanwhile.
+ * batches of `batchSize`: exports stream a whole view without holding it in memory. One query
+ * through a cursor (./cursor.ts): PostgreSQL sorts the view once and the rows come from one
+ * snapshot, so none is skipped or repeated while a collection writes. (Sorting the ids once and
+ * reading them back by batch held every id, and the query's result for them, in memory.)
  */
 export async function* iterateFindings(query: FindingsQuery, batchSize = 500): AsyncGenerator<FindingRow[]> {
   const where = whereSql(findingFilters(query));
-  const ordered = await db().$queryRaw<Array<{ id: bigint }>>`SELECT f.id FROM finding f JOIN linked_account a ON a.id = f.account_id ${where} ORDER BY ${findingOrder(query)}`;
-  const ids = BigInt64Array.from(ordered, (row) => row.id);
-  ordered.length = 0;
-  for (let start = 0; start < ids.length; start += batchSize) {
-    const batch = [...ids.subarray(start, start + batchSize)].map(String);
-    const rows = await db().$queryRaw<FindingSqlRow[]>`SELECT ${FINDING_COLUMNS} FROM finding f JOIN linked_account a ON a.id = f.account_id WHERE f.id = ANY(${batch}::bigint[])`;
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    yield batch.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [toFindingRow(row)] : [];
-    });
-  }
+  const sql = Prisma.sql`SELECT ${FINDING_COLUMNS} FROM finding f JOIN linked_account a ON a.id = f.account_id ${where} ORDER BY ${findingOrder(query)}`;
+  for await (const rows of cursorBatches<FindingSqlRow>(sql, batchSize)) yield rows.map(toFindingRow);
 }
 
 /** Failing findings per severity among those the query's filters select (its status filter ignored). */

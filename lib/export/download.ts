@@ -1,6 +1,8 @@
 /**
  * A CSV or JSON download streamed from text chunks, so an export of any size never sits whole
- * in memory. Shared by the findings, checklist and audit-log exports.
+ * in memory. Shared by the findings, checklist and audit-log exports. The stream pulls: the next
+ * chunk is made only when the response has taken the previous one (Next.js waits for the socket
+ * to drain), so a slow reader slows the database reads instead of filling memory.
  */
 import { CSV_BOM } from "./csv";
 

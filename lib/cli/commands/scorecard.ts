@@ -4,6 +4,7 @@
  * exits 1 when a failing finding at or above that severity exists among the selected accounts,
  * exercises, checks and resource types, so a pipeline can gate on the posture.
  */
+import { once } from "node:events";
 import { Option, type Command } from "commander";
 import { findingsQuerySchema, parseQuery, toFindingsQuery, type FindingsApiQuery } from "@/lib/api/query-params";
 import { readScorecard } from "@/lib/api/read-models";
@@ -46,6 +47,14 @@ async function enforceFailOn(threshold: Severity | undefined, filters: FindingsA
 
 function write(text: string): void {
   process.stdout.write(text);
+}
+
+/**
+ * One chunk of a long output, waiting while stdout is full (a slow pipe or file) so that an
+ * export of any size never queues up in memory: the next batch is read only after this one is out.
+ */
+async function writeInTurn(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, "drain");
 }
 
 interface ScorecardOptions {
@@ -114,7 +123,7 @@ export function registerScorecardCommands(program: Command): void {
           if (rows.length === 0) console.log("No findings match.");
           else printTable(rows, FINDINGS_COLUMNS);
         } else {
-          for await (const chunk of findingsExportChunks(query, options.format, new Date())) write(chunk);
+          for await (const chunk of findingsExportChunks(query, options.format, new Date())) await writeInTurn(chunk);
         }
         await enforceFailOn(options.failOn, filters);
       });
