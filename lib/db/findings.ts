@@ -95,11 +95,36 @@ function findingOrder(query: FindingsQuery): Prisma.Sql {
   }
 }
 
+/**
+ * How many findings the query matches. The current state filtered only by account, exercise,
+ * check, status and severity is counted from the read model of open findings (a few rows per
+ * account) rather than by visiting every matching finding; anything else is counted from `finding`.
+ */
+async function countFindings(query: FindingsQuery, from: Prisma.Sql, where: Prisma.Sql): Promise<number> {
+  const countable = query.asOfRunId === undefined && !query.resourceType && !query.resourceId && !query.q;
+  const rows = countable
+    ? await db().$queryRaw<Array<{ total: number }>>`
+        SELECT COALESCE(sum(c.findings), 0)::int AS total
+          FROM open_finding_count c JOIN linked_account a ON a.id = c.account_id
+         WHERE ${Prisma.join(
+           [
+             Prisma.sql`a.removed_at IS NULL`,
+             ...(query.account ? [Prisma.sql`a.aws_account_id = ${query.account}`] : []),
+             ...(query.exercise ? [Prisma.sql`c.exercise = ${query.exercise}::smallint`] : []),
+             ...(query.check ? [Prisma.sql`c.check_id = ${query.check}`] : []),
+             ...(query.statuses.length > 0 ? [Prisma.sql`c.status = ANY(${query.statuses}::text[])`] : []),
+             ...(query.severity ? [Prisma.sql`c.severity = ${query.severity}`] : []),
+           ],
+           " AND ",
+         )}`
+    : await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total ${from} ${where}`;
+  return rows[0]?.total ?? 0;
+}
+
 export async function listFindings(query: FindingsQuery): Promise<FindingsPage> {
   const where = whereSql(findingFilters(query));
   const from = Prisma.sql`FROM finding f JOIN linked_account a ON a.id = f.account_id`;
-  const count = await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total ${from} ${where}`;
-  const total = count[0]?.total ?? 0;
+  const total = await countFindings(query, from, where);
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
   const rows = await db().$queryRaw<FindingSqlRow[]>`SELECT ${FINDING_COLUMNS} ${from} ${where} ORDER BY ${findingOrder(query)}
