@@ -16,7 +16,12 @@ const CODE_IDENTIFIER = /\b[a-z]+[A-Z][A-Za-z]*\b|\b[a-z0-9]+_[a-z0-9_]+\b|\b[a-
 
 /** The main content's text as a person reads it, without AWS's verbatim values, every evidence opened. */
 async function readableText(page: Page): Promise<string> {
+  // Opened only once the page is hydrated: a part React renders again on the client comes back closed.
+  await page.waitForLoadState("networkidle");
   await page.locator("main details:not([open]) > summary").evaluateAll((summaries) => summaries.forEach((summary) => (summary.parentElement as HTMLDetailsElement).open = true));
+  // Findings rows fetch their evidence when opened: read only once every one has arrived, whole.
+  await expect(page.locator("main [data-evidence-loading]")).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.getByText("The evidence could not be loaded")).toHaveCount(0);
   return page.locator("main").evaluate((main) => {
     const skipped = "[data-verbatim], code, pre, script, style, [hidden]";
     const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
@@ -42,12 +47,16 @@ test.describe("evidence and findings read as words", () => {
   for (const account of ACCOUNTS) {
     test(`every exercise page of account ${account}`, async ({ page }) => {
       const found: string[] = [];
+      let evidenceRead = 0;
       for (const exercise of EXERCISES) {
         await page.goto(`/accounts/${account}/exercises/${exercise}`);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
         for (const identifier of identifiersIn(await readableText(page))) found.push(`exercise ${exercise}: ${identifier}`);
+        evidenceRead += await page.locator("main [data-evidence]").count();
       }
       expect(found).toEqual([]);
+      // The evidence fetched as rows opened is what was read, not its loading line.
+      expect(evidenceRead).toBeGreaterThan(10);
     });
   }
 

@@ -1,5 +1,6 @@
 import { WidgetError } from "@/components/scorecard/widget-state";
 import { Pagination } from "@/components/ui/pagination";
+import type { JsonValue } from "@/lib/checks/types";
 import { getEvidence, listFindings } from "@/lib/db/findings";
 import type { CheckInfo } from "@/lib/scorecard/catalogue";
 import type { FindingsQuery, UrlState } from "@/lib/scorecard/search-params";
@@ -29,7 +30,8 @@ export async function FindingsSection({
   let content;
   try {
     const page = await listFindings(query);
-    const evidence = await getEvidence(page.rows);
+    // Rows fetch their evidence when opened, unless the table shows it open.
+    const evidence = options.openEvidence ? await getEvidence(page.rows) : new Map<string, JsonValue>();
     content = (
       <>
         {page.rows.length === 0 ? (

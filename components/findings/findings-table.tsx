@@ -7,12 +7,13 @@ import { checkInfo } from "@/lib/scorecard/catalogue";
 import { accountHref, remediationHref, resourceHref } from "@/lib/scorecard/links";
 import type { FindingsQuery, UrlState } from "@/lib/scorecard/search-params";
 import { EvidenceView } from "./evidence-view";
+import { LazyEvidence } from "./lazy-evidence";
 import { FindingStatusBadge, SeverityBadge } from "./severity-badge";
 
 export interface FindingsTableOptions {
   showAccount: boolean;
   showCheck: boolean;
-  /** Open the evidence of every row (small pages, e.g. one resource). */
+  /** Open the evidence of every row (small pages, e.g. one resource); otherwise a row fetches its evidence when opened. */
   openEvidence?: boolean;
 }
 
@@ -111,7 +112,7 @@ function FindingRows({ row, evidence, options, columns }: { row: FindingRow; evi
               </span>
             </summary>
             <div className="grid gap-4 py-2 lg:grid-cols-[2fr_1fr]">
-              <EvidenceView evidence={evidence} checkId={row.checkId} />
+              {options.openEvidence ? <EvidenceView evidence={evidence} checkId={row.checkId} /> : <LazyEvidence findingId={row.id} />}
               <div className="space-y-2 text-sm">
                 {check.why ? (
                   <div>

@@ -104,6 +104,7 @@ const ROUTES: Record<string, Capability | "api-token" | { public: string }> = {
   "app/(dashboard)/accounts/[accountId]/exercises/[exercise]/export/route.ts": "browse",
   "app/(dashboard)/exercises/[exercise]/export/route.ts": "browse",
   "app/(dashboard)/audit/export/route.ts": "readAuditLog",
+  "app/(dashboard)/findings/[findingId]/evidence/route.ts": "browse",
   "app/(dashboard)/digests/outbox/[file]/route.ts": "manageDigests",
   "app/api/runs/active/route.ts": "browse",
   "app/api/v1/accounts/route.ts": "api-token",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseFindingsSearchParams } from "@/lib/scorecard/search-params";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { getEvidence, getResourceHistory, iterateFindings, listFindings, summarizeExerciseChecks } from "./findings";
+import { getEvidence, getFindingEvidence, getResourceHistory, iterateFindings, listFindings, summarizeExerciseChecks } from "./findings";
 import { clearScorecardTables, insertAccount, insertFinding, insertRun } from "./scorecard-test-factories";
 
 describe("findings read model", () => {
@@ -149,6 +149,18 @@ describe("findings read model", () => {
     const page = await listFindings(parseFindingsSearchParams({}));
     const blobs = await getEvidence(page.rows);
     expect(blobs.get(page.rows[0]!.evidenceHash)).toEqual(evidence);
+  });
+
+  it("fetches one finding's check and evidence by id, for a row opened in the browser", async () => {
+    const run = await insertRun();
+    const account = await insertAccount();
+    const gone = await insertAccount({ removed: true });
+    const evidence = { row: { user: "alice", mfa_active: false } };
+    const id = await insertFinding({ accountId: account.id, checkId: "users.console-mfa", evidence, firstRunId: run });
+    const removed = await insertFinding({ accountId: gone.id, evidence, firstRunId: run });
+    expect(await getFindingEvidence(id)).toEqual({ checkId: "users.console-mfa", evidence });
+    expect(await getFindingEvidence(removed)).toBeUndefined();
+    expect(await getFindingEvidence(id + 1000n)).toBeUndefined();
   });
 
   it("counts statuses per check of an exercise, over all accounts or one", async () => {

@@ -159,6 +159,17 @@ export async function getEvidence(rows: Array<Pick<FindingRow, "evidenceHash">>)
   return (await getBlobs(rows.map((row) => row.evidenceHash))) as Map<string, JsonValue>;
 }
 
+/** One finding's check and stored evidence (undefined evidence: not stored); undefined when there is no such finding. */
+export async function getFindingEvidence(findingId: bigint): Promise<{ checkId: string; evidence: JsonValue | undefined } | undefined> {
+  const rows = await db().$queryRaw<Array<{ check_id: string; evidence_hash: Uint8Array }>>`
+    SELECT f.check_id, f.evidence_hash FROM finding f JOIN linked_account a ON a.id = f.account_id
+     WHERE f.id = ${findingId.toString()}::bigint AND a.removed_at IS NULL`;
+  const row = rows[0];
+  if (!row) return undefined;
+  const hash = Buffer.from(row.evidence_hash).toString("hex");
+  return { checkId: row.check_id, evidence: (await getBlobs([hash])).get(hash) as JsonValue | undefined };
+}
+
 export interface CheckStatusCounts {
   checkId: string;
   pass: number;
