@@ -36,7 +36,7 @@ export async function identityCenterHolderCandidates(organizationOf?: string): P
   const [instances, managers] = await Promise.all([
     listIdentityCenterInstances(),
     db().$queryRaw<Array<{ management: string }>>`
-      SELECT DISTINCT substring(arn from '^arn:aws[a-z-]*:organizations::([0-9]{12}):') AS management
+      SELECT DISTINCT substring(arn, '^arn:aws[a-z-]*:organizations::([0-9]{12}):') AS management
         FROM organization_account
        WHERE (${organizationOf ?? null}::text IS NULL OR organization_id = ${organizationOf ?? null}::text)`,
   ]);
