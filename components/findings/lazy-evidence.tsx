@@ -31,11 +31,7 @@ export function LazyEvidence({ findingId }: { findingId: string }) {
 
   useEffect(() => {
     const details = ref.current?.closest("details");
-    if (!details) {
-      void load();
-      return;
-    }
-    if (details.open) {
+    if (!details || details.open) {
       void load();
       return;
     }

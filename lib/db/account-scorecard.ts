@@ -10,6 +10,7 @@ import type { SnapshotManifest } from "@/lib/snapshot/manifest-format";
 import { bytesToHex, getBlobs } from "./blobs";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
+import { openFailuresBySeveritySql } from "./open-finding-counts";
 import { DEFAULT_TREND_WINDOW, trendBucketSql, trendWindowSql, validTrendWindow, type TrendWindow } from "./trend-points";
 import type { AccountError } from "./scorecard";
 import { parseAccountError } from "./collection-errors";
@@ -134,9 +135,8 @@ export async function getAccountTrend(accountId: string, window: TrendWindow = D
 
 /** The account's open failing findings (its current evaluation) by severity, as the grid counts them. */
 export async function getOpenFailureCounts(accountId: string): Promise<FailureCounts> {
-  const rows = await db().$queryRaw<FailureCounts[]>`SELECT count(*) FILTER (WHERE severity = 'critical')::int AS critical, count(*) FILTER (WHERE severity = 'high')::int AS high,
-            count(*) FILTER (WHERE severity = 'medium')::int AS medium, count(*) FILTER (WHERE severity = 'low')::int AS low
-       FROM finding WHERE account_id = ${accountId}::uuid AND closed_run_id IS NULL AND status = 'fail'`;
+  const rows = await db().$queryRaw<FailureCounts[]>`SELECT critical, high, medium, low
+       FROM (${openFailuresBySeveritySql(Prisma.sql`c.account_id = ${accountId}::uuid`)}) counts`;
   return rows[0] ?? { critical: 0, high: 0, medium: 0, low: 0 };
 }
 

@@ -9,7 +9,7 @@ import type { ExerciseNumber, FindingStatus, JsonValue, Severity } from "@/lib/c
 import type { FindingIdentity } from "@/lib/scorecard/finding-identity";
 import type { FindingsQuery } from "@/lib/scorecard/search-params";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getBlobs } from "./blobs";
+import { bytesToHex, getBlobs } from "./blobs";
 import { db } from "./client";
 import { cursorBatches } from "./cursor";
 import { toFindingIdentity, type FindingIdentitySqlRow } from "./finding-row";
@@ -166,7 +166,7 @@ export async function getFindingEvidence(findingId: bigint): Promise<{ checkId: 
      WHERE f.id = ${findingId.toString()}::bigint AND a.removed_at IS NULL`;
   const row = rows[0];
   if (!row) return undefined;
-  const hash = Buffer.from(row.evidence_hash).toString("hex");
+  const hash = bytesToHex(row.evidence_hash);
   return { checkId: row.check_id, evidence: (await getBlobs([hash])).get(hash) as JsonValue | undefined };
 }
 

@@ -7,6 +7,7 @@ import "server-only";
 import type { ExerciseNumber, Severity } from "@/lib/checks/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./client";
+import { openFailuresBySeveritySql } from "./open-finding-counts";
 import { DEFAULT_TREND_WINDOW, trendBucketSql, trendWindowSql, validTrendWindow, type TrendWindow } from "./trend-points";
 import type { AccountError } from "./scorecard";
 import { parseAccountError } from "./collection-errors";
@@ -169,14 +170,8 @@ export async function listAccountsNeedingAttention(limit = 5): Promise<Attention
   const rows = await db().$queryRaw<
     Array<{ aws_account_id: string; name: string; score: number | null; exercise_scores: Array<number | null>; critical: number; high: number }>
   >(
-    // The open critical and high failures from the read model of open findings (a few rows per account).
-    Prisma.sql`WITH c AS (
-       SELECT c.account_id,
-              COALESCE(sum(c.findings) FILTER (WHERE c.severity = 'critical'), 0)::int AS critical,
-              COALESCE(sum(c.findings) FILTER (WHERE c.severity = 'high'), 0)::int AS high
-         FROM open_finding_count c
-        WHERE c.status = 'fail' AND c.severity IN ('critical', 'high')
-        GROUP BY c.account_id)
+    // Each account's open failures by severity, from the read model of open findings (a few rows per account).
+    Prisma.sql`WITH c AS (${openFailuresBySeveritySql(Prisma.sql`TRUE`)})
      SELECT a.aws_account_id, a.name, s.score::int AS score, s.exercise_scores::int[] AS exercise_scores,
             COALESCE(c.critical, 0) AS critical, COALESCE(c.high, 0) AS high
        FROM linked_account a
