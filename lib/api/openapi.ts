@@ -48,7 +48,8 @@ export const API_OPERATIONS: ApiOperation[] = [
   {
     path: "/api/v1/scorecard",
     summary: "The scorecard",
-    description: "The organization's and every linked account's latest scores, per exercise, with passed, failed and unknown counts.",
+    description:
+      "The organization's latest scores and one page of linked accounts' (by name), per exercise, with passed, failed and unknown counts; the organization's counts are summed over every account.",
     query: scorecardQuerySchema,
     response: "Scorecard",
     notFound: true,

@@ -28,6 +28,8 @@ export const findingsQuerySchema = z.strictObject({
 
 export const scorecardQuerySchema = z.strictObject({
   account: awsAccountId.optional().describe("Only this account"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(API_MAX_PAGE_SIZE).default(100).describe("Accounts per page"),
 });
 
 export const accountsQuerySchema = z.strictObject({});

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import type { JsonValue } from "@/lib/checks/types";
-import { listCurrentAccountScores } from "@/lib/db/account-scores";
+import { listCurrentAccountScores, sumCurrentExerciseCounts } from "@/lib/db/account-scores";
 import { listLinkedAccounts } from "@/lib/db/accounts";
 import { getEvidence, listFindings } from "@/lib/db/findings";
 import { getOrgOverview } from "@/lib/db/organization";
@@ -15,9 +15,18 @@ import { toFindingsQuery, type FindingsApiQuery } from "./query-params";
 import { toApiRun, type ApiRunsPage } from "./run-json";
 import { toApiScorecard, type ApiScorecard } from "./scorecard-json";
 
-export async function readScorecard(filter: { account?: string } = {}, now = new Date()): Promise<ApiScorecard> {
-  const [overview, accounts] = await Promise.all([getOrgOverview(), listCurrentAccountScores({ awsAccountId: filter.account })]);
-  return toApiScorecard(overview, accounts, now);
+/** One page of accounts for the API; every account when `paging` is left out (the CLI). */
+export async function readScorecard(
+  filter: { account?: string; paging?: { page: number; pageSize: number } } = {},
+  now = new Date(),
+): Promise<ApiScorecard> {
+  const { paging } = filter;
+  const [overview, accounts, organizationCounts] = await Promise.all([
+    getOrgOverview(),
+    listCurrentAccountScores({ awsAccountId: filter.account, ...(paging ? { page: { number: paging.page, size: paging.pageSize } } : {}) }),
+    sumCurrentExerciseCounts(),
+  ]);
+  return toApiScorecard(overview, accounts, organizationCounts, paging ?? { page: 1, pageSize: Math.max(1, accounts.total) }, now);
 }
 
 export async function readFindingsPage(query: FindingsApiQuery): Promise<ApiFindingsPage> {

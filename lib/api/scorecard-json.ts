@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { ExerciseNumber } from "@/lib/checks/types";
-import type { CurrentAccountScore } from "@/lib/db/account-scores";
+import type { AccountScoresPage, CurrentAccountScore, ExerciseCounts } from "@/lib/db/account-scores";
 import type { OrgOverview } from "@/lib/db/organization";
 import { exerciseInfo } from "@/lib/scorecard/catalogue";
 import { EXERCISE_NUMBERS } from "@/lib/scorecard/exercise-cards";
@@ -47,7 +47,11 @@ export const apiScorecardSchema = z
       accountsAssessed: z.number().int().min(0),
       exercises: z.array(apiExerciseScoreSchema).length(10).describe("Organization score per exercise; counts summed over the accounts"),
     }),
-    accounts: z.array(apiAccountScoreSchema),
+    accounts: z.array(apiAccountScoreSchema).describe("One page of accounts, by name"),
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1),
+    pageCount: z.number().int().min(0),
+    total: z.number().int().min(0).describe("Accounts over all pages"),
   });
 
 export type ApiExerciseScore = z.infer<typeof apiExerciseScoreSchema>;
@@ -79,10 +83,14 @@ export function toApiAccountScore(account: CurrentAccountScore): ApiAccountScore
   };
 }
 
-export function toApiScorecard(overview: OrgOverview, accounts: CurrentAccountScore[], now: Date): ApiScorecard {
-  const accountScores = accounts.map(toApiAccountScore);
-  const sum = (exercise: ExerciseNumber, key: "passed" | "failed" | "unknown") =>
-    accountScores.reduce((total, account) => total + (account.exercises[exercise - 1]?.[key] ?? 0), 0);
+/** `organizationCounts`: per exercise, summed over every linked account, whatever the page. */
+export function toApiScorecard(
+  overview: OrgOverview,
+  accounts: AccountScoresPage,
+  organizationCounts: ExerciseCounts[],
+  paging: { page: number; pageSize: number },
+  now: Date,
+): ApiScorecard {
   const latest = overview.latest;
   return {
     generatedAt: now.toISOString(),
@@ -93,13 +101,17 @@ export function toApiScorecard(overview: OrgOverview, accounts: CurrentAccountSc
       accountsLinked: overview.accounts.linked,
       accountsAssessed: overview.accounts.assessed,
       exercises: EXERCISE_NUMBERS.map((exercise) =>
-        exerciseScore(exercise, latest?.exerciseScores[exercise - 1] ?? null, {
-          passed: sum(exercise, "passed"),
-          failed: sum(exercise, "failed"),
-          unknown: sum(exercise, "unknown"),
-        }),
+        exerciseScore(
+          exercise,
+          latest?.exerciseScores[exercise - 1] ?? null,
+          organizationCounts.find((counts) => counts.exercise === exercise),
+        ),
       ),
     },
-    accounts: accountScores,
+    accounts: accounts.accounts.map(toApiAccountScore),
+    page: paging.page,
+    pageSize: paging.pageSize,
+    pageCount: Math.ceil(accounts.total / paging.pageSize),
+    total: accounts.total,
   };
 }

@@ -83,6 +83,18 @@ describe("/api/v1", () => {
     expect(prodScore.exercises[0]).toEqual({ exercise: 1, title: expect.any(String), score: 50, passed: 50, failed: 50, unknown: 0 });
     expect(prodScore.exercises[9]).toMatchObject({ exercise: 10, score: null, passed: 0, failed: 0 });
     expect(scorecard.organization.exercises[0]).toMatchObject({ exercise: 1, score: 80, passed: 140, failed: 60 });
+    expect(scorecard).toMatchObject({ page: 1, pageSize: 100, pageCount: 1, total: 3 });
+  });
+
+  it("GET /scorecard pages the accounts by name; the organization's counts stay summed over every account", async () => {
+    const second = apiScorecardSchema.parse((await call(getScorecard, "/api/v1/scorecard?pageSize=1&page=2")).body);
+    expect(second.accounts.map((account) => account.name)).toEqual(["new"]);
+    expect(second).toMatchObject({ page: 2, pageSize: 1, pageCount: 3, total: 3 });
+    expect(second.organization.exercises[0]).toMatchObject({ exercise: 1, passed: 140, failed: 60 });
+    const pastTheEnd = apiScorecardSchema.parse((await call(getScorecard, "/api/v1/scorecard?pageSize=2&page=9")).body);
+    expect(pastTheEnd).toMatchObject({ accounts: [], page: 9, pageCount: 2, total: 3 });
+    const oneAccount = apiScorecardSchema.parse((await call(getScorecard, `/api/v1/scorecard?account=${prod.awsAccountId}`)).body);
+    expect(oneAccount.organization.exercises[0]).toMatchObject({ passed: 140, failed: 60 });
   });
 
   it("GET /scorecard?account= narrows to one account, 404 when it is not linked", async () => {
@@ -122,6 +134,7 @@ describe("/api/v1", () => {
     ["/api/v1/runs?limit=0", "limit"],
     ["/api/v1/accounts?page=2", "page"],
     ["/api/v1/scorecard?account=abc", "account"],
+    ["/api/v1/scorecard?pageSize=501", "pageSize"],
   ])("GET %s answers 400 naming %s", async (url, parameter) => {
     const handler = url.includes("/findings") ? getFindings : url.includes("/runs") ? getRuns : url.includes("/accounts") ? getAccounts : getScorecard;
     const { status, body } = await call(handler, url);
