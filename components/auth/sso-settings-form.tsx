@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useId, useState, type ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { LabelledField, type LabelledControlProps } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { SsoFormField, SsoFormState } from "@/lib/auth/sso-settings";
@@ -23,28 +24,9 @@ export function SsoSettingsForm({ action, initial, redirectUri }: { action: SsoS
     if (state.saved) setClientSecret("");
   }, [state]);
 
-  const field = (name: SsoFormField, label: string, control: (props: FieldProps) => ReactNode, hint?: ReactNode) => {
-    const error = state.fieldErrors[name];
-    const describedBy = [hint ? `${id}-${name}-hint` : null, error ? `${id}-${name}-error` : null].filter(Boolean).join(" ") || undefined;
-    return (
-      <div>
-        <label htmlFor={`${id}-${name}`} className="field-label">
-          {label}
-        </label>
-        {control({ id: `${id}-${name}`, name, "aria-invalid": Boolean(error), "aria-describedby": describedBy })}
-        {error ? (
-          <p id={`${id}-${name}-error`} className="field-error">
-            {error}
-          </p>
-        ) : null}
-        {hint ? (
-          <p id={`${id}-${name}-hint`} className="field-hint">
-            {hint}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
+  const field = (name: SsoFormField, label: string, control: (props: LabelledControlProps) => ReactNode, hint?: ReactNode) => (
+    <LabelledField idPrefix={id} name={name} label={label} error={state.fieldErrors[name]} hint={hint} control={control} />
+  );
 
   return (
     // After each answer React resets the fields to their defaults, which are the answer's values.
@@ -234,9 +216,3 @@ export function SsoSettingsForm({ action, initial, redirectUri }: { action: SsoS
   );
 }
 
-interface FieldProps {
-  id: string;
-  name: string;
-  "aria-invalid": boolean;
-  "aria-describedby": string | undefined;
-}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState, type ReactNode } from "react";
+import { LabelledField, type LabelledControlProps } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ALERT_EVENT_WORDS, ALERT_EVENTS, DESTINATION_TYPE_WORDS, DESTINATION_TYPES } from "@/lib/alerts/destination";
@@ -22,28 +23,9 @@ export function AlertDestinationForm({ action, initial, destinationId }: { actio
   const [type, setType] = useState(values.type);
   const [scopeKind, setScopeKind] = useState(values.scopeKind);
 
-  const field = (name: AlertFormField, label: string, control: (props: { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode, hint?: ReactNode) => {
-    const error = state.fieldErrors[name];
-    const describedBy = [hint ? `${id}-${name}-hint` : null, error ? `${id}-${name}-error` : null].filter(Boolean).join(" ") || undefined;
-    return (
-      <div>
-        <label htmlFor={`${id}-${name}`} className="field-label">
-          {label}
-        </label>
-        {control({ id: `${id}-${name}`, name, "aria-invalid": Boolean(error), "aria-describedby": describedBy })}
-        {error ? (
-          <p id={`${id}-${name}-error`} className="field-error">
-            {error}
-          </p>
-        ) : null}
-        {hint ? (
-          <p id={`${id}-${name}-hint`} className="field-hint">
-            {hint}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
+  const field = (name: AlertFormField, label: string, control: (props: LabelledControlProps) => ReactNode, hint?: ReactNode) => (
+    <LabelledField idPrefix={id} name={name} label={label} error={state.fieldErrors[name]} hint={hint} control={control} />
+  );
 
   return (
     <form action={formAction} noValidate className="space-y-4">
