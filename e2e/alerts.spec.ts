@@ -11,10 +11,8 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import pg from "pg";
-import { SignInPages } from "./pages/sign-in-pages";
 import { startAppServer, type AppServer } from "./support/app-server";
-import { SIGNED_OUT } from "./support/auth-state";
-import { waitForFirstCollection } from "./support/collections";
+import { attachOutputOnFailure, openFreshServer } from "./support/second-server-session";
 import { hasValidSignature, startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from "./support/webhook-receiver";
 
 const stamp = Date.now().toString(36);
@@ -85,21 +83,10 @@ test.describe("from iamfit.config.json, on a second npm start server", () => {
     writeFileSync(configFile, JSON.stringify({ alerts: [{ name: "ops", type: "webhook", url: receiver.url(), secretEnv: "IAMFIT_ALERT_SECRET", minSeverity: "high" }] }));
     // No schedule: only the collections this journey starts happen.
     serverEnv = { IAMFIT_CONFIG_FILE: configFile, IAMFIT_ALERT_SECRET: SECRET, IAMFIT_COLLECT_INTERVAL_HOURS: "0" };
-    server = await startAppServer(serverEnv);
-    context = await browser.newContext({ baseURL: server.baseURL, storageState: SIGNED_OUT });
-    page = await context.newPage();
-    await page.goto("/");
-    await new SignInPages(page).createFirstAdmin(ADMIN);
-    await waitForFirstCollection(page);
+    ({ server, context, page } = await openFreshServer(browser, serverEnv, ADMIN));
   });
 
-  test.afterEach(async ({}, testInfo: TestInfo) => {
-    if (testInfo.status !== testInfo.expectedStatus && server) {
-      const log = testInfo.outputPath("second-server.log");
-      writeFileSync(log, server.output());
-      await testInfo.attach("second server's output", { path: log, contentType: "text/plain" });
-    }
-  });
+  test.afterEach(async ({}, testInfo: TestInfo) => attachOutputOnFailure(server, testInfo));
 
   test.afterAll(async () => {
     await context?.close();

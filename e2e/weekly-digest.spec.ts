@@ -4,16 +4,14 @@
  * fresh installation), and, on a second `npm start` server whose SMTP_URL points at a real SMTP
  * server on loopback, a test digest and a scheduled one read from what that server received.
  */
-import { writeFileSync } from "node:fs";
 import { expect, test, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import { DateTime } from "luxon";
 import pg from "pg";
 import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from "@/lib/digest/testing/smtp-test-server";
 import { DigestPage } from "./pages/digest-page";
-import { SignInPages } from "./pages/sign-in-pages";
-import { startAppServer, type AppServer } from "./support/app-server";
-import { SIGNED_OUT } from "./support/auth-state";
+import type { AppServer } from "./support/app-server";
 import { waitForFirstCollection } from "./support/collections";
+import { attachOutputOnFailure, openFreshServer } from "./support/second-server-session";
 
 // Unique per run, so the journeys can run again against one server (E2E_BASE_URL).
 const stamp = Date.now().toString(36);
@@ -56,21 +54,10 @@ test.describe("over SMTP, from a second npm start server", () => {
     // Start-up of a fresh server (PostgreSQL, migrations, Next) and its first collection.
     test.setTimeout(360_000);
     smtp = await startSmtpTestServer();
-    server = await startAppServer({ SMTP_URL: smtp.url(), SMTP_FROM: FROM });
-    context = await browser.newContext({ baseURL: server.baseURL, storageState: SIGNED_OUT });
-    page = await context.newPage();
-    await page.goto("/");
-    await new SignInPages(page).createFirstAdmin(ADMIN);
-    await waitForFirstCollection(page);
+    ({ server, context, page } = await openFreshServer(browser, { SMTP_URL: smtp.url(), SMTP_FROM: FROM }, ADMIN));
   });
 
-  test.afterEach(async ({}, testInfo: TestInfo) => {
-    if (testInfo.status !== testInfo.expectedStatus && server) {
-      const log = testInfo.outputPath("second-server.log");
-      writeFileSync(log, server.output());
-      await testInfo.attach("second server's output", { path: log, contentType: "text/plain" });
-    }
-  });
+  test.afterEach(async ({}, testInfo: TestInfo) => attachOutputOnFailure(server, testInfo));
 
   test.afterAll(async () => {
     await context?.close();
