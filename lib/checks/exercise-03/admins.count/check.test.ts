@@ -22,6 +22,16 @@ describe("admins.count", () => {
     expect(only(run(adminsCount, withDetails(authorizationDetails({ users, policies: [adminAccess] })))).status).toBe(status);
   });
 
+  it("names the first five admins in its reason and counts the rest; the evidence keeps every one", () => {
+    const names = ["ana", "ben", "cai", "dee", "eli", "fay", "gus", "hal"];
+    const finding = only(run(adminsCount, withDetails(authorizationDetails({ users: names.map(admin), policies: [adminAccess] }))));
+    expect(finding.status).toBe("fail");
+    expect(finding.reason).toContain("8 users have administrator rights, more than the limit of 2: ana (");
+    expect(finding.reason).toContain("eli (managed policy AdministratorAccess) and 3 more (all of them in the evidence).");
+    expect(finding.reason).not.toContain("fay");
+    expect((finding.evidence as { adminUsers: Array<{ name: string }> }).adminUsers.map((user) => user.name)).toEqual(names);
+  });
+
   it("counts an admin whose grant needs a condition, says so, and says SCPs were not considered", () => {
     const details = authorizationDetails({
       users: [iamUser("mfa-admin", { inlinePolicies: [inline("all-with-mfa", policy(allow("*", "*", { Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } })))] })],

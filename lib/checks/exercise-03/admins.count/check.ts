@@ -33,6 +33,14 @@ function adminSummary(status: PrincipalAdminStatus): string {
   return first ? `${status.name} (${describeSource(first.source)}${conditional})` : status.name;
 }
 
+/** Admins named in a reason; the evidence lists every one with how they get their rights. */
+const NAMED_IN_REASON = 5;
+
+function namedFew(admins: string[]): string {
+  if (admins.length <= NAMED_IN_REASON + 1) return admins.join(", ");
+  return `${admins.slice(0, NAMED_IN_REASON).join(", ")} and ${admins.length - NAMED_IN_REASON} more (all of them in the evidence)`;
+}
+
 export const adminsCount = defineCheck({
   id: "admins.count",
   exercise: 3,
@@ -66,10 +74,10 @@ export const adminsCount = defineCheck({
       resourceName: snapshot.accountId,
       evidence,
     };
-    const names = [
+    const names = namedFew([
       ...adminUsers.map(adminSummary),
       ...identityCenter.admins.map((admin) => (admin.paths[0] ? `${admin.userName} (IAM Identity Center: ${identityCenterPathInWords(admin.paths[0])})` : admin.userName)),
-    ].join(", ");
+    ]);
     const count = adminUsers.length + identityCenter.admins.length;
     const who = identityCenter.admins.length > 0 ? `${adminUsers.length} IAM user${adminUsers.length === 1 ? "" : "s"} and ${identityCenter.admins.length} ${identityCenter.admins.length === 1 ? "person" : "people"} through IAM Identity Center` : "";
     const chains = admins.roleChains.length > 0 ? ` ${admins.roleChains.length} more can assume an admin role (not counted).` : "";
