@@ -4,6 +4,7 @@ import { AccountAlreadyLinkedError, AccountNotFoundError, linkAccount, listLinke
 import { getOrCreateExternalId } from "@/lib/db/settings";
 import { auditCliChange, CliError, printTable, withDatabase } from "../context";
 import { registerOnboardingCommands } from "./onboarding";
+import { errorLabel } from "@/lib/collect/error-words";
 
 export function registerAccountCommands(program: Command): void {
   const accounts = program.command("accounts").description("link, list and remove the AWS accounts iamfit audits");
@@ -71,7 +72,7 @@ export function registerAccountCommands(program: Command): void {
             name: row.name,
             status: row.lastStatus,
             "last collected": row.lastCollectedAt?.toISOString() ?? "never",
-            error: row.lastError ? `${row.lastError.code ?? ""}: ${row.lastError.message ?? ""}`.slice(0, 100) : "",
+            error: row.lastError ? `${row.lastError.code ? `${errorLabel(row.lastError.code)}: ` : ""}${row.lastError.message ?? ""}`.slice(0, 100) : "",
           })),
           ["account", "name", "status", "last collected", "error"],
         );

@@ -10,6 +10,7 @@ import { operatorLimits } from "@/lib/runtime/operator-limits";
 import { loadSandboxMutations } from "@/lib/runtime/sandbox-setup";
 import { auditCliChange, CliError, printTable, withDatabase } from "../context";
 import { paceHelp } from "./collect-help";
+import { errorLabel } from "@/lib/collect/error-words";
 
 const FINISHED = new Set(["succeeded", "partial", "failed", "interrupted", "cancelled", "timed_out"]);
 
@@ -103,7 +104,7 @@ function printSummary(accounts: RunAccountRow[]): void {
       status: row.status,
       "api calls": String(row.apiCalls),
       errors: row.error
-        ? `${row.error.code}: ${row.error.message}`
+        ? `${row.error.code ? `${errorLabel(row.error.code)}: ` : ""}${row.error.message}`
         : row.partErrors.length
           ? `${row.partErrors.length} API error(s)`
           : "",
@@ -112,7 +113,7 @@ function printSummary(accounts: RunAccountRow[]): void {
   );
   for (const row of accounts) {
     for (const error of row.partErrors) {
-      console.log(`  ${row.awsAccountId} ${error.api}${error.region ? ` (${error.region})` : ""}: ${error.code}: ${error.message}`);
+      console.log(`  ${row.awsAccountId} ${error.api}${error.region ? ` (${error.region})` : ""}: ${errorLabel(error.code)}: ${error.message}`);
     }
   }
 }

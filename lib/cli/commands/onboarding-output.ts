@@ -6,6 +6,7 @@ import type { AccountHealthRow } from "@/lib/onboarding/account-health";
 import type { OrganizationAccountRow } from "@/lib/onboarding/organization-store";
 import type { OrganizationSyncResult } from "@/lib/onboarding/organization-sync";
 import { printTable } from "../context";
+import { errorLabel } from "@/lib/collect/error-words";
 
 const LINK_LABELS: Record<OrganizationAccountRow["linkState"], string> = {
   linked: "linked",
@@ -28,7 +29,7 @@ export function printOrganizationAccounts(rows: readonly OrganizationAccountRow[
 }
 
 export function describeSync(result: OrganizationSyncResult): string[] {
-  if (!result.ok) return [`Organization sync failed at ${result.error.api}: ${result.error.code}`, result.error.message];
+  if (!result.ok) return [`Organization sync failed at ${result.error.api}: ${errorLabel(result.error.code)}`, result.error.message];
   return [
     `Organization ${result.organizationId}: ${result.accountsFound} accounts (${result.added.length} new since the last sync).`,
     ...(result.linked.length ? [`Linked automatically: ${result.linked.join(", ")}.`] : []),
@@ -53,7 +54,7 @@ export function printAccountHealth(rows: readonly AccountHealthRow[], options: {
       "ou path": row.ouPath ?? "",
       health: row.health.label,
       "last success": row.lastSuccessAt?.toISOString() ?? "never",
-      error: row.error ? `${row.error.api ? `${row.error.api} ` : ""}${row.error.code}` : "",
+      error: row.error ? `${row.error.api ? `${row.error.api} ` : ""}${errorLabel(row.error.code)}` : "",
     })),
     ["account", "name", "ou path", "health", "last success", "error"],
   );
