@@ -20,6 +20,7 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import v8 from "node:v8";
 import pg from "pg";
 import { DEFAULT_THRESHOLDS } from "@/lib/checks/types";
 import { createAccountClients } from "@/lib/aws/client-factory";
@@ -47,6 +48,8 @@ const { values } = parseArgs({
     // --first-run-only: the first collection's figures alone (wall time, ratio, CPU, peak RSS), without
     // the two unchanged collections that measure storage: at 5,000 accounts each takes ~20 minutes.
     "first-run-only": { type: "boolean", default: false },
+    // Writes a heap snapshot after the first collection (Chrome DevTools' Memory tab reads it).
+    "heap-snapshot": { type: "string" },
   },
 });
 const accounts = Number(values.accounts);
@@ -171,6 +174,7 @@ async function main() {
   const firstRunCallsByApi = world.stats().byApi;
   const sdkClientsBuilt = clientPool.clientsBuilt;
   const afterFirst = await tableBytes(sizes);
+  if (values["heap-snapshot"]) console.error(`heap snapshot: ${v8.writeHeapSnapshot(values["heap-snapshot"])}`);
   const storage = values["first-run-only"] ? undefined : await measureUnchangedRuns(afterFirst);
 
   const perAccountInFlight = DEFAULT_LIMITS.perAccount;

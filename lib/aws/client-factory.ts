@@ -22,6 +22,7 @@ import { DEFAULT_MAX_ATTEMPTS, type AwsService, type ConcurrencyLimitOverrides }
 import { processWideClientConfig, type ProcessWideClientConfig, type ProcessWideSigV4aConfig } from "./process-wide-sdk-config";
 import { accountPacersFor, rateLimitPlugin, type RequestRates } from "./rate-limit-plugin";
 import { HOME_REGION, homeRegionOfArn } from "./regions";
+import { forgetSigningKeys } from "./signing-key-cache";
 
 export interface AwsConnectionOptions {
   /** Base credentials: the SDK default provider chain for real AWS, static ones for the sandbox. */
@@ -230,6 +231,7 @@ function clientCache(
     destroy() {
       for (const lease of leases.values()) lease.release();
       leases.clear();
+      forgetSigningKeys();
     },
   };
 }
