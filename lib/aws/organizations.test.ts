@@ -104,3 +104,16 @@ describe("discoveryError", () => {
     expect(discoveryError(error, "organizations:ListRoots").message).toMatch(expected);
   });
 });
+
+describe("connectOrganizations endpoints", () => {
+  it.each([
+    ["arn:aws:iam::111122223333:role/discovery", "https://organizations.us-east-1.amazonaws.com"],
+    ["arn:aws-cn:iam::111122223333:role/discovery", "https://organizations.cn-northwest-1.amazonaws.com.cn"],
+    ["arn:aws-us-gov:iam::111122223333:role/discovery", "https://organizations.us-gov-west-1.amazonaws.com"],
+  ])("a discovery role %s is read through its partition's global endpoint %s", async (roleArn, endpoint) => {
+    const client = connect(testWorld(), { roleArn, externalId: "x" });
+    const region = await client.config.region();
+    const resolved = client.config.endpointProvider({ Region: region, UseFIPS: false, UseDualStack: false });
+    expect(resolved.url.origin).toBe(endpoint);
+  });
+});

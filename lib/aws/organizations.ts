@@ -18,9 +18,10 @@ import { STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentityProvider, Pluggable } from "@smithy/types";
 import type { CollectorError } from "@/lib/snapshot/schema";
 import { assumeRoleSession } from "./assume-role-session";
-import { SESSION_REGION, type AwsConnectionOptions } from "./client-factory";
+import type { AwsConnectionOptions } from "./client-factory";
 import { awsErrorCode, isAccessDenied, isThrottling, toCollectorError } from "./errors";
 import { DEFAULT_MAX_ATTEMPTS } from "./limits";
+import { homeRegionOfArn } from "./regions";
 import { Semaphore } from "./semaphore";
 
 /** What the discovering principal needs; SecurityAudit includes all of them (organizations:Describe*, List*). */
@@ -31,8 +32,16 @@ export const ORGANIZATION_DISCOVERY_ACTIONS = [
   "organizations:ListRoots",
 ] as const;
 
-/** Organizations is a global service whose endpoint is in us-east-1 (aws partition). */
-export const ORGANIZATIONS_REGION = "us-east-1";
+/**
+ * Organizations has one global endpoint per partition (organizations.us-east-1.amazonaws.com,
+ * organizations.cn-northwest-1.amazonaws.com.cn, organizations.us-gov-west-1.amazonaws.com); the
+ * SDK picks it from any region of the partition. The discovery role's ARN says which partition;
+ * iamfit's base credentials are taken to be in the aws partition.
+ * https://docs.aws.amazon.com/general/latest/gr/ao.html
+ */
+export function organizationsRegion(via?: DiscoveryRole): string {
+  return homeRegionOfArn(via?.roleArn);
+}
 /** Organizations throttles per account at a low rate; a few calls in flight are plenty. */
 const DISCOVERY_CONCURRENCY = 4;
 
@@ -96,7 +105,7 @@ export interface OrganizationsConnection {
  */
 export function connectOrganizations(options: AwsConnectionOptions, via?: DiscoveryRole): OrganizationsConnection {
   const common = {
-    region: ORGANIZATIONS_REGION,
+    region: organizationsRegion(via),
     ...(options.retryStrategy
       ? { retryStrategy: options.retryStrategy }
       : { maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, retryMode: options.retryMode ?? "adaptive" }),
@@ -109,7 +118,7 @@ export function connectOrganizations(options: AwsConnectionOptions, via?: Discov
   let sts: STSClient | undefined;
   let credentials: AwsCredentialIdentityProvider = options.credentials;
   if (via) {
-    const stsClient = withPlugins(new STSClient({ ...common, region: SESSION_REGION, credentials: options.credentials }));
+    const stsClient = withPlugins(new STSClient({ ...common, credentials: options.credentials }));
     sts = stsClient;
     credentials = assumeRoleSession(() => stsClient, { ...via, sessionName: "iamfit-organization-discovery" });
   }
