@@ -23,11 +23,18 @@ export async function openFreshServer(
 ): Promise<SecondServerSession> {
   const server = await startAppServer(env);
   const context = await browser.newContext({ baseURL: server.baseURL, storageState: SIGNED_OUT });
-  const page = await context.newPage();
-  await page.goto("/");
-  await new SignInPages(page).createFirstAdmin(admin);
-  await waitForFirstCollection(page);
-  return { server, context, page };
+  try {
+    const page = await context.newPage();
+    await page.goto("/");
+    await new SignInPages(page).createFirstAdmin(admin);
+    await waitForFirstCollection(page);
+    return { server, context, page };
+  } catch (error) {
+    // The journey never gets the server to stop in its afterAll: left running, it holds the port.
+    await context.close();
+    await server.stop();
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n\nThe second server's output:\n${server.output().slice(-5000)}`);
+  }
 }
 
 export async function attachOutputOnFailure(server: AppServer | undefined, testInfo: TestInfo): Promise<void> {
